@@ -1,0 +1,214 @@
+"""The pipeline, with its stage order in one place.
+
+    text ──► temporal.tag ──► spaCy parse (in chunks) ──► events.extract ──► linking.link ──► ordering.make_entries ──► Timeline
+
+``Extractor`` loads the spaCy pipeline and the rules once and serves many documents; ``build``
+is the one-call convenience for a single document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from . import __version__
+from .document import Region, body_regions, in_regions, parse_pub_date
+from .errors import InputError
+from .events import EventExtractor
+from .linking import Link, Linker
+from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline
+from .nlp import DEGRADED_MESSAGE, LoadedPipeline, load_pipeline
+from .ordering import make_entries
+from .temporal import TemporalTagger
+
+#: texts longer than this are parsed in chunks cut at paragraph or line breaks
+CHUNK_CHARS = 100_000
+
+NO_PUB_DATE_WARNING = "no publication date: {n} relative time(s) left unresolved; pass --pub-date YYYY-MM-DD to resolve them"
+
+
+class Extractor:
+    """Builds timelines. Load once, call ``build`` many times.
+
+    >>> extractor = Extractor()                    # best installed English pipeline
+    >>> tl = extractor.build(text, pub_date="2024-03-19")
+    """
+
+    def __init__(self, model: str | None = None, *, narrative: bool = False) -> None:
+        self._pipeline: LoadedPipeline = load_pipeline(model)
+        self.narrative = narrative
+        self.tagger = TemporalTagger()
+        self.events = EventExtractor()
+        self.linker = Linker()
+
+    @property
+    def model_name(self) -> str:
+        return self._pipeline.name
+
+    @property
+    def degraded(self) -> bool:
+        return self._pipeline.degraded
+
+    @property
+    def nlp(self):  # type: ignore[no-untyped-def]
+        return self._pipeline.nlp
+
+    def tag(self, text: str, *, pub_date: dt.date | str | None = None) -> list[TimeExpression]:
+        """The temporal expressions alone (no spaCy)."""
+        return self.tagger.tag(_check_text(text), parse_pub_date(pub_date), narrative=self.narrative)
+
+    def build(
+        self,
+        text: str,
+        *,
+        pub_date: dt.date | str | None = None,
+        pub_date_source: PubDateSource | None = None,
+        source: str | None = None,
+        regions: list[Region] | None = None,
+    ) -> Timeline:
+        """Tag, extract, anchor and sort. ``regions`` limits events and times to parts of the text
+        (default: the article body, without credits and trailing headline lists)."""
+        text = _check_text(text)
+        pub = parse_pub_date(pub_date)
+        if pub_date_source is None:
+            pub_date_source = "cli" if pub is not None else "none"
+        body = body_regions(text) if regions is None else regions
+        times = [t for t in self.tagger.tag(text, pub, narrative=self.narrative) if in_regions(t.start, t.end, body)]
+        times = _renumber_times(times)
+        events: list[Event] = []
+        links: list[Link] = []
+        for offset, doc in self._parse(text):
+            local_regions = [(max(s, offset) - offset, min(e, offset + len(doc.text)) - offset)
+                             for s, e in body if e > offset and s < offset + len(doc.text)]
+            local_events = self.events.extract(doc, regions=local_regions)
+            local_times = [_shift(t, -offset) for t in times if offset <= t.start and t.end <= offset + len(doc.text)]
+            local_links = self.linker.link(doc, local_events, local_times, has_pub_date=pub is not None)
+            events.extend(_shift(ev, offset) for ev in local_events)
+            links.extend(local_links)
+        events, links = _renumber_events(events, links)
+        warnings: list[str] = []
+        if self.degraded:
+            warnings.append(DEGRADED_MESSAGE)
+        unresolved = sum(1 for t in times if not t.resolved)
+        if pub is None and unresolved:
+            warnings.append(NO_PUB_DATE_WARNING.format(n=unresolved))
+        entries = make_entries(events, links, {t.id: t for t in times}, pub, lead_end=_lead_end(text, body))
+        return Timeline(
+            document=DocumentInfo(source=source, pub_date=pub, pub_date_source=pub_date_source, length=len(text)),
+            pipeline=PipelineInfo(spacy_model=self.model_name, degraded=self.degraded, version=__version__),
+            text=text,
+            times=times,
+            events=events,
+            timeline=entries,
+            warnings=warnings,
+        )
+
+    def _parse(self, text: str) -> Iterator[tuple[int, Doc]]:
+        chunks = list(split_chunks(text, CHUNK_CHARS))
+        nlp = self._pipeline.nlp
+        if nlp.max_length < CHUNK_CHARS + 1:
+            nlp.max_length = CHUNK_CHARS + 1
+        for (offset, _), doc in zip(chunks, nlp.pipe(chunk for _, chunk in chunks)):
+            yield offset, doc
+
+
+def build(
+    text: str,
+    *,
+    pub_date: dt.date | str | None = None,
+    model: str | None = None,
+    narrative: bool = False,
+) -> Timeline:
+    """Build the timeline of one article. Loads the spaCy pipeline each call: use ``Extractor`` for many."""
+    return Extractor(model, narrative=narrative).build(text, pub_date=pub_date)
+
+
+def split_chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """Cut ``text`` into pieces of at most ``size`` characters, at a paragraph, line or sentence break when possible."""
+    start = 0
+    n = len(text)
+    while start < n:
+        if n - start <= size:
+            yield start, text[start:]
+            return
+        window_end = start + size
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(sep, start + size // 2, window_end)
+            if cut != -1:
+                cut += len(sep)
+                break
+        if cut == -1:
+            cut = window_end
+        yield start, text[start:cut]
+        start = cut
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    return text
+
+
+def _lead_end(text: str, body: list[Region]) -> int:
+    """End of the lead: the first paragraph of the body with at least one sentence in it."""
+    for start, end in body:
+        pos = start
+        while pos < end:
+            nl = text.find("\n", pos, end)
+            stop = end if nl == -1 else nl
+            if len(text[pos:stop].strip()) > 60:
+                return stop
+            pos = stop + 1
+    return 0
+
+
+def _shift(item, delta: int):  # type: ignore[no-untyped-def]
+    if delta == 0:
+        return item
+    update = {"start": item.start + delta, "end": item.end + delta}
+    if isinstance(item, Event):
+        update["sentence_start"] = item.sentence_start + delta
+        update["sentence_end"] = item.sentence_end + delta
+    return item.model_copy(update=update)
+
+
+def _renumber_times(times: list[TimeExpression]) -> list[TimeExpression]:
+    mapping = {t.id: f"t{n}" for n, t in enumerate(times, 1)}
+    if all(k == v for k, v in mapping.items()):
+        return times
+    out = []
+    for t in times:
+        out.append(t.model_copy(update={
+            "id": mapping[t.id],
+            "anchor": mapping.get(t.anchor, t.anchor if t.anchor == "pub_date" else None) if t.anchor else None,
+            "range_end": mapping.get(t.range_end) if t.range_end else None,
+        }))
+    return out
+
+
+def _renumber_events(events: list[Event], links: list[Link]) -> tuple[list[Event], list[Link]]:
+    new_events: list[Event] = []
+    new_links: list[Link] = []
+    for n, (ev, link) in enumerate(zip(events, links), 1):
+        new_id = f"e{n}"
+        new_events.append(ev.model_copy(update={"id": new_id}))
+        new_links.append(Link(new_id, link.time_id, link.anchor, link.relation, link.evidence, link.rule))
+    return new_events, new_links
+
+
+def times_only_timeline(
+    text: str, times: list[TimeExpression], pub_date: dt.date | None, *, source: str | None = None
+) -> Timeline:
+    """A Timeline that holds temporal expressions and no events (``timeline tag``, timex-only evaluation)."""
+    return Timeline(
+        document=DocumentInfo(source=source, pub_date=pub_date, pub_date_source="cli" if pub_date else "none",
+                              length=len(text)),
+        pipeline=PipelineInfo(spacy_model="none", degraded=True, version=__version__),
+        text=text,
+        times=times,
+        events=[],
+        timeline=[],
+    )

@@ -1,0 +1,237 @@
+"""Stage 3: anchor each event to the time that governs it.
+
+Strategies, in order (the first that applies wins; its name is recorded as the link's rule):
+
+1. ``syntax:governs`` – the time hangs (directly or through a preposition) under the event itself:
+   "visit on April 10", "meets ... next month", "launch as early as April".
+2. ``syntax:path`` – the nearest time in the same sentence by dependency path, when the path is
+   short and the time is not governed by another event of the same clause.
+3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
+   few tokens.
+4. ``pub_date:tense`` – else the publication date, with the relation read from tense and
+   factuality (past -> before, planned/future -> after, present -> on).
+
+The relation to an explicit time comes from its TIMEX3 mod and the preposition that introduces it
+("since", "by", "until", "before", "after", "as early as").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .models import AnchorKind, Event, Factuality, Relation, TimeExpression, TimexType
+
+# Words that may stand between an event and its time as part of the evidence phrase.
+_EVIDENCE_WORDS = frozenset(
+    "on in at by since from until till through throughout during before after as early earliest soon no not later "
+    "than of around about within starting beginning until to for over into prior".split()
+)
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl", "csubj"})
+_PREP_RELATION = {
+    "since": Relation.FROM,
+    "from": Relation.FROM,
+    "starting": Relation.FROM,
+    "beginning": Relation.FROM,
+    "after": Relation.AFTER,
+    "before": Relation.BEFORE,
+    "until": Relation.UNTIL,
+    "till": Relation.UNTIL,
+    "through": Relation.UNTIL,
+    "by": Relation.UNTIL,
+}
+_MOD_RELATION = {
+    "ON_OR_AFTER": Relation.FROM,
+    "AFTER": Relation.AFTER,
+    "ON_OR_BEFORE": Relation.UNTIL,
+    "BEFORE": Relation.BEFORE,
+}
+_MAX_PATH = 4
+_MAX_LINEAR_TOKENS = 8
+_ANCHOR_TYPES = frozenset({TimexType.DATE, TimexType.TIME, TimexType.DURATION})
+
+
+@dataclass(frozen=True)
+class Link:
+    """An event's anchor as the linker found it (offsets are those of the Doc it saw)."""
+
+    event_id: str
+    time_id: str | None
+    anchor: AnchorKind
+    relation: Relation
+    evidence: str | None
+    rule: str
+
+
+class Linker:
+    """Anchors events to times within one spaCy Doc."""
+
+    def __init__(self, *, max_path: int = _MAX_PATH, max_linear_tokens: int = _MAX_LINEAR_TOKENS) -> None:
+        self.max_path = max_path
+        self.max_linear_tokens = max_linear_tokens
+
+    def link(self, doc: Doc, events: list[Event], times: list[TimeExpression], *, has_pub_date: bool) -> list[Link]:
+        """One link per event, in the order of ``events``. Offsets of events and times are into ``doc.text``."""
+        parsed = doc.has_annotation("DEP")
+        time_spans: list[tuple[TimeExpression, Span]] = []
+        for t in times:
+            if t.type not in _ANCHOR_TYPES:
+                continue
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and len(span) > 0:
+                time_spans.append((t, span))
+        event_tokens: dict[int, Event] = {}
+        ev_token: dict[str, Token] = {}
+        for ev in events:
+            span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            tok = span.root
+            ev_token[ev.id] = tok
+            event_tokens[tok.i] = ev
+        governors = {t.id: self._governor(span.root, event_tokens) for t, span in time_spans} if parsed else {}
+        links: list[Link] = []
+        for ev in events:
+            tok = ev_token.get(ev.id)
+            found: Link | None = None
+            if tok is not None:
+                candidates = [(t, s) for t, s in time_spans if s.sent.start == tok.sent.start]
+                if candidates:
+                    if parsed:
+                        found = self._by_syntax(ev, tok, candidates, governors)
+                    else:
+                        found = self._by_distance(ev, tok, candidates)
+            links.append(found or self._to_pub_date(ev, has_pub_date))
+        return links
+
+    # -- strategies -------------------------------------------------------------------------
+
+    def _by_syntax(
+        self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]], governors: dict[str, int | None]
+    ) -> Link | None:
+        best: tuple[int, int, TimeExpression, Span, str] | None = None
+        for t, span in candidates:
+            gov = governors.get(t.id)
+            if gov == tok.i:
+                cost, rule = 0, "syntax:governs"
+            else:
+                path = _path_cost(tok, span.root)
+                if path is None:
+                    continue
+                if gov is not None:
+                    path += 3  # the time belongs to another event's clause
+                if path > self.max_path:
+                    continue
+                cost, rule = path, "syntax:path"
+            # a duration only anchors the event it directly governs
+            if t.type == TimexType.DURATION and rule != "syntax:governs":
+                continue
+            key = (cost, abs(span.root.i - tok.i))
+            if best is None or key < best[:2]:
+                best = (cost, key[1], t, span, rule)
+        if best is None:
+            return None
+        _, _, t, span, rule = best
+        return Link(ev.id, t.id, AnchorKind.TIME, _relation(t, span), _evidence(span), rule)
+
+    def _by_distance(self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]]) -> Link | None:
+        best: tuple[int, TimeExpression, Span] | None = None
+        for t, span in candidates:
+            if t.type == TimexType.DURATION:
+                continue
+            dist = span.start - tok.i - 1 if span.start > tok.i else tok.i - span.end
+            if dist <= self.max_linear_tokens and (best is None or dist < best[0]):
+                best = (dist, t, span)
+        if best is None:
+            return None
+        _, t, span = best
+        return Link(ev.id, t.id, AnchorKind.TIME, _relation(t, span), _evidence(span), "linear")
+
+    @staticmethod
+    def _to_pub_date(ev: Event, has_pub_date: bool) -> Link:
+        relation = tense_relation(ev)
+        if not has_pub_date:
+            return Link(ev.id, None, AnchorKind.NONE, relation, None, "none:no-pub-date")
+        cue = ev.modality or ev.tense.lower()
+        return Link(ev.id, None, AnchorKind.PUB_DATE, relation, f"{ev.text} ({cue})", "pub_date:tense")
+
+    @staticmethod
+    def _governor(time_root: Token, event_tokens: dict[int, Event]) -> int | None:
+        """The nearest event token above the time in the tree (through at most four arcs)."""
+        node = time_root
+        for _ in range(4):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            if node.i in event_tokens:
+                return node.i
+            if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
+                return None  # a verb that is not an event: stop, the time is its own clause's
+        return None
+
+
+def tense_relation(ev: Event) -> Relation:
+    """The relation of an event to the publication date, from its factuality, tense and aspect."""
+    if ev.factuality in (Factuality.PLANNED, Factuality.EXPECTED) or ev.tense == "FUTURE":
+        return Relation.AFTER
+    if ev.factuality == Factuality.ONGOING or ev.aspect == "PROGRESSIVE":
+        return Relation.ON
+    if ev.tense == "PAST" or ev.aspect in ("PERFECTIVE", "PERFECTIVE_PROGRESSIVE"):
+        return Relation.BEFORE
+    if ev.factuality == Factuality.HAPPENED:
+        return Relation.BEFORE
+    return Relation.ON
+
+
+def _path_cost(a: Token, b: Token) -> int | None:
+    """Dependency path length between two tokens of one sentence, plus one per clause boundary crossed."""
+    up_a = _ancestry(a)
+    up_b = _ancestry(b)
+    index_b = {tok.i: n for n, tok in enumerate(up_b)}
+    for n, tok in enumerate(up_a):
+        if tok.i in index_b:
+            m = index_b[tok.i]
+            crossings = sum(1 for t in up_a[:n] if t.dep_ in _CLAUSE_DEPS)
+            crossings += sum(1 for t in up_b[:m] if t.dep_ in _CLAUSE_DEPS)
+            return n + m + crossings
+    return None
+
+
+def _ancestry(tok: Token) -> list[Token]:
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 64:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _relation(t: TimeExpression, span: Span) -> Relation:
+    if t.type == TimexType.DURATION:
+        return Relation.DURING
+    if t.mod in _MOD_RELATION:
+        return _MOD_RELATION[t.mod]
+    prev = _preposition(span)
+    if prev is not None and prev in _PREP_RELATION:
+        return _PREP_RELATION[prev]
+    return Relation.ON
+
+
+def _preposition(span: Span) -> str | None:
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        return root.head.lower_
+    if span.start > 0:
+        before = span.doc[span.start - 1]
+        if before.pos_ == "ADP" or before.dep_ == "prep" or before.lower_ in _PREP_RELATION:
+            return before.lower_
+    return None
+
+
+def _evidence(span: Span) -> str:
+    """The time with the few function words that introduce it: 'on April 10', 'as early as April'."""
+    doc = span.doc
+    start = span.start
+    sent_start = span.sent.start
+    while start > sent_start and span.start - start < 3 and doc[start - 1].lower_ in _EVIDENCE_WORDS:
+        start -= 1
+    return doc.text[doc[start].idx : span.end_char]

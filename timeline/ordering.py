@@ -1,0 +1,140 @@
+"""Stage 4: turn links into timeline entries and put them in order.
+
+Sort key, in order: the first day the anchor denotes; for events tied only to the publication
+date, before < on < after that day; coarser granularity before finer on the same first day (the
+month contains its days); then document order. Entries without a date (no publication date and a
+relative time) come last, in document order. The sort is stable and every key is explainable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .linking import Link
+from .models import (
+    AnchorKind,
+    Event,
+    Factuality,
+    Granularity,
+    Interval,
+    Relation,
+    TimeExpression,
+    TimelineEntry,
+    TimexType,
+)
+
+_GRAIN_RANK = {g: n for n, g in enumerate(Granularity)}
+_MOD_SIGN = {
+    "ON_OR_AFTER": "≥",
+    "AFTER": ">",
+    "ON_OR_BEFORE": "≤",
+    "BEFORE": "<",
+    "APPROX": "~",
+    "LESS_THAN": "<",
+    "MORE_THAN": ">",
+    "EQUAL_OR_LESS": "≤",
+    "EQUAL_OR_MORE": "≥",
+}
+_MOD_WORD = {"START": "early", "MID": "mid", "END": "late"}
+_PHASE = {Relation.BEFORE: -1, Relation.UNTIL: -1, Relation.ON: 0, Relation.DURING: 0, Relation.FROM: 1, Relation.AFTER: 1}
+
+
+def display_value(value: str, mod: str | None) -> str:
+    """The date as a reader sees it: the TIMEX3 value with its modifier visible ('2024-04 ≥', 'early 2024-04')."""
+    if mod in _MOD_WORD:
+        return f"{_MOD_WORD[mod]} {value}"
+    if mod in _MOD_SIGN:
+        return f"{value} {_MOD_SIGN[mod]}"
+    return value
+
+
+def make_entries(
+    events: list[Event],
+    links: list[Link],
+    times: dict[str, TimeExpression],
+    pub_date: dt.date | None,
+    *,
+    lead_end: int,
+) -> list[TimelineEntry]:
+    """One entry per event, sorted. ``lead_end`` is the offset where the lead (first paragraph) ends."""
+    by_event = {link.event_id: link for link in links}
+    entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
+    for order, ev in enumerate(events):
+        link = by_event[ev.id]
+        entry = _entry(ev, link, times, pub_date, lead_end=lead_end)
+        entries.append((_sort_key(entry, link, order), entry))
+    entries.sort(key=lambda pair: pair[0])
+    return [entry for _, entry in entries]
+
+
+def _entry(
+    ev: Event, link: Link, times: dict[str, TimeExpression], pub_date: dt.date | None, *, lead_end: int
+) -> TimelineEntry:
+    if link.anchor == AnchorKind.TIME and link.time_id is not None:
+        t = times[link.time_id]
+        dated = t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None
+        if t.interval is not None:
+            sort_date: dt.date | None = t.interval.first
+        elif t.type == TimexType.DURATION:
+            sort_date = pub_date
+        else:
+            sort_date = None
+        display = display_value(t.value, t.mod)
+        if link.relation in (Relation.BEFORE, Relation.AFTER, Relation.FROM, Relation.UNTIL) and t.mod is None:
+            display = f"{link.relation.value} {display}"
+        return TimelineEntry(
+            event_id=ev.id,
+            time_id=t.id,
+            anchor=AnchorKind.TIME,
+            relation=link.relation,
+            value=t.value,
+            mod=t.mod,
+            granularity=t.granularity,
+            sort_date=sort_date,
+            interval=t.interval,
+            display=display if t.resolved else f"{display} (unresolved)",
+            evidence=link.evidence,
+            selected=dated and ev.factuality != Factuality.NEGATED,
+            rule=link.rule,
+        )
+    lead = ev.start < lead_end and ev.pos == "VERB" and ev.event_class != "REPORTING"
+    if link.anchor == AnchorKind.PUB_DATE and pub_date is not None:
+        value = pub_date.isoformat()
+        return TimelineEntry(
+            event_id=ev.id,
+            time_id=None,
+            anchor=AnchorKind.PUB_DATE,
+            relation=link.relation,
+            value=value,
+            mod=None,
+            granularity=Granularity.DAY,
+            sort_date=pub_date,
+            interval=Interval(first=pub_date, last=pub_date),
+            display=f"{link.relation.value} {value}" if link.relation != Relation.ON else value,
+            evidence=link.evidence,
+            selected=lead,
+            rule=link.rule,
+        )
+    return TimelineEntry(
+        event_id=ev.id,
+        time_id=None,
+        anchor=AnchorKind.NONE,
+        relation=link.relation,
+        value=None,
+        mod=None,
+        granularity=None,
+        sort_date=None,
+        interval=None,
+        display=f"{link.relation.value} publication" if link.relation != Relation.ON else "at publication",
+        evidence=link.evidence,
+        selected=lead,
+        rule=link.rule,
+    )
+
+
+def _sort_key(entry: TimelineEntry, link: Link, order: int) -> tuple[object, ...]:
+    if entry.sort_date is None:
+        return (1, dt.date.max, 0, 0, order)
+    phase = _PHASE[link.relation] if entry.anchor == AnchorKind.PUB_DATE else 0
+    grain = _GRAIN_RANK.get(entry.granularity, len(_GRAIN_RANK)) if entry.granularity else len(_GRAIN_RANK)
+    return (0, entry.sort_date, phase, grain, order)

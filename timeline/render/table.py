@@ -1,0 +1,65 @@
+"""The terminal view: a rich table of the sorted timeline, readable in 80 columns."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..models import AnchorKind, Factuality, TimeExpression, Timeline
+
+_FACTUALITY_STYLE = {
+    Factuality.HAPPENED: "green",
+    Factuality.ONGOING: "green",
+    Factuality.PLANNED: "cyan",
+    Factuality.EXPECTED: "cyan",
+    Factuality.POSSIBLE: "yellow",
+    Factuality.NEGATED: "red",
+    Factuality.REPORTED: "magenta",
+    Factuality.HYPOTHETICAL: "yellow",
+}
+
+
+def timeline_table(tl: Timeline, *, show_all: bool = False) -> Table:
+    """The timeline as a rich Table: date (with granularity and modifier), event, evidence."""
+    events = {e.id: e for e in tl.events}
+    title = "Timeline"
+    if tl.document.source:
+        title += f" · {tl.document.source}"
+    pub = tl.document.pub_date.isoformat() if tl.document.pub_date else "unknown"
+    caption = f"published {pub} ({tl.document.pub_date_source})"
+    shown = [entry for entry in tl.timeline if show_all or entry.selected]
+    hidden = len(tl.timeline) - len(shown)
+    if hidden:
+        caption += f" · {hidden} more event(s) with --all"
+    table = Table(title=title, caption=caption, show_lines=False, expand=False, pad_edge=False)
+    table.add_column("When", no_wrap=True, min_width=10, max_width=22)
+    table.add_column("Event", ratio=3, min_width=20)
+    table.add_column("Evidence", ratio=2, min_width=12, style="dim")
+    for entry in shown:
+        ev = events[entry.event_id]
+        when = Text(entry.display, style="bold" if entry.anchor == AnchorKind.TIME else "")
+        if entry.granularity is not None and entry.anchor == AnchorKind.TIME:
+            when.append(f"\n{entry.granularity.value}", style="dim")
+        what = Text(ev.description)
+        what.append(f" [{ev.factuality.value}]", style=_FACTUALITY_STYLE.get(ev.factuality, ""))
+        table.add_row(when, what, Text(entry.evidence or ""))
+    return table
+
+
+def times_table(times: list[TimeExpression], *, title: str = "Temporal expressions") -> Table:
+    """The temporal expressions alone (``timeline tag``)."""
+    table = Table(title=title, pad_edge=False)
+    table.add_column("Text", ratio=2)
+    table.add_column("Type", no_wrap=True)
+    table.add_column("Value", no_wrap=True)
+    table.add_column("Mod", no_wrap=True)
+    table.add_column("Span", no_wrap=True, style="dim")
+    for t in times:
+        value = t.value if t.resolved else f"{t.value} (unresolved)"
+        table.add_row(t.text, t.type.value, value, t.mod or "", f"{t.start}-{t.end}")
+    return table
+
+
+def print_timeline(tl: Timeline, console: Console, *, show_all: bool = False) -> None:
+    console.print(timeline_table(tl, show_all=show_all))
