@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+import yaml
+from spacy.tokens import Doc
+
+from timeline.linking import Linker
+from timeline.models import Event, TimeExpression
+from tests.paths import FIXTURES
+
+CASES = yaml.safe_load((FIXTURES / "linking.yaml").read_text(encoding="utf-8"))
+VOCAB = spacy.blank("en").vocab
+
+
+def _doc(tokens: list[list[Any]], parsed: bool = True) -> Doc:
+    words = [str(t[0]) for t in tokens]
+    if not parsed:
+        doc = Doc(VOCAB, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+        return doc
+    return Doc(VOCAB, words=words, heads=[t[1] for t in tokens], deps=[t[2] for t in tokens], pos=[t[3] for t in tokens])
+
+
+def _event(doc: Doc, i: int, spec: dict[str, str]) -> Event:
+    tok = doc[i]
+    return Event(id=f"e{i}", start=tok.idx, end=tok.idx + len(tok), text=tok.text, lemma=tok.text.lower(), pos="VERB",
+                 description=tok.text, sentence_start=0, sentence_end=len(doc.text), factuality=spec["factuality"],
+                 event_class="OCCURRENCE", tense=spec["tense"], rule="test")
+
+
+def _time(doc: Doc, n: int, spec: dict[str, Any]) -> TimeExpression:
+    first, last = spec["tokens"]
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    return TimeExpression(id=f"t{n}", start=start, end=end, text=doc.text[start:end], type=spec["type"],
+                          value=spec["value"], mod=spec.get("mod"), rule="test")
+
+
+def _run(case: dict[str, Any], parsed: bool, has_pub_date: bool = True) -> dict[int, Any]:
+    doc = _doc(case["tokens"], parsed)
+    events = [_event(doc, int(i), spec) for i, spec in case["events"].items()]
+    times = [_time(doc, n, spec) for n, spec in enumerate(case["times"])]
+    links = Linker().link(doc, events, times, has_pub_date=has_pub_date)
+    return {int(link.event_id[1:]): link for link in links}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c["name"])
+def test_links_from_parse(case: dict[str, Any]) -> None:
+    links = _run(case, parsed=True)
+    for i, want in case["expect"].items():
+        link = links[int(i)]
+        assert link.anchor.value == want["anchor"], (case["name"], i, link)
+        if "time" in want:
+            assert link.time_id == f"t{want['time']}"
+        for key in ("rule", "evidence"):
+            if key in want:
+                assert getattr(link, key) == want[key]
+        assert link.relation.value == want["relation"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c["name"])
+def test_without_pub_date_nothing_is_dated(case: dict[str, Any]) -> None:
+    links = _run(case, parsed=True, has_pub_date=False)
+    for link in links.values():
+        assert link.anchor.value in ("time", "none")
+
+
+@pytest.mark.parametrize("case", CASES[:1], ids=lambda c: c["name"])
+def test_blank_parse_links_by_distance(case: dict[str, Any]) -> None:
+    links = _run(case, parsed=False)
+    link = links[1]
+    assert (link.anchor.value, link.time_id, link.rule) == ("time", "t0", "linear")

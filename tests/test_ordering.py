@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+import yaml
+
+from timeline.linking import Link
+from timeline.models import AnchorKind, Event, Interval, Relation, TimeExpression
+from timeline.ordering import display_value, make_entries
+from tests.paths import FIXTURES
+
+DATA = yaml.safe_load((FIXTURES / "ordering.yaml").read_text(encoding="utf-8"))
+PUB = dt.date.fromisoformat(DATA["pub_date"])
+
+
+def _build(case: dict[str, Any]) -> tuple[list[Event], list[Link], dict[str, TimeExpression]]:
+    events, links, times = [], [], {}
+    for n, spec in enumerate(case["events"]):
+        events.append(Event(id=spec["id"], start=n * 10, end=n * 10 + 4, text="word", lemma="word", pos="VERB",
+                            description="something happens", sentence_start=n * 10, sentence_end=n * 10 + 9,
+                            factuality="happened", event_class="OCCURRENCE", tense="PAST", rule="test"))
+        relation = Relation(spec.get("relation", "on"))
+        if spec["anchor"] == "time":
+            tid = f"t{n}"
+            times[tid] = TimeExpression(
+                id=tid, start=n * 10 + 5, end=n * 10 + 9, text="date", type="DATE", value=spec["value"],
+                mod=spec.get("mod"), granularity=spec["granularity"],
+                interval=Interval(first=dt.date.fromisoformat(spec["first"]), last=dt.date.fromisoformat(spec["last"])),
+                rule="test")
+            links.append(Link(spec["id"], tid, AnchorKind.TIME, relation, "on date", "test"))
+        else:
+            links.append(Link(spec["id"], None, AnchorKind(spec["anchor"]), relation, None, "test"))
+    return events, links, times
+
+
+@pytest.mark.parametrize("case", DATA["cases"], ids=lambda c: c["name"])
+def test_order_and_display(case: dict[str, Any]) -> None:
+    events, links, times = _build(case)
+    pub = None if any(e["anchor"] == "none" for e in case["events"]) else PUB
+    entries = make_entries(events, links, times, pub, lead_end=0)
+    assert [e.event_id for e in entries] == case["order"]
+    shown = {e.event_id: e.display for e in entries}
+    for eid, text in case["display"].items():
+        assert shown[eid] == text
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "shown"),
+    [("2024-04", "ON_OR_AFTER", "2024-04 ≥"), ("2024-04", "START", "early 2024-04"), ("2024", "END", "late 2024"),
+     ("P3Y", "MORE_THAN", "P3Y >"), ("2024-Q2", None, "2024-Q2")],
+)
+def test_display_value(value: str, mod: str | None, shown: str) -> None:
+    assert display_value(value, mod) == shown
