@@ -1,0 +1,424 @@
+"""Builders: turn a rule's regex match (its named groups) into a Candidate. One small function per family."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from timeline.temporal.candidate import Candidate
+from timeline.temporal.lexicon import Lexicon, norm
+from timeline.temporal.rules import Rule
+
+Builder = Callable[[re.Match[str], Rule, Lexicon, str], "Candidate | None"]
+
+_DUR_LETTER = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+_TIME_UNITS = {"second", "minute", "hour"}
+
+
+def _new(m: re.Match[str], rule: Rule, kind: str, **kw: Any) -> Candidate:
+    return Candidate(start=m.start(), end=m.end(), rule=rule.name, order=rule.order, type=rule.spec.type.value, kind=kind, **kw)
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def _year(text: str) -> int:
+    text = text.lstrip("'")
+    y = int(text)
+    if len(text) == 2:
+        y += 1900 if y >= 30 else 2000
+    return y
+
+
+def _prev_word(text: str, start: int) -> str:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\n":
+        i -= 1
+    j = i
+    while j >= 0 and (text[j].isalnum() or text[j] in "-'"):
+        j -= 1
+    return text[j + 1 : i + 1].lower()
+
+
+def _next_word(text: str, end: int) -> str:
+    i = end
+    while i < len(text) and text[i] in " \t\n":
+        i += 1
+    j = i
+    while j < len(text) and text[j].isalpha():
+        j += 1
+    return text[i:j].lower()
+
+
+def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
+    """Calendar fields: year, month, day, quarter, half, season, decade, century, holiday, weekday, part of day."""
+    c = _new(m, rule, "absolute")
+    gd = m.groupdict()
+    if gd.get("year"):
+        c.year = _year(gd["year"])
+    if gd.get("month"):
+        month_text = gd["month"]
+        c.month = lex.month(month_text)
+        if c.month is None or not 1 <= c.month <= 12:
+            return None
+        if rule.spec.args.get("bare_month") and not _bare_month_ok(month_text, m, lex, text):
+            return None
+    if gd.get("day"):
+        c.day = int(re.sub(r"\D", "", gd["day"]))
+        if not 1 <= c.day <= 31:
+            return None
+    if gd.get("quarter"):
+        q = gd["quarter"]
+        c.quarter = int(q) if q.isdigit() else lex.ordinal(q)
+        if c.quarter is None or not 1 <= c.quarter <= 4:
+            return None
+    if gd.get("half"):
+        h = gd["half"].lower()
+        c.half = int(h) if h.isdigit() else (1 if h == "first" else 2)
+    if gd.get("season"):
+        c.season = lex.data.seasons[norm(gd["season"])]
+    if gd.get("holiday"):
+        c.holiday = lex.data.holidays[norm(gd["holiday"]).replace("’", "'")]
+    if gd.get("pod"):
+        c.pod = lex.data.parts_of_day[norm(gd["pod"])]
+    if gd.get("decade") or gd.get("decade2"):
+        c.decade = int(gd["decade"]) // 10 if gd.get("decade") else 190 + int(gd["decade2"]) // 10
+        c.grain = "decade"
+        c.value = str(c.decade)
+        c.kind = "fixed"
+        return c
+    if gd.get("century"):
+        n = lex.ordinal(re.sub(r"[\s-]+", " ", gd["century"]))
+        if n is None:
+            return None
+        c.century = n - 1
+        c.grain = "century"
+        c.value = f"{n - 1:02d}"
+        c.kind = "fixed"
+        return c
+    if gd.get("weekday"):
+        c.weekday = lex.data.weekdays[norm(gd["weekday"])]
+    if gd.get("hour"):
+        c.hour, c.minute = int(gd["hour"]), int(gd.get("minute") or 0)
+    rel = gd.get("rel")
+    if rel is not None:
+        c.direction = lex.data.relative_words[norm(rel)]
+        c.strict = c.direction != 0
+    if rule.spec.args.get("bare_year") and not _year_ok(m, lex, text):
+        return None
+    c.grain = _grain(c)
+    if c.year is None:
+        if c.weekday is not None and c.month is None:
+            c.kind = "weekday"
+        elif c.weekday is not None:
+            c.kind = "partial"
+        else:
+            c.kind = "partial"
+    if c.pod is not None and c.weekday is not None:
+        c.type = "TIME"
+    return c
+
+
+def _grain(c: Candidate) -> str:
+    if c.hour is not None:
+        return "minute"
+    if c.pod is not None:
+        return "part_of_day"
+    if c.day is not None or c.holiday is not None:
+        return "day"
+    if c.weekday is not None:
+        return "day"
+    if c.month is not None:
+        return "month"
+    if c.season is not None:
+        return "season"
+    if c.quarter is not None:
+        return "quarter"
+    if c.half is not None:
+        return "half"
+    return "year"
+
+
+def _bare_month_ok(month_text: str, m: re.Match[str], lex: Lexicon, text: str) -> bool:
+    """A bare month word: abbreviations need a period; ambiguous words ("May", "March") need a capital and a dated context."""
+    key = norm(month_text).rstrip(".")
+    full = key in {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+    if not full and not month_text.endswith("."):
+        return False
+    if not month_text[0].isupper():
+        return False
+    if key in lex.ambiguous_months:
+        prev = _prev_word(text, m.start())
+        if prev not in lex.month_context_words:
+            return False
+    return True
+
+
+def _year_ok(m: re.Match[str], lex: Lexicon, text: str) -> bool:
+    """A bare four-digit number is a year unless it looks like a quantity, an identifier, money or a score."""
+    y = int(m.group("year"))
+    if not 1000 <= y <= 2099:
+        return False
+    s, e = m.start(), m.end()
+    before = text[max(0, s - 2) : s]
+    if before.endswith(("$", "#", "£", "€", ".", ",", "/", ":")) or before[-1:].isdigit():
+        return False
+    if before.endswith("-") and not before[:1].isdigit():
+        pass
+    after = text[e : e + 3]
+    if after[:1] in {"%", "/", ":"} or (after[:1] in {".", ","} and after[1:2].isdigit()) or after[:1].isdigit():
+        return False
+    nxt = _next_word(text, e)
+    if nxt in lex.count_nouns or nxt in {"percent", "million", "billion", "times"}:
+        return False
+    prev = _prev_word(text, s)
+    if prev.rstrip(".") in lex.id_words:
+        return False
+    if y < 1500 and prev not in {"in", "of", "since", "by", "from", "until", "to", "and", "year", "before", "after", "around", "circa", "c."}:
+        return False
+    return True
+
+
+def build_casual_day(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
+    """today / yesterday / tomorrow / tonight / this morning / last night (+ part of day)."""
+    gd = m.groupdict()
+    amount = 0
+    word = (gd.get("word") or "").lower()
+    pod = lex.data.parts_of_day[norm(gd["pod"])] if gd.get("pod") else None
+    if gd.get("dbefore"):
+        amount = -2
+    elif gd.get("dafter"):
+        amount = 2
+    elif word == "yesterday":
+        amount = -1
+    elif word == "tomorrow":
+        amount = 1
+    elif word == "tonight":
+        pod = "NI"
+    rel = (gd.get("rel") or "").lower()
+    if rel == "last":
+        amount = -1 if pod == "NI" else 0
+        if pod != "NI":
+            return None
+    c = _new(m, rule, "offset", unit="day", amount=amount, pod=pod)
+    c.grain = "part_of_day" if pod else "day"
+    if pod and word != "tonight":
+        c.type = "TIME"
+    if rule.spec.args.get("anaphoric"):
+        c.relative_to = "previous"
+        c.type = "TIME"
+    return c
+
+
+def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
+    """next month, last week, this year, two years ago, three days later, a year from now."""
+    gd = m.groupdict()
+    args = rule.spec.args
+    if "unit" in args:
+        c = _new(m, rule, "offset", unit=args["unit"], amount=int(args.get("amount", 0)), relative_to=args.get("relative_to", "dct"))
+        c.grain = c.unit
+        c.follow_quarter = c.unit == "year"
+        return c
+    unit_word = norm(gd["unit"])
+    unit = lex.data.date_units.get(unit_word) or lex.data.units.get(unit_word)
+    if unit is None:
+        return None
+    if gd.get("rel") is not None:
+        amount = lex.data.relative_words[norm(gd["rel"])]
+        c = _new(m, rule, "offset", unit=unit, amount=amount)
+        c.grain = unit
+        return c
+    num_text = gd.get("num")
+    n: float | None
+    if num_text is None:
+        n = 1 if not unit_word.endswith("s") else None
+    else:
+        n = lex.number(num_text)
+    direction = norm(gd["dir"])
+    sign = -1 if direction in {"ago", "earlier", "before"} else 1
+    relative_to = "dct" if direction in {"ago", "from now", "hence"} else "previous"
+    if unit == "fortnight":
+        unit, n = "week", (n or 1) * 2
+    c = _new(m, rule, "offset", unit=unit, relative_to=relative_to)
+    if n is None or n != int(n):
+        c.kind = "fixed"
+        c.value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return c
+    c.amount = sign * int(n)
+    c.grain = "day" if unit in _TIME_UNITS else unit
+    if unit in _TIME_UNITS:
+        c.type = "TIME"
+        c.grain = unit
+    c.follow_quarter = unit == "year" and abs(c.amount) == 1
+    return c
+
+
+def build_anaphoric(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
+    """that month, the same day, the next day, the following year, the quarter: relative to the previous time."""
+    gd = m.groupdict()
+    unit = norm(gd["unit"])
+    c = _new(m, rule, "offset", relative_to="previous")
+    if unit in lex.data.parts_of_day:
+        c.pod = lex.data.parts_of_day[unit]
+        unit = "day"
+        c.type = "TIME"
+    word = norm(gd.get("that") or "")
+    c.amount = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(word, 0)
+    c.unit = unit
+    c.grain = "part_of_day" if c.pod else unit
+    defaults = rule.spec.args.get("default_amount")
+    if defaults is not None:
+        c.relative_to = "auto"
+        c.amount = int(defaults.get(unit, 0))
+        if gd.get("latest") is not None:
+            c.amount = -1
+    return c
+
+
+_VAGUE = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "the past": "PAST_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF",
+}
+
+
+def build_vague_ref(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
+    """now -> PRESENT_REF, recently -> PAST_REF, the future -> FUTURE_REF."""
+    value = _VAGUE.get(norm(m.group("word")))
+    if value is None:
+        return None
+    return _new(m, rule, "fixed", value=value)
+
+
+def build_clock(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
+    """9 a.m., 10:30 p.m., 14:30 GMT, noon, midnight: a time on the reference day."""
+    gd = m.groupdict()
+    word = (gd.get("word") or "").lower()
+    if word:
+        hour, minute = (24, 0) if word == "midnight" else (12, 0)
+    else:
+        hour, minute = int(gd["hour"]), int(gd.get("minute") or 0)
+        ampm = (gd.get("ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+    c = _new(m, rule, "offset", unit="day", amount=0, hour=hour, minute=minute, relative_to="auto_day")
+    c.grain = "minute"
+    return c
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    if unit == "fortnight":
+        unit, n = "week", None if n is None else n * 2
+    if unit == "decade":
+        unit, n = "year", None if n is None else n * 10
+    if unit == "century":
+        unit, n = "year", None if n is None else n * 100
+    letter = _DUR_LETTER[unit]
+    prefix = "PT" if unit in _TIME_UNITS else "P"
+    if n is None:
+        return f"{prefix}X{letter}"
+    if n != int(n):
+        if unit == "year":
+            return f"P{int(n * 12)}M"
+        if unit == "day":
+            return f"PT{int(n * 24)}H"
+        if unit == "hour":
+            return f"PT{int(n * 60)}M"
+        if unit == "month":
+            return f"P{int(n * 30)}D"
+        if unit == "week":
+            return f"P{int(n * 7)}D"
+        return f"{prefix}{n:g}{letter}"
+    return f"{prefix}{int(n)}{letter}"
+
+
+def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
+    """three years, 18 months, the past five years, a decade, several weeks, five-year."""
+    gd = m.groupdict()
+    unit = lex.data.units.get(norm(gd["unit"]))
+    if unit is None:
+        return None
+    n: float | None
+    if rule.spec.args.get("vague") or gd.get("vague"):
+        n = None
+    elif gd.get("num") is not None:
+        n = lex.number(gd["num"])
+        if n is None:
+            return None
+        if gd.get("frac"):
+            n += 0.5
+        if not _duration_ok(m, lex, text, gd["num"]):
+            return None
+    else:
+        n = 1
+    if gd.get("span") is None and gd.get("num") is not None and norm(gd["num"]) in {"a", "an"}:
+        prev = _prev_word(text, m.start())
+        if prev in {"once", "twice", "thrice", "times", "per"} or prev.replace(",", "").replace(".", "").isdigit() or prev in {"million", "billion", "percent", "dollars", "cents", "%"}:
+            return None
+    return _new(m, rule, "fixed", value=_duration_value(n, unit), grain=None)
+
+
+def _duration_ok(m: re.Match[str], lex: Lexicon, text: str, num: str) -> bool:
+    before = text[max(0, m.start() - 1) : m.start()]
+    if before in {"$", ".", ",", "-"} and num[:1].isdigit():
+        return False
+    return True
+
+
+_ADVERB = {"daily": ("P1D", None), "nightly": ("P1D", None), "weekly": ("P1W", None), "monthly": ("P1M", None),
+           "annually": ("P1Y", None), "yearly": ("P1Y", None), "quarterly": ("P1Q", None), "hourly": ("PT1H", None),
+           "biweekly": ("P2W", None), "bimonthly": ("P2M", None), "semiannually": ("P6M", None)}
+_FREQ = {"once": 1, "twice": 2, "thrice": 3}
+
+
+def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
+    """every Monday, each year, weekly, twice a week, on Mondays."""
+    gd = m.groupdict()
+    c = _new(m, rule, "fixed")
+    if gd.get("adverb"):
+        c.value, _ = _ADVERB[gd["adverb"].lower()]
+        return c
+    quant = (gd.get("quant") or "").lower()
+    c.quant = "EACH" if quant == "each" else "EVERY"
+    if gd.get("weekday"):
+        c.value = f"XXXX-WXX-{lex.data.weekdays[norm(gd['weekday'])]}"
+        if gd.get("pod"):
+            c.value += "T" + lex.data.parts_of_day[norm(gd["pod"])]
+        return c
+    if gd.get("pod"):
+        c.value = "XXXX-XX-XXT" + lex.data.parts_of_day[norm(gd["pod"])]
+        return c
+    unit_word = norm(gd["unit"])
+    unit = lex.data.date_units.get(unit_word) or lex.data.date_units.get(unit_word.rstrip("s")) or lex.data.units.get(unit_word)
+    if unit is None:
+        return None
+    if unit == "weekend":
+        c.value = "XXXX-WXX-WE"
+        return c
+    n: float | None = 1
+    if gd.get("num"):
+        n = lex.number(gd["num"])
+    c.value = _duration_value(n, unit)
+    if gd.get("freq"):
+        f = gd["freq"].lower().split()[0]
+        times = _FREQ.get(f) or lex.number(f)
+        c.freq = f"{int(times)}X" if times else None
+        c.quant = None
+    return c
+
+
+BUILDERS: dict[str, Builder] = {
+    "calendar": build_calendar,
+    "casual_day": build_casual_day,
+    "offset": build_offset,
+    "anaphoric": build_anaphoric,
+    "vague_ref": build_vague_ref,
+    "clock": build_clock,
+    "duration": build_duration,
+    "set": build_set,
+}

@@ -1,0 +1,85 @@
+"""TemporalTagger: find candidates with the rule table, refine them, anchor them, return TimeExpressions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.models import TimeExpression
+from timeline.temporal.anchor import Resolver
+from timeline.temporal.builders import BUILDERS, _prev_word
+from timeline.temporal.candidate import Candidate
+from timeline.temporal.lexicon import Lexicon
+from timeline.temporal.refiners import ModifierRefiner, link_ranges, remove_overlaps, split_day_ranges
+from timeline.temporal.rules import Rule, RuleSet, load_rules
+
+_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
+
+
+class TemporalTagger:
+    """Tags TIMEX3 expressions in plain English text.
+
+    Rules and word lists are loaded and validated once (RuleFileError on bad data). ``tag`` is pure: the same text,
+    publication date and mode always give the same result, and the clock is never read.
+    """
+
+    def __init__(self, *, lexicon_text: str | None = None, rules_text: str | None = None) -> None:
+        self.lexicon = Lexicon.load(lexicon_text)
+        self.rules: RuleSet = load_rules(self.lexicon, BUILDERS.keys(), rules_text)
+        self._modifiers = ModifierRefiner(self.lexicon)
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """Every rule match that its builder accepts (overlapping; in no particular order)."""
+        found: list[Candidate] = []
+        by_word = self.rules.by_word
+        digit_rules = self.rules.digit_rules
+        lex = self.lexicon
+        for tok in _TOKEN.finditer(text):
+            s = tok.start()
+            if s and text[s - 1].isalnum():
+                continue
+            w = tok.group()
+            rules: list[Rule] | None
+            if w[0].isdigit():
+                rules = digit_rules
+            else:
+                w = w.lower()
+                rules = by_word.get(w)
+                if rules is None and w.endswith("s"):
+                    rules = by_word.get(w[:-1])
+                if rules is None:
+                    continue
+            for rule in rules:
+                m = rule.regex.match(text, s)
+                if m is None:
+                    continue
+                if rule.prev_words is not None and _prev_word(text, s) not in rule.prev_words:
+                    continue
+                cand = BUILDERS[rule.spec.build](m, rule, lex, text)
+                if cand is not None:
+                    found.append(cand)
+        return found
+
+    def tag(self, text: str, pub_date: dt.date | None, *, narrative: bool = False) -> list[TimeExpression]:
+        """Find and normalize the temporal expressions of `text`.
+
+        pub_date anchors relative expressions; with None they stay unresolved (X placeholders, resolved=False).
+        narrative=True anchors underspecified dates to the previous time instead of the publication date.
+        """
+        cands = remove_overlaps(self.candidates(text))
+        cands = split_day_ranges(text, cands)
+        cands = self._modifiers.refine(text, cands)
+        link_ranges(text, cands)
+        resolver = Resolver(self.lexicon, text, pub_date, narrative)
+        out: list[TimeExpression] = []
+        index_map: dict[int, int] = {}
+        for i, c in enumerate(cands):
+            t = resolver.resolve(c, f"t{len(out) + 1}")
+            if t is None:
+                continue
+            index_map[i] = len(out)
+            out.append(t)
+        for i, c in enumerate(cands):
+            if c.range_end is not None and i in index_map and c.range_end in index_map:
+                out[index_map[i]].range_end = out[index_map[c.range_end]].id
+        return out

@@ -1,0 +1,172 @@
+"""The English word lists (resources/lexicon.yaml), validated into typed data at load time."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from timeline.errors import RuleFileError
+
+LEXICON_FILE = "lexicon.yaml"
+
+
+class Modifier(BaseModel):
+    """A phrase before an expression that sets its TIMEX3 mod ("early", "as early as", "more than")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    mod: str | None
+    include: bool
+    applies: Literal["point", "duration", "any"]
+    needs_this: bool = False
+
+
+class Holiday(BaseModel):
+    """A holiday: a fixed month/day, the nth weekday of a month (nth -1 = last), or an offset from Easter."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    nth: int | None = None
+    easter: int | None = None
+
+
+class LexiconData(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    months: dict[str, int]
+    ambiguous_months: list[str]
+    month_context_words: list[str]
+    month_abbreviations: list[str]
+    weekdays: dict[str, int]
+    numbers: dict[str, float]
+    tens: list[str]
+    units_digits: list[str]
+    vague_numbers: list[str]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    date_units: dict[str, str]
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    holidays: dict[str, Holiday]
+    modifiers: list[Modifier]
+    future_cues: list[str]
+    past_cues: list[str]
+    not_past_ed: list[str]
+    relative_words: dict[str, int]
+    count_nouns: list[str]
+    id_words: list[str]
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def norm(words: str) -> str:
+    """Lowercase and collapse whitespace: the key form used by every lexicon lookup."""
+    return _SPACE.sub(" ", words.strip().lower())
+
+
+class Lexicon:
+    """Typed access to the word lists plus regex alternations built from them (longest first)."""
+
+    def __init__(self, data: LexiconData, source: str) -> None:
+        self.data = data
+        self.source = source
+
+    @classmethod
+    def load(cls, text: str | None = None, source: str = LEXICON_FILE) -> Lexicon:
+        if text is None:
+            text = resources.files("timeline.temporal").joinpath("resources", LEXICON_FILE).read_text(encoding="utf-8")
+        try:
+            raw: Any = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise RuleFileError(source, "yaml", str(exc)) from exc
+        if not isinstance(raw, dict):
+            raise RuleFileError(source, "top level", "expected a mapping of word lists")
+        try:
+            data = LexiconData.model_validate(raw)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise RuleFileError(source, where, first["msg"]) from exc
+        return cls(data, source)
+
+    def words(self, name: str) -> list[str]:
+        """The surface forms of a list (the keys of a mapping), or raise KeyError."""
+        value = getattr(self.data, name, None) if name in LexiconData.model_fields else None
+        if value is None:
+            raise KeyError(name)
+        if isinstance(value, dict):
+            return list(value)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return list(value)
+        raise KeyError(name)
+
+    def alternation(self, name: str) -> str:
+        """A non-capturing regex alternation of a list's words, longest first, spaces matching any whitespace."""
+        words = sorted(set(self.words(name)), key=lambda w: (-len(w), w))
+        parts = [r"\s+".join(re.escape(p) for p in w.split(" ")) for w in words]
+        return "(?:" + "|".join(parts) + ")"
+
+    @cached_property
+    def months(self) -> dict[str, int]:
+        return self.data.months
+
+    @cached_property
+    def ambiguous_months(self) -> frozenset[str]:
+        return frozenset(self.data.ambiguous_months)
+
+    @cached_property
+    def month_context_words(self) -> frozenset[str]:
+        return frozenset(self.data.month_context_words)
+
+    @cached_property
+    def future_cues(self) -> frozenset[str]:
+        return frozenset(self.data.future_cues)
+
+    @cached_property
+    def past_cues(self) -> frozenset[str]:
+        return frozenset(self.data.past_cues)
+
+    @cached_property
+    def not_past_ed(self) -> frozenset[str]:
+        return frozenset(self.data.not_past_ed)
+
+    @cached_property
+    def count_nouns(self) -> frozenset[str]:
+        return frozenset(self.data.count_nouns)
+
+    @cached_property
+    def id_words(self) -> frozenset[str]:
+        return frozenset(self.data.id_words)
+
+    def number(self, text: str) -> float | None:
+        """The value of a number written in digits or words ("18", "twenty-four", "a"), or None."""
+        key = norm(text).replace("-", " ")
+        try:
+            return float(key.replace(",", ""))
+        except ValueError:
+            pass
+        if key in self.data.numbers:
+            return self.data.numbers[key]
+        parts = key.split(" ")
+        if len(parts) == 2 and parts[0] in self.data.tens and parts[1] in self.data.units_digits:
+            return self.data.numbers[parts[0]] + self.data.numbers[parts[1]]
+        return None
+
+    def ordinal(self, text: str) -> int | None:
+        return self.data.ordinals.get(norm(text))
+
+    def month(self, text: str) -> int | None:
+        key = norm(text).rstrip(".")
+        if key.isdigit():
+            return int(key)
+        return self.data.months.get(key)

@@ -1,0 +1,120 @@
+"""Refiners: map the offset-ordered candidate list to a new list (overlaps, modifiers, ranges). One concern each."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from timeline.temporal.candidate import Candidate
+from timeline.temporal.lexicon import Lexicon, Modifier
+
+
+def remove_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the longest candidates (earlier rule on ties) so that no two overlap; return them in text order."""
+    ranked = sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[Candidate] = []
+    for c in ranked:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+class ModifierRefiner:
+    """Attach TIMEX3 mods from the phrase right before a candidate; widen the span when TimeML includes the phrase."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        mods = sorted(lex.data.modifiers, key=lambda m: -len(m.text))
+        self._included = [m for m in mods if m.include]
+        self._excluded = [m for m in mods if not m.include]
+
+    @staticmethod
+    def _applies(m: Modifier, c: Candidate) -> bool:
+        if m.applies == "any":
+            return c.type in {"DATE", "TIME", "DURATION"} and not (c.value or "").endswith("_REF")
+        if m.applies == "duration":
+            return c.type == "DURATION"
+        return c.type in {"DATE", "TIME"} and not (c.value or "").endswith("_REF")
+
+    @staticmethod
+    def _match_before(text: str, start: int, limit: int, phrase: str) -> int | None:
+        """The start of `phrase` if it ends right before `start` (one space between, none after a hyphen)."""
+        window = text[max(limit, start - len(phrase) - 2) : start]
+        low = window.lower()
+        gap = "" if phrase.endswith("-") else " "
+        if not low.endswith(phrase + gap) and not (gap and low.endswith(phrase + "\n")):
+            return None
+        begin = start - len(phrase) - len(gap)
+        if begin > 0 and text[begin - 1].isalnum():
+            return None
+        return begin if begin >= limit else None
+
+    def refine(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        out: list[Candidate] = []
+        limit = 0
+        for c in cands:
+            c_text = text[c.start : c.end].lower()
+            for m in self._included:
+                if not self._applies(m, c):
+                    continue
+                if m.needs_this and not c_text.startswith(("this ", "next ", "last ")):
+                    continue
+                if c.type == "DURATION" and c_text.startswith("the "):
+                    continue
+                begin = self._match_before(text, c.start, limit, m.text)
+                if begin is not None:
+                    c = replace(c, start=begin, mod=c.mod or m.mod)
+                    c_text = text[c.start : c.end].lower()
+                    break
+            for m in self._excluded:
+                if not self._applies(m, c) or (c.type == "DURATION" and c_text.startswith("the ")):
+                    continue
+                if self._match_before(text, c.start, limit, m.text) is not None:
+                    if c.mod is None:
+                        c = replace(c, mod=m.mod)
+                    break
+            out.append(c)
+            limit = c.end
+        return out
+
+
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
+_DAY_AFTER = re.compile(r"\s*[-–]\s*(3[01]|[12][0-9]|0?[1-9])(?![0-9A-Za-z])")
+
+
+def split_day_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"March 3-5": add the end day ("5") as its own candidate with the first one's month and year."""
+    out: list[Candidate] = []
+    for i, c in enumerate(cands):
+        out.append(c)
+        if c.day is None or c.month is None or c.hour is not None:
+            continue
+        m = _DAY_AFTER.match(text, c.end)
+        if m is None or (i + 1 < len(cands) and cands[i + 1].start < m.end()):
+            continue
+        end_day = int(m.group(1))
+        if end_day <= c.day:
+            continue
+        out.append(replace(c, start=m.start(1), end=m.end(1), day=end_day, rule="day-range-end", weekday=None, mod=None))
+    return out
+
+
+def link_ranges(text: str, cands: list[Candidate]) -> None:
+    """Mark "from A to B", "between A and B", "A-B" pairs: the first gets range_end = index of the second."""
+    for i in range(len(cands) - 1):
+        a, b = cands[i], cands[i + 1]
+        if a.type not in {"DATE", "TIME"} or b.type != a.type:
+            continue
+        between = text[a.end : b.start]
+        if len(between) > 12 or not _RANGE_SEP.match(between):
+            continue
+        word = between.strip().lower()
+        before = text[max(0, a.start - 9) : a.start].lower()
+        if word == "and" and not before.endswith("between "):
+            continue
+        if word in {"to", "through", "thru", "until", "till"} and not before.endswith(("from ", "between ")) and word == "to":
+            continue
+        a.range_end = i + 1
