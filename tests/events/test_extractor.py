@@ -1,0 +1,92 @@
+"""Table-driven extractor tests: fixtures/sentences.yaml (trained pipeline) and fixtures/degraded.yaml (blank)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from spacy.language import Language
+
+from timeline.events import EventExtractor
+from timeline.models import Event
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def load_fixture(name: str) -> Any:
+    return yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+SENTENCES = load_fixture("sentences.yaml")
+DEGRADED = load_fixture("degraded.yaml")
+
+
+def _params(table: dict[str, Any], key: str) -> list[Any]:
+    return [pytest.param(case, id=case["id"]) for case in table[key]]
+
+
+def _regions(case: dict[str, Any]) -> list[tuple[int, int]] | None:
+    regions = case.get("regions")
+    return None if regions is None else [(int(s), int(e)) for s, e in regions]
+
+
+def check_expected(events: list[Event], expected: dict[str, Any]) -> None:
+    found = [e for e in events if e.text == expected["text"]]
+    assert found, f"no event {expected['text']!r} in {[e.text for e in events]}"
+    event = found[0]
+    facts = expected.get("factuality")
+    if facts is not None:
+        allowed = facts if isinstance(facts, list) else [facts]
+        assert event.factuality.value in allowed, f"{event.text}: {event.factuality} ({event.rule})"
+    for field, attr in (("class", "event_class"), ("tense", "tense"), ("aspect", "aspect"),
+                        ("polarity", "polarity"), ("modality", "modality")):
+        if field in expected:
+            assert str(getattr(event, attr)) == expected[field], f"{event.text}: {field} {getattr(event, attr)!r} ({event.rule})"
+    for words in expected.get("description_contains", []):
+        assert words in event.description, f"{event.text}: description {event.description!r} lacks {words!r}"
+
+
+def check_well_formed(text: str, events: list[Event]) -> None:
+    for k, event in enumerate(events, start=1):
+        assert event.id == f"e{k}"
+        assert text[event.start : event.end] == event.text
+        assert event.sentence_start <= event.start < event.end <= event.sentence_end
+        assert event.pos in ("VERB", "NOUN", "ADJ", "OTHER")
+        assert event.rule and event.description
+    assert [e.start for e in events] == sorted(e.start for e in events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", _params(SENTENCES, "cases"))
+def test_sentence(case: dict[str, Any], events_nlp: Language, event_extractor: EventExtractor) -> None:
+    events = event_extractor.extract(events_nlp(case["text"]), regions=_regions(case))
+    check_well_formed(case["text"], events)
+    for expected in case["expect"]:
+        check_expected(events, expected)
+    texts = {e.text for e in events}
+    for word in case.get("absent", []):
+        assert word not in texts
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", _params(SENTENCES, "negatives"))
+def test_negative(case: dict[str, Any], events_nlp: Language, event_extractor: EventExtractor) -> None:
+    events = event_extractor.extract(events_nlp(case["text"]), regions=_regions(case))
+    assert [e.text for e in events if e.text not in case.get("only", [])] == []
+    check_well_formed(case["text"], events)
+
+
+@pytest.mark.parametrize("case", _params(DEGRADED, "cases"))
+def test_degraded(case: dict[str, Any], events_nlp_blank: Language, event_extractor: EventExtractor) -> None:
+    events = event_extractor.extract(events_nlp_blank(case["text"]), regions=_regions(case))
+    check_well_formed(case["text"], events)
+    assert all("degraded" in e.rule for e in events)
+    for expected in case["expect"]:
+        check_expected(events, expected)
+
+
+@pytest.mark.parametrize("case", _params(DEGRADED, "negatives"))
+def test_degraded_negative(case: dict[str, Any], events_nlp_blank: Language, event_extractor: EventExtractor) -> None:
+    assert event_extractor.extract(events_nlp_blank(case["text"]), regions=_regions(case)) == []

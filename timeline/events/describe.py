@@ -1,0 +1,188 @@
+"""A short readable clause for an event, drawn from the parse: subject, verb, object, a prepositional phrase."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+MAX_WORDS = 12
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative")
+NP_LEFT_DEPS = frozenset({"poss", "amod", "compound", "nummod", "nmod", "case", "neg"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "no"})
+MARKERS = frozenset({"to"})
+MAX_PREPS = 2
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def render(tokens: Iterable[Token]) -> str:
+    """Tokens in text order, spaced as written where they touch, single spaces across gaps."""
+    toks = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    out: list[str] = []
+    for k, t in enumerate(toks):
+        out.append(t.text)
+        if k + 1 < len(toks):
+            nxt = toks[k + 1]
+            if nxt.i == t.i + 1:
+                out.append(t.whitespace_)
+            elif nxt.text not in ("'s", "'"):
+                out.append(" ")
+    return "".join(out).strip()
+
+
+def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
+    """A compact noun phrase: a person's surname, or determiner + modifiers + head (+ a conjunct)."""
+    if tok.pos_ == "PRON":
+        return [tok]
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+        toks = [tok]
+        toks += [g for c in tok.children if c.dep_ == "poss" for g in noun_phrase(c)]  # rare
+        toks += [c for c in tok.children if c.dep_ == "case"]
+        return toks
+    toks = [tok]
+    for c in tok.children:
+        if c.i > tok.i:
+            if c.dep_ == "case":
+                toks.append(c)
+            continue
+        if c.dep_ == "det" and c.lower_ in DETERMINERS:
+            toks.append(c)
+        elif c.dep_ == "poss":
+            toks += noun_phrase(c, with_conj=False)
+        elif c.dep_ in NP_LEFT_DEPS:
+            toks += [g for g in c.subtree if g.dep_ != "punct" and tok.i - g.i <= 4]
+    if with_conj:
+        for c in tok.children:
+            if c.dep_ == "conj" and c.i > tok.i:
+                cc = [x for x in tok.children if x.dep_ == "cc" and tok.i < x.i < c.i]
+                toks += cc[:1] + noun_phrase(c, with_conj=False)
+                break
+    return toks
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The subject of a predicate, looking up through control, coordination and participle modifiers."""
+    cur = tok
+    for _ in range(6):
+        subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return cur.head
+        return None
+    return None
+
+
+def _prep_phrases(tok: Token, budget: int) -> list[Token]:
+    out: list[Token] = []
+    n = 0
+    for c in tok.children:
+        if c.dep_ != "prep" or c.i < tok.i or n >= MAX_PREPS:
+            continue
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+            continue
+        phrase = [c] + noun_phrase(pobj)
+        if len(out) + len(phrase) > budget:
+            break
+        out += phrase
+        n += 1
+        for nested in pobj.children:  # "with Biden in the United States": a place attached to the object
+            place = next((g for g in nested.children if g.dep_ == "pobj"), None)
+            if nested.dep_ == "prep" and place is not None and place.ent_type_ in PLACE_ENTS:
+                extra = [nested] + noun_phrase(place)
+                if len(out) + len(extra) <= budget:
+                    out += extra
+                    n += 1
+                break
+    return out
+
+
+def describe_predicate(tok: Token, text: str | None = None) -> str:
+    """'Kishida meets with Biden in the United States', 'this agreement may create a framework'."""
+    toks: list[Token] = []
+    subj = subject_of(tok)
+    subj_toks = noun_phrase(subj) if subj is not None else []
+    verb_toks = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ not in MARKERS]
+    verb_toks += [c for c in tok.children if c.dep_ == "prt"]
+    verb_toks.append(tok)
+    toks = subj_toks + verb_toks
+    for c in tok.children:
+        if c.dep_ in OBJECT_DEPS and c.i > tok.i:
+            toks += noun_phrase(c) if c.pos_ in ("NOUN", "PROPN", "PRON") else [c]
+            break
+    toks += _prep_phrases(tok, MAX_WORDS - len(toks))
+    words = render(toks)
+    if subj is not None and tok.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") and c.lower_ not in MARKERS for c in tok.children):
+        words = _agree(words, tok, subj)
+    return _trim(words)
+
+
+def describe_nominal(tok: Token) -> str:
+    """'Kishida's official visit', 'the financial assistance from the World Bank'."""
+    toks = noun_phrase(tok, with_conj=False)
+    toks = [t for t in toks if not (t.dep_ == "det" and t.head.i == tok.i)] or [tok]
+    toks += _prep_phrases(tok, MAX_WORDS - len(toks))[:4]
+    return _trim(render(toks))
+
+
+def describe_state(tok: Token) -> str:
+    """'the economy was invincible': a predicative adjective with its copula and subject."""
+    head = tok.head
+    if tok.dep_ in ("acomp", "attr") and head.i != tok.i:
+        subj = subject_of(head)
+        toks = (noun_phrase(subj) if subj is not None else []) + [
+            c for c in head.children if c.dep_ in ("aux", "neg")
+        ] + [head, tok]
+        return _trim(render(toks))
+    return describe_nominal(tok)
+
+
+def describe_window(doc: Doc, first: int, last: int, sent_start: int, sent_end: int) -> str:
+    """Degraded mode (no parse): the trigger with a few words around it, inside its sentence."""
+    lo = max(sent_start, first - 4)
+    hi = min(sent_end, last + 5)
+    toks = [t for t in doc[lo:hi] if not t.is_space]
+    # cut at punctuation on either side of the trigger
+    left = [t for t in toks if t.i < first]
+    right = [t for t in toks if t.i > last]
+    while left and any(p.is_punct for p in left):
+        left = left[next(k for k, p in enumerate(left) if p.is_punct) + 1 :]
+    cut = next((k for k, p in enumerate(right) if p.is_punct), len(right))
+    return _trim(render(left + list(doc[first : last + 1]) + right[:cut]))
+
+
+def _agree(words: str, verb: Token, subj: Token) -> str:
+    """Bare verb after a singular third-person subject: 'the framework launch' -> 'the framework launches'."""
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children) or subj.lower_ in (
+        "i", "you", "we", "they",
+    )
+    if plural:
+        return words
+    form = third_person(verb.text)
+    # the verb's last occurrence in the rendered string: the subject comes before it
+    k = words.rfind(verb.text)
+    return words[:k] + form + words[k + len(verb.text) :] if k >= 0 else words
+
+
+def third_person(word: str) -> str:
+    low = word.lower()
+    irregular = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+    if low in irregular:
+        return irregular[low]
+    if low.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return word + "es"
+    if low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _trim(words: str) -> str:
+    parts = words.split()
+    if len(parts) > MAX_WORDS + 2:
+        parts = parts[: MAX_WORDS + 2]
+    return " ".join(parts)

@@ -1,0 +1,157 @@
+"""EventExtractor: triggers (trained model or rules) -> Event models with attributes and a description."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from timeline.events import describe, rules
+from timeline.events.factuality import FactualityInfo, FactualityResolver
+from timeline.events.lexicon import Lexicon, load_lexicon
+from timeline.events.spans import Trigger, allowed_tokens, hyphen_extent
+from timeline.events.tense import TenseInfo, degraded_tense, tense_of
+from timeline.models import Event, EventClass, Factuality
+
+COARSE_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+
+
+def is_parsed(doc: Doc) -> bool:
+    """Does the Doc carry tags and dependencies (a trained pipeline), or is it a blank one?"""
+    return doc.has_annotation("TAG") and doc.has_annotation("DEP")
+
+
+class EventExtractor:
+    """Finds event triggers in a spaCy Doc. Loads its word lists (and weights) once."""
+
+    def __init__(self, lexicon_path: Path | str | None = None) -> None:
+        self.lexicon: Lexicon = load_lexicon(lexicon_path)
+
+    def extract(self, doc: Doc, regions: Sequence[tuple[int, int]] | None = None) -> list[Event]:
+        """Events in document order (ids e1, e2, ...); only tokens inside ``regions`` when given."""
+        if len(doc) == 0:
+            return []
+        allowed = allowed_tokens(doc, regions)
+        parsed = is_parsed(doc)
+        if parsed:
+            triggers = rules.detect_parsed(doc, self.lexicon, allowed)
+        else:
+            triggers = rules.detect_degraded(doc, self.lexicon, allowed)
+        triggers = _extend_hyphens(doc, triggers, allowed)
+        resolver = FactualityResolver(doc, self.lexicon) if parsed else None
+        sentences = _sentence_index(doc)
+        text = doc.text
+        events: list[Event] = []
+        for trig in triggers:
+            events.append(self._event(doc, text, trig, f"e{len(events) + 1}", resolver, sentences[trig.first]))
+        return events
+
+    def _event(self, doc: Doc, text: str, trig: Trigger, eid: str, resolver: FactualityResolver | None, sent: Span) -> Event:
+        tok = doc[trig.first]
+        last = doc[trig.last]
+        start, end = tok.idx, last.idx + len(last.text)
+        if resolver is not None:
+            tinfo = tense_of(tok)
+            fact = resolver.of(tok, tinfo, trig.event_class)
+            pos = COARSE_POS.get(tok.pos_, "OTHER")
+            description = _describe(tok, pos)
+            lemma = doc[trig.first : trig.last + 1].lemma_ if trig.last > trig.first else tok.lemma_
+            rule = f"{trig.rule};fact:{fact.reason}"
+        else:
+            tinfo = degraded_tense([t.text for t in doc], tok.i)
+            fact = _degraded_factuality(doc, tok, tinfo, self.lexicon, sent)
+            pos = _degraded_pos(doc, tok, tinfo)
+            description = describe.describe_window(doc, trig.first, trig.last, sent.start, sent.end)
+            lemma = rules.crude_stems(tok.text)[-1] if tinfo.tense != "NONE" else tok.lower_
+            rule = f"{trig.rule};fact:{fact.reason}"
+        return Event(
+            id=eid,
+            start=start,
+            end=end,
+            text=text[start:end],
+            lemma=lemma.lower(),
+            pos=pos,
+            description=description or text[start:end],
+            sentence_start=sent.start_char,
+            sentence_end=sent.end_char,
+            factuality=fact.factuality,
+            event_class=trig.event_class,
+            tense=tinfo.tense,
+            aspect=tinfo.aspect,
+            polarity="NEG" if tinfo.polarity == "NEG" else "POS",
+            modality=fact.modality,
+            rule=rule,
+        )
+
+
+def _sentence_index(doc: Doc) -> list[Span]:
+    """The sentence of every token (the whole Doc when it has no sentence boundaries)."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return [doc[:]] * len(doc)
+    out: list[Span] = []
+    for sent in doc.sents:
+        out.extend([sent] * len(sent))
+    return out
+
+
+def _describe(tok: Token, pos: str) -> str:
+    if pos == "VERB":
+        return describe.describe_predicate(tok)
+    if pos == "ADJ" or (tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be"):
+        return describe.describe_state(tok)
+    return describe.describe_nominal(tok)
+
+
+def _extend_hyphens(doc: Doc, triggers: list[Trigger], allowed: list[bool]) -> list[Trigger]:
+    """Draw each trigger over its whole hyphenated word; keep one trigger per word."""
+    out: list[Trigger] = []
+    taken: set[int] = set()
+    for trig in sorted(triggers, key=lambda t: t.first):
+        first, last = hyphen_extent(doc, trig.first)
+        if not all(allowed[first : last + 1]):
+            first, last = trig.first, trig.last
+        if any(i in taken for i in range(first, last + 1)):
+            continue
+        taken.update(range(first, last + 1))
+        out.append(Trigger(first, last, trig.event_class, trig.rule))
+    return out
+
+
+def _degraded_pos(doc: Doc, tok: Token, tinfo: TenseInfo) -> str:
+    prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if prev in describe.DETERMINERS or prev in ("'s", "of"):
+        return "NOUN"
+    if tinfo.tense != "NONE" or tinfo.modal is not None or prev in ("to",):
+        return "VERB"
+    return "VERB" if tok.lower_.endswith(("ed", "es")) else "NOUN"
+
+
+def _degraded_factuality(doc: Doc, tok: Token, tinfo: TenseInfo, lexicon: Lexicon, sent: Span) -> FactualityInfo:
+    """Surface cues before the trigger in its sentence: negation, modal, 'set/plans/expected to'."""
+    if tinfo.polarity == "NEG":
+        return FactualityInfo(Factuality.NEGATED, "not", "degraded-neg")
+    before = [t for t in doc[max(sent.start, tok.i - 4) : tok.i]]
+    words = [t.lower_ for t in before]
+    for cue in lexicon.cues:
+        if cue.where == "aux" and tinfo.modal is not None and tinfo.modal in cue.words:
+            return FactualityInfo(cue.factuality, tinfo.modal, f"degraded-cue:{cue.name}")
+        if cue.where == "mark" and any(w in cue.words for w in words):
+            return FactualityInfo(cue.factuality, None, f"degraded-cue:{cue.name}")
+    if len(words) >= 2 and words[-1] == "to":
+        gov = words[-2]
+        for cue in lexicon.cues:
+            if cue.where == "governor" and any(s in cue.words for s in rules.crude_stems(gov)):
+                return FactualityInfo(cue.factuality, f"{gov} to", f"degraded-cue:{cue.name}")
+    table = {
+        "FUTURE": Factuality.EXPECTED,
+        "INFINITIVE": Factuality.PLANNED,
+        "PAST": Factuality.HAPPENED,
+        "PRESPART": Factuality.ONGOING,
+    }
+    if tinfo.aspect == "PROGRESSIVE":
+        return FactualityInfo(Factuality.ONGOING, None, "degraded-tense")
+    return FactualityInfo(table.get(tinfo.tense, Factuality.HAPPENED), None, "degraded-tense")
+
+
+__all__ = ["EventExtractor", "EventClass", "is_parsed"]

@@ -1,0 +1,171 @@
+"""Factuality and modality of a trigger from the parse: negation, conditionals, modals,
+governing cue words (set to / expected to / plans to), inheritance along the clause, tense."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from timeline.events.lexicon import Cue, Lexicon
+from timeline.events.tense import NEGATIONS, TenseInfo, tense_of
+from timeline.models import EventClass, Factuality
+
+F = Factuality
+UNREAL = frozenset({F.PLANNED, F.EXPECTED, F.POSSIBLE, F.HYPOTHETICAL})
+PREDICATE_POS = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True, slots=True)
+class FactualityInfo:
+    factuality: Factuality
+    modality: str | None
+    reason: str  # which cue decided it, for Event.rule
+
+
+class FactualityResolver:
+    """Factuality of the predicates of one Doc; memoised, as clauses inherit from their governors."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self._doc = doc
+        self._lexicon = lexicon
+        self._memo: dict[int, FactualityInfo] = {}
+        self._aux: dict[str, Cue] = {}
+        self._gov: dict[str, Cue] = {}
+        self._mark: dict[str, Cue] = {}
+        for cue in lexicon.cues:
+            target = {"aux": self._aux, "governor": self._gov, "mark": self._mark}.get(cue.where)
+            if target is not None:
+                for w in cue.words:
+                    target.setdefault(w, cue)
+
+    def of(self, tok: Token, tinfo: TenseInfo | None = None, event_class: EventClass | None = None) -> FactualityInfo:
+        if tok.i in self._memo:
+            return self._memo[tok.i]
+        self._memo[tok.i] = FactualityInfo(F.HAPPENED, None, "cycle")  # guards against odd parses
+        if tinfo is None:
+            tinfo = tense_of(tok)
+        if tok.pos_ in PREDICATE_POS or tinfo.tense != "NONE":
+            info = self._predicate(tok, tinfo, event_class)
+        else:
+            info = self._nominal(tok)
+        self._memo[tok.i] = info
+        return info
+
+    # -- predicates ---------------------------------------------------------------------------
+    def _predicate(self, tok: Token, tinfo: TenseInfo, event_class: EventClass | None) -> FactualityInfo:
+        if tinfo.polarity == "NEG":
+            neg = next((c.lower_ for c in tok.children if c.lower_ in NEGATIONS), "not")
+            return FactualityInfo(F.NEGATED, neg, "neg")
+        mark = self._clause_mark(tok)
+        if mark is not None:
+            return FactualityInfo(mark.factuality, None, f"cue:{mark.name}")
+        if tinfo.modal is not None and tinfo.modal in self._aux:
+            cue = self._aux[tinfo.modal]
+            return FactualityInfo(cue.factuality, tinfo.modal, f"cue:{cue.name}")
+        governed = self._governor_cue(tok)
+        if governed is not None:
+            return governed
+        inherited = self._inherit(tok, tinfo)
+        if inherited is not None:
+            return inherited
+        head = tok.head
+        if tok.dep_ == "ccomp" and head.i != tok.i and self._lexicon.class_of(head.lemma_.lower()) == EventClass.REPORTING:
+            if tinfo.tense in ("PAST", "PRESENT", "PASTPART") or tinfo.aspect != "NONE":
+                return FactualityInfo(F.REPORTED, None, "reported")
+        return self._from_tense(tinfo, event_class)
+
+    def _clause_mark(self, tok: Token) -> Cue | None:
+        for c in tok.children:
+            if c.dep_ == "mark" and c.lower_ in self._mark:
+                return self._mark[c.lower_]
+        return None
+
+    def _governor_cue(self, tok: Token) -> FactualityInfo | None:
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        lemma = head.lemma_.lower()
+        cue = self._gov.get(lemma) or self._gov.get(head.lower_)
+        if cue is None:
+            return None
+        if tok.dep_ == "xcomp" or (tok.dep_ in ("ccomp", "advcl") and cue.factuality in (F.EXPECTED, F.POSSIBLE)):
+            head_tense = tense_of(head)
+            if head_tense.polarity == "NEG":
+                return FactualityInfo(F.NEGATED, f"not {head.lower_}", f"cue:{cue.name}+neg")
+            to = " to" if any(c.lower_ == "to" for c in tok.children if c.dep_ == "aux") else ""
+            return FactualityInfo(cue.factuality, f"{head.lower_}{to}", f"cue:{cue.name}")
+        return None
+
+    def _inherit(self, tok: Token, tinfo: TenseInfo) -> FactualityInfo | None:
+        head = tok.head
+        if head.i == tok.i or head.pos_ not in PREDICATE_POS | {"ADJ", "NOUN"}:
+            return None
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+        if tinfo.tense == "PRESPART" and tok.dep_ in ("advcl", "xcomp", "conj"):
+            up = self.of(head)
+            return FactualityInfo(up.factuality, up.modality, f"inherit:{tok.dep_}")
+        if tok.dep_ == "conj" and not own_subject and tinfo.modal is None and tinfo.tense in ("NONE", "INFINITIVE", head_tense_name(head)):
+            up = self.of(head)
+            return FactualityInfo(up.factuality, up.modality, "inherit:conj")
+        if tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and head.pos_ in PREDICATE_POS:
+            up = self.of(head)
+            if up.factuality in UNREAL and tinfo.tense in ("PRESENT", "INFINITIVE", "NONE"):
+                return FactualityInfo(up.factuality, up.modality, f"inherit:{tok.dep_}")
+        return None
+
+    @staticmethod
+    def _from_tense(tinfo: TenseInfo, event_class: EventClass | None) -> FactualityInfo:
+        tense, aspect = tinfo.tense, tinfo.aspect
+        if tense == "FUTURE":
+            return FactualityInfo(F.EXPECTED, tinfo.modal, "tense:future")
+        if tense == "INFINITIVE":
+            return FactualityInfo(F.PLANNED, None, "tense:infinitive")
+        if aspect == "PERFECTIVE":
+            return FactualityInfo(F.HAPPENED, None, "aspect:perfective")
+        if tense in ("PAST", "PASTPART"):
+            return FactualityInfo(F.HAPPENED, None, "tense:past")
+        if tense in ("PRESENT", "PRESPART"):
+            if event_class == EventClass.REPORTING and aspect == "NONE":
+                return FactualityInfo(F.HAPPENED, None, "tense:present-reporting")
+            return FactualityInfo(F.ONGOING, None, "tense:present")
+        return FactualityInfo(F.HAPPENED, None, "default")
+
+    # -- nominals and adjectives ------------------------------------------------------------
+    def _nominal(self, tok: Token) -> FactualityInfo:
+        if any(c.lower_ in ("no", "without") or c.dep_ == "neg" for c in tok.children):
+            return FactualityInfo(F.NEGATED, "no", "neg")
+        gov = governing_predicate(tok)
+        up = self.of(gov) if gov is not None else FactualityInfo(F.HAPPENED, None, "default")
+        lemma = tok.lemma_.lower()
+        if lemma in self._lexicon.scheduled_nouns.lemmas:
+            past = gov is not None and tense_of(gov).tense in ("PAST", "PASTPART") and up.factuality not in UNREAL
+            if not past:
+                return FactualityInfo(F.PLANNED, up.modality, "scheduled-noun")
+        if up.factuality in UNREAL:
+            return FactualityInfo(up.factuality, up.modality, "inherit:governor")
+        return FactualityInfo(F.HAPPENED, None, "nominal")
+
+
+def head_tense_name(head: Token) -> str:
+    return tense_of(head).tense
+
+
+def governing_predicate(tok: Token) -> Token | None:
+    """The nearest clause predicate above a token (None at the root).
+
+    Participles that only modify a noun ("the engagement, marked by the visit") are passed over:
+    the clause they sit in decides.
+    """
+    cur = tok
+    found: Token | None = None
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            return found
+        cur = cur.head
+        if cur.pos_ in PREDICATE_POS:
+            modifier = cur.dep_ in ("acl", "amod") and cur.tag_ in ("VBN", "VBG")
+            if not modifier:
+                return cur
+            found = found or cur
+    return found

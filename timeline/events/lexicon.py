@@ -1,0 +1,116 @@
+"""Loads the event word lists (``resources/en/lexicon.yaml``) into a typed, frozen lexicon."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from timeline.errors import RuleFileError
+from timeline.models import EventClass, Factuality
+
+DEFAULT_LEXICON = "resources/en/lexicon.yaml"
+
+
+class LexiconExample(BaseModel):
+    """A sentence the extractor must handle: the trigger and, optionally, its class / factuality."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+    trigger: str
+    factuality: Factuality | None = None
+    event_class: EventClass | None = None
+
+    def __init__(self, **data: object) -> None:
+        if "class" in data:
+            data["event_class"] = data.pop("class")
+        super().__init__(**data)
+
+
+class WordList(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    lemmas: frozenset[str]
+    examples: tuple[LexiconExample, ...] = ()
+
+
+class Cue(BaseModel):
+    """A factuality / modality cue: words, where they attach, and the factuality they give."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    where: Literal["aux", "governor", "neg", "mark"]
+    words: frozenset[str]
+    factuality: Factuality
+    examples: tuple[LexiconExample, ...] = ()
+
+
+class Lexicon(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    classes: dict[EventClass, WordList]
+    event_nouns: WordList
+    scheduled_nouns: WordList
+    event_noun_suffixes: tuple[str, ...]
+    non_event_nouns: frozenset[str]
+    weak_verbs: frozenset[str]
+    cues: tuple[Cue, ...]
+
+    def class_of(self, lemma: str) -> EventClass | None:
+        """The class the word lists give a lemma (first list that holds it, in file order)."""
+        for event_class, words in self.classes.items():
+            if lemma in words.lemmas:
+                return event_class
+        return None
+
+    def is_event_noun(self, lemma: str) -> bool:
+        if lemma in self.event_nouns.lemmas:
+            return True
+        if lemma in self.non_event_nouns or len(lemma) < 6:
+            return False
+        return lemma.endswith(self.event_noun_suffixes)
+
+    def examples(self) -> list[tuple[str, LexiconExample]]:
+        """Every example in the file, named by the list or cue it belongs to."""
+        out: list[tuple[str, LexiconExample]] = []
+        for event_class, words in self.classes.items():
+            out.extend((f"classes.{event_class.value}", ex) for ex in words.examples)
+        out.extend(("event_nouns", ex) for ex in self.event_nouns.examples)
+        out.extend(("scheduled_nouns", ex) for ex in self.scheduled_nouns.examples)
+        for cue in self.cues:
+            out.extend((f"cues.{cue.name}", ex) for ex in cue.examples)
+        return out
+
+
+def load_lexicon(path: Path | str | None = None) -> Lexicon:
+    """Read and validate a lexicon file (the packaged English one by default).
+
+    Raises RuleFileError naming the file and the offending entry when it is malformed.
+    """
+    if path is None:
+        source = resources.files("timeline.events").joinpath(DEFAULT_LEXICON)
+        name = f"timeline/events/{DEFAULT_LEXICON}"
+        raw_text = source.read_text(encoding="utf-8")
+    else:
+        name = str(path)
+        try:
+            raw_text = Path(path).read_text(encoding="utf-8")
+        except OSError as err:
+            raise RuleFileError(name, "file", str(err)) from err
+    try:
+        raw = yaml.safe_load(raw_text)
+    except yaml.YAMLError as err:
+        raise RuleFileError(name, "yaml", str(err)) from err
+    if not isinstance(raw, dict):
+        raise RuleFileError(name, "top level", "expected a mapping")
+    try:
+        return Lexicon.model_validate(raw)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise RuleFileError(name, where, first["msg"]) from err
