@@ -16,8 +16,9 @@ from timeline.temporal.timex3 import format_value, unresolved_value
 #: (on or before the reference). In narrative mode a bare weekday follows the previous time (the future of it).
 WEEKDAY_DEFAULT_NEWS = -1
 WEEKDAY_DEFAULT_NARRATIVE = 1
-#: A bare month/quarter/season/holiday with no tense cue takes the occurrence nearest to the reference (news), or the
-#: reference's own year (narrative).
+#: A bare month/quarter/season/holiday takes the occurrence nearest to the reference (news), or the reference's own
+#: year (narrative). A tense cue overrides the nearest occurrence only for one within this many days of the reference.
+CUE_REACH_DAYS = 183
 
 
 @dataclass(slots=True)
@@ -41,6 +42,7 @@ class Resolver:
         self.pub = Ref(pub_date, "day", "pub_date") if pub_date is not None else None
         self.narrative = narrative
         self.prev: Ref | None = None
+        self.last_quarter: Ref | None = None
 
     # ---- reference selection ----
     def _reference(self, c: Candidate) -> Ref | None:
@@ -55,8 +57,8 @@ class Resolver:
             if self.narrative and self.prev is not None:
                 return self.prev
             return self.pub
-        if c.follow_quarter and self.prev is not None and self.prev.grain == "quarter":
-            return self.prev
+        if c.follow_quarter and self.last_quarter is not None:
+            return self.last_quarter
         return self.pub
 
     # ---- per kind ----
@@ -85,38 +87,65 @@ class Resolver:
         return cue if cue is not None else default
 
     def _partial(self, c: Candidate, ref: Ref) -> dt.date | None:
-        direction = self._direction(c, 0 if self.narrative else None)
+        """Pick the year of a date stated without one.
+
+        Explicit direction (last/next/this) is strict. Otherwise the occurrence nearest to the reference wins, unless a
+        tense cue points the other way and the occurrence it points to is within CUE_REACH_DAYS of the reference.
+        A stated weekday ("Saturday, April 25") keeps only the years where it fits.
+        """
         r = ref.date
-        best: dt.date | None = None
-        if direction == 0 or direction is None:
-            years = [r.year] if direction == 0 else [r.year - 1, r.year, r.year + 1]
-        elif direction < 0:
-            years = [r.year, r.year - 1]
-        else:
-            years = [r.year, r.year + 1]
-        best_key: tuple[int, int] | None = None
-        for y in years:
+        options: list[tuple[int, dt.date, dt.date, dt.date]] = []  # (distance, point, first, last)
+        for y in (r.year - 1, r.year, r.year + 1):
             d = self._fields_date(c, y)
             if d is None:
                 continue
-            first, last = cal.period(d, c.grain if c.grain != "part_of_day" else "day", c.season)
-            if direction is not None and direction < 0:
-                ok = last < r if c.strict else first <= r
-                if ok:
-                    return d
+            if c.weekday is not None and c.day is not None and d.isoweekday() != c.weekday:
                 continue
-            if direction is not None and direction > 0:
-                ok = first > r if c.strict else last >= r
-                if ok:
-                    return d
-                continue
-            if direction == 0:
-                return d
+            first, last = cal.period(d, c.grain if c.grain not in {"part_of_day", "minute", "hour"} else "day", c.season)
             dist = 0 if first <= r <= last else min(abs((first - r).days), abs((last - r).days))
-            key = (dist, abs(y - r.year))
-            if best_key is None or key < best_key:
-                best, best_key = d, key
-        return best
+            options.append((dist, d, first, last))
+        if not options:
+            return None
+        if c.direction is not None:
+            if c.direction == 0:
+                same = [o for o in options if o[1].year == r.year]
+                return same[0][1] if same else None
+            if c.direction < 0:
+                fit = [o for o in options if (o[3] < r if c.strict else o[2] <= r)]
+                return max(fit, key=lambda o: o[1])[1] if fit else None
+            fit = [o for o in options if (o[2] > r if c.strict else o[3] >= r)]
+            return min(fit, key=lambda o: o[1])[1] if fit else None
+        if self.narrative:
+            same = [o for o in options if o[1].year == r.year]
+            return (same or options)[0][1]
+        nearest = min(options, key=lambda o: (o[0], abs(o[1].year - r.year)))
+        cue = tense_direction(self.text, c.start, c.end, self.lex)
+        if cue is not None:
+            if cue < 0:
+                fit = [o for o in options if o[2] <= r and o[0] <= CUE_REACH_DAYS]
+            else:
+                fit = [o for o in options if o[3] >= r and o[0] <= CUE_REACH_DAYS]
+            if fit and nearest not in fit:
+                return min(fit, key=lambda o: o[0])[1]
+        return nearest[1]
+
+    def _quarter_ctx(self, c: Candidate, ref: Ref) -> tuple[dt.date, str]:
+        """The fiscal period named against the quarter in context (or the last complete quarter before the DCT)."""
+        ctx = self.last_quarter
+        if ctx is None:
+            ctx = Ref(cal.shift(ref.date, "quarter", -1), "quarter", ref.anchor)
+        if c.year is not None:
+            year = c.year
+        elif c.year_base == "context" and (c.quarter is not None or c.grain == "quarter" or self.last_quarter is not None):
+            year = ctx.date.year + (c.year_offset or 0)
+        else:
+            year = ref.date.year + (c.year_offset or 0)
+        if c.quarter is None and c.grain == "year" and self.last_quarter is None:
+            return dt.date(year, 1, 1), "year"
+        if c.quarter is None and c.year is not None and self.last_quarter is None:
+            return dt.date(year, 1, 1), "year"
+        q = c.quarter if c.quarter is not None else (ctx.date.month - 1) // 3 + 1
+        return dt.date(year, 3 * q - 2, 1), "quarter"
 
     def _weekday(self, c: Candidate, ref: Ref) -> dt.date:
         default = WEEKDAY_DEFAULT_NARRATIVE if self.narrative else WEEKDAY_DEFAULT_NEWS
@@ -145,7 +174,9 @@ class Resolver:
                 point = None
             else:
                 anchor = ref.anchor
-                if c.kind == "partial":
+                if c.kind == "quarter_ctx":
+                    point, grain = self._quarter_ctx(c, ref)
+                elif c.kind == "partial":
                     point = self._partial(c, ref)
                     if point is None:
                         return None
@@ -170,6 +201,8 @@ class Resolver:
                 first, last = cal.period(point, g, c.season)
                 interval = Interval(first=first, last=last)
                 self.prev = Ref(point, g, tid, c.season)
+                if g == "quarter":
+                    self.last_quarter = self.prev
         return TimeExpression(
             id=tid, start=c.start, end=c.end, text=self.text[c.start : c.end], type=TimexType(c.type), value=value,
             mod=c.mod, granularity=Granularity(grain) if grain else None, interval=interval, quant=c.quant, freq=c.freq,

@@ -24,7 +24,29 @@ def _g(m: re.Match[str], name: str) -> str | None:
     return m.groupdict().get(name)
 
 
-def _year(text: str) -> int:
+def _spelled_year(text: str, lex: Lexicon) -> int | None:
+    words = norm(text).replace("-", " ").replace(" and ", " ").split(" ")
+    if words[:2] == ["two", "thousand"]:
+        rest = " ".join(words[2:])
+        n = lex.number(rest) if rest else 0
+        return None if n is None else 2000 + int(n)
+    if words[0] == "nineteen":
+        rest = " ".join(words[1:])
+        if rest.startswith("hundred"):
+            tail = rest[len("hundred"):].strip()
+            n = lex.number(tail) if tail else 0
+            return None if n is None else 1900 + int(n)
+        n = lex.number(rest)
+        return None if n is None else 1900 + int(n)
+    return None
+
+
+def _year(text: str, lex: Lexicon | None = None) -> int:
+    if lex is not None and not text.strip("'")[:1].isdigit():
+        y = _spelled_year(text, lex)
+        if y is None:
+            raise ValueError(text)
+        return y
     text = text.lstrip("'")
     y = int(text)
     if len(text) == 2:
@@ -57,7 +79,10 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     c = _new(m, rule, "absolute")
     gd = m.groupdict()
     if gd.get("year"):
-        c.year = _year(gd["year"])
+        try:
+            c.year = _year(gd["year"], lex)
+        except ValueError:
+            return None
     if gd.get("month"):
         month_text = gd["month"]
         c.month = lex.month(month_text)
@@ -74,6 +99,7 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         c.quarter = int(q) if q.isdigit() else lex.ordinal(q)
         if c.quarter is None or not 1 <= c.quarter <= 4:
             return None
+        _drop_article_before_adjective(c, m, text)
     if gd.get("half"):
         h = gd["half"].lower()
         c.half = int(h) if h.isdigit() else (1 if h == "first" else 2)
@@ -119,6 +145,15 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     if c.pod is not None and c.weekday is not None:
         c.type = "TIME"
     return c
+
+
+def _drop_article_before_adjective(c: Candidate, m: re.Match[str], text: str) -> None:
+    """TimeML leaves the article out of hyphenated adjectives: "the [third-quarter] loss", "the [30-day] period"."""
+    surface = text[c.start : c.end]
+    if surface[:4].lower() == "the " and "-" in surface and not surface.rstrip().endswith(("quarter of", "year")):
+        head = surface.split("-")[0]
+        if " " in head.strip():
+            c.start += 4
 
 
 def _grain(c: Candidate) -> str:
@@ -287,7 +322,7 @@ _VAGUE = {
 
 def build_vague_ref(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
     """now -> PRESENT_REF, recently -> PAST_REF, the future -> FUTURE_REF."""
-    value = _VAGUE.get(norm(m.group("word")))
+    value = rule.spec.args.get("value") or _VAGUE.get(norm(m.groupdict().get("word") or ""))
     if value is None:
         return None
     return _new(m, rule, "fixed", value=value)
@@ -340,8 +375,13 @@ def _duration_value(n: float | None, unit: str) -> str:
 def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
     """three years, 18 months, the past five years, a decade, several weeks, five-year."""
     gd = m.groupdict()
+    if "unit" in rule.spec.args:
+        return _new(m, rule, "fixed", value=_duration_value(1, str(rule.spec.args["unit"])))
     unit = lex.data.units.get(norm(gd["unit"]))
     if unit is None:
+        return None
+    surface = m.group(0).lower()
+    if surface.endswith("old") or re.match(r"[a-z0-9]+-(?:quarters?)\b", surface.split(" ")[-1]) and unit == "quarter":
         return None
     n: float | None
     if rule.spec.args.get("vague") or gd.get("vague"):
@@ -352,6 +392,8 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None
         if gd.get("frac"):
             n += 0.5
+        if n >= 1000 or (unit == "quarter" and norm(gd["num"]) in {"a", "an"}):
+            return None
         if not _duration_ok(m, lex, text, gd["num"]):
             return None
     else:
@@ -360,7 +402,9 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         prev = _prev_word(text, m.start())
         if prev in {"once", "twice", "thrice", "times", "per"} or prev.replace(",", "").replace(".", "").isdigit() or prev in {"million", "billion", "percent", "dollars", "cents", "%"}:
             return None
-    return _new(m, rule, "fixed", value=_duration_value(n, unit), grain=None)
+    c = _new(m, rule, "fixed", value=_duration_value(n, unit), grain=None)
+    _drop_article_before_adjective(c, m, text)
+    return c
 
 
 def _duration_ok(m: re.Match[str], lex: Lexicon, text: str, num: str) -> bool:
@@ -412,7 +456,28 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
     return c
 
 
+def build_year_ago_adj(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
+    """year-ago / the year-earlier quarter / last year's quarter / the 1988 period: fiscal periods named by context."""
+    gd = m.groupdict()
+    c = _new(m, rule, "quarter_ctx", grain="quarter")
+    if gd.get("quarter"):
+        c.quarter = lex.ordinal(gd["quarter"])
+    if gd.get("year"):
+        c.year = _year(gd["year"])
+    elif gd.get("yrel"):
+        c.year_offset = lex.data.relative_words[norm(gd["yrel"])]
+        c.year_base = "dct"
+    else:
+        c.year_offset = -1
+        c.year_base = "context"
+        if not gd.get("noun"):
+            c.start = m.start() + m.group(0).lower().index("year")
+            c.grain = "year"
+    return c
+
+
 BUILDERS: dict[str, Builder] = {
+    "year_ago_adj": build_year_ago_adj,
     "calendar": build_calendar,
     "casual_day": build_casual_day,
     "offset": build_offset,

@@ -17,6 +17,8 @@ class Candidate:
       weekday   - a bare or relative weekday: chosen by direction
       offset    - `amount` `unit`s from a reference (the DCT or, relative_to="previous", the previous time)
       fixed     - `value` is final (durations, sets, PRESENT_REF ...)
+      quarter_ctx - a fiscal period named against the quarter under discussion ("the year-ago quarter",
+                  "last year's quarter", "the 1988 period"): quarter None means the quarter in context
     """
 
     start: int
@@ -50,3 +52,5 @@ class Candidate:
     quant: str | None = None
     freq: str | None = None
     range_end: int | None = None
+    year_offset: int | None = None
+    year_base: str = "dct"

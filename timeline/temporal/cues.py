@@ -14,7 +14,7 @@ from timeline.temporal.lexicon import Lexicon
 _WORD = re.compile(r"[A-Za-z']+")
 _LEFT_CHARS = 120
 _RIGHT_CHARS = 80
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?]['\"`]*\s+(?=\S)|\n\s*\n")
 
 
 def _left_window(text: str, start: int) -> str:

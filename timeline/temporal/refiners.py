@@ -33,6 +33,8 @@ class ModifierRefiner:
 
     @staticmethod
     def _applies(m: Modifier, c: Candidate) -> bool:
+        if m.mod == "APPROX" and c.kind == "weekday":
+            return False
         if m.applies == "any":
             return c.type in {"DATE", "TIME", "DURATION"} and not (c.value or "").endswith("_REF")
         if m.applies == "duration":
@@ -60,9 +62,7 @@ class ModifierRefiner:
             for m in self._included:
                 if not self._applies(m, c):
                     continue
-                if m.needs_this and not c_text.startswith(("this ", "next ", "last ")):
-                    continue
-                if c.type == "DURATION" and c_text.startswith("the "):
+                if m.needs_this and not c_text.startswith(("this ", "next ", "last ", "yesterday", "today", "tomorrow")):
                     continue
                 begin = self._match_before(text, c.start, limit, m.text)
                 if begin is not None:

@@ -18,7 +18,7 @@ from timeline.temporal.lexicon import Lexicon, norm
 
 RULES_FILE = "rules.yaml"
 DIGIT = "#digit"
-_MACRO = re.compile(r"\{([a-z_]+)\}")
+_MACRO = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 _END = r"(?![A-Za-z0-9])"
 
 
