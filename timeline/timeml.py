@@ -7,7 +7,13 @@ character offsets into that text (``text[start:end] == item.text``).
 
 The reader is a small lenient scanner rather than an XML parser, so it also reads files that
 are not well-formed XML (stray ``&``, unbalanced tags), any attribute order, nested tags and
-SIGNAL or other tags inside ``<TEXT>``; everything that is not a tag is text.
+SIGNAL or other tags inside ``<TEXT>``; everything that is not a tag is text. Only TIMEX3 and
+EVENT tags inside ``<TEXT>`` are annotations of the text (TimeBank puts a few EVENTs in
+``<EXTRAINFO>``: they are skipped). The DCT is the TIMEX3 inside ``<DCT>`` (else any TIMEX3
+with functionInDocument="CREATION_TIME"). TLINK ends that name an event instance are resolved
+to the event's ``eid`` through MAKEINSTANCE (kept as written when there is no MAKEINSTANCE).
+
+``gold_to_timeline`` turns a gold document into a Timeline (an oracle system for the evaluator).
 
 ``to_timeml`` writes a pipeline :class:`~timeline.models.Timeline` as TimeML that
 ``read_timeml`` reads back with the identical text and offsets.
@@ -383,8 +389,7 @@ def parse_timeml(source: str, *, doc_id: str | None = None, path: str | None = N
                 dct_tid, dct_value = t.tid, t.value
                 break
 
-    eids = {e.eid for e in events}
-    tlinks = [link for kind, attrs in raw_links if (link := _tlink(attrs, instances, eids)) is not None]
+    tlinks = [link for _, attrs in raw_links if (link := _tlink(attrs, instances)) is not None]
     return GoldDocument(
         doc_id=docid or doc_id or "",
         path=path,
@@ -430,25 +435,25 @@ def _instance(attrs: dict[str, str]) -> GoldInstance:
     )
 
 
-def _resolve_event(eiid: str, instances: dict[str, GoldInstance], eids: set[str]) -> str:
+def _resolve_event(eiid: str, instances: dict[str, GoldInstance]) -> str:
     inst = instances.get(eiid)
     if inst is not None and inst.event_id:
         return inst.event_id
     return eiid  # some files link events by eid directly; keep what is written otherwise
 
 
-def _tlink(attrs: dict[str, str], instances: dict[str, GoldInstance], eids: set[str]) -> GoldTLink | None:
+def _tlink(attrs: dict[str, str], instances: dict[str, GoldInstance]) -> GoldTLink | None:
     rel = attrs.get("relType", "").upper()
     if "eventInstanceID" in attrs:
         src_inst: str | None = attrs["eventInstanceID"]
-        source, source_kind = _resolve_event(attrs["eventInstanceID"], instances, eids), "event"
+        source, source_kind = _resolve_event(attrs["eventInstanceID"], instances), "event"
     elif "timeID" in attrs:
         src_inst, source, source_kind = None, attrs["timeID"], "time"
     else:
         return None
     if "relatedToEventInstance" in attrs:
         tgt_inst: str | None = attrs["relatedToEventInstance"]
-        target, target_kind = _resolve_event(attrs["relatedToEventInstance"], instances, eids), "event"
+        target, target_kind = _resolve_event(attrs["relatedToEventInstance"], instances), "event"
     elif "relatedToTime" in attrs:
         tgt_inst, target, target_kind = None, attrs["relatedToTime"], "time"
     else:
