@@ -104,6 +104,9 @@ class Resolver:
             first, last = cal.period(d, c.grain if c.grain not in {"part_of_day", "minute", "hour"} else "day", c.season)
             dist = 0 if first <= r <= last else min(abs((first - r).days), abs((last - r).days))
             options.append((dist, d, first, last))
+        if not options and c.weekday is not None:
+            c.weekday = None
+            return self._partial(c, ref)
         if not options:
             return None
         if c.direction is not None:

@@ -58,6 +58,8 @@ def _prev_word(text: str, start: int) -> str:
     i = start - 1
     while i >= 0 and text[i] in " \t\n":
         i -= 1
+    if i >= 0 and text[i] == ".":
+        i -= 1
     j = i
     while j >= 0 and (text[j].isalnum() or text[j] in "-'"):
         j -= 1
@@ -99,6 +101,8 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         c.quarter = int(q) if q.isdigit() else lex.ordinal(q)
         if c.quarter is None or not 1 <= c.quarter <= 4:
             return None
+        if norm(q) in {"last", "final"} and not m.group(0).lower().startswith("the"):
+            return None  # "last quarter" is the previous quarter (unit-relative), "the last quarter" the fourth
         _drop_article_before_adjective(c, m, text)
     if gd.get("half"):
         h = gd["half"].lower()
@@ -261,6 +265,8 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
     if unit is None:
         return None
     if gd.get("rel") is not None:
+        if norm(gd["rel"]) in {"the past", "the last", "the next", "the coming", "past"}:
+            return None  # "the past year", "the next decade": durations (duration-span-unit)
         amount = lex.data.relative_words[norm(gd["rel"])]
         c = _new(m, rule, "offset", unit=unit, amount=amount)
         c.grain = unit
@@ -282,7 +288,7 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
         c.value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return c
     c.amount = sign * int(n)
-    c.grain = "day" if unit in _TIME_UNITS else unit
+    c.grain = "day" if unit in _TIME_UNITS else ("year" if unit in {"decade", "century"} else unit)
     if unit in _TIME_UNITS:
         c.type = "TIME"
         c.grain = unit
@@ -425,6 +431,9 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
     gd = m.groupdict()
     c = _new(m, rule, "fixed")
     if gd.get("adverb"):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if m.group(0)[0].isupper() and before and before[-1][:1].isupper() and not before[-1].endswith("."):
+            return None  # part of a name: "the China Daily"
         c.value, _ = _ADVERB[gd["adverb"].lower()]
         return c
     quant = (gd.get("quant") or "").lower()

@@ -10,7 +10,7 @@ from timeline.temporal.anchor import Resolver
 from timeline.temporal.builders import BUILDERS, _prev_word
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.lexicon import Lexicon
-from timeline.temporal.refiners import ModifierRefiner, link_ranges, remove_overlaps, split_day_ranges
+from timeline.temporal.refiners import ModifierRefiner, link_ranges, merge_clock_date, remove_overlaps, split_day_ranges
 from timeline.temporal.rules import Rule, RuleSet, load_rules
 
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
@@ -67,6 +67,7 @@ class TemporalTagger:
         narrative=True anchors underspecified dates to the previous time instead of the publication date.
         """
         cands = remove_overlaps(self.candidates(text))
+        cands = merge_clock_date(text, cands)
         cands = split_day_ranges(text, cands)
         cands = self._modifiers.refine(text, cands)
         link_ranges(text, cands)

@@ -118,3 +118,32 @@ def link_ranges(text: str, cands: list[Candidate]) -> None:
         if word in {"to", "through", "thru", "until", "till"} and not before.endswith(("from ", "between ")) and word == "to":
             continue
         a.range_end = i + 1
+
+
+_CLOCK_DATE_GAP = re.compile(r"(?:\s*,?\s*|\s+on\s+)$", re.IGNORECASE)
+
+
+def merge_clock_date(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": a clock time followed by its day is one TIME."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            nxt is not None
+            and c.hour is not None
+            and c.kind == "offset"
+            and nxt.grain == "day"
+            and nxt.kind in {"weekday", "partial", "absolute", "offset"}
+            and nxt.hour is None
+            and nxt.pod is None
+            and len(text[c.end : nxt.start]) <= 5
+            and _CLOCK_DATE_GAP.fullmatch(text[c.end : nxt.start]) is not None
+        ):
+            out.append(replace(nxt, start=c.start, type="TIME", grain="minute", hour=c.hour, minute=c.minute, rule=f"{c.rule}+{nxt.rule}"))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out

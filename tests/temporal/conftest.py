@@ -1,0 +1,12 @@
+"""Fixtures for the temporal tagger tests: one tagger per session."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.temporal import TemporalTagger
+
+
+@pytest.fixture(scope="session")
+def tagger() -> TemporalTagger:
+    return TemporalTagger()
