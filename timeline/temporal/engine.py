@@ -11,9 +11,11 @@ from timeline.temporal.builders import BUILDERS, _prev_word
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.refiners import ModifierRefiner, link_ranges, merge_clock_date, remove_overlaps, split_day_ranges
-from timeline.temporal.rules import Rule, RuleSet, load_rules
+from timeline.temporal.rules import DIGIT, Rule, RuleSet, load_rules
 
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
+_NEXT_WORD = re.compile(r"[ \t\n]+([A-Za-z]+)")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 class TemporalTagger:
@@ -33,6 +35,9 @@ class TemporalTagger:
         found: list[Candidate] = []
         by_word = self.rules.by_word
         digit_rules = self.rules.digit_rules
+        screens = self.rules.screens
+        digit_screen = screens[DIGIT]
+        vocabulary = self.rules.vocabulary
         lex = self.lexicon
         for tok in _TOKEN.finditer(text):
             s = tok.start()
@@ -42,12 +47,19 @@ class TemporalTagger:
             rules: list[Rule] | None
             if w[0].isdigit():
                 rules = digit_rules
+                if digit_screen.match(text, s) is None:
+                    continue
             else:
                 w = w.lower()
+                if w in _ARTICLES:
+                    nxt = _NEXT_WORD.match(text, tok.end())
+                    if nxt is not None and nxt.group(1).lower() not in vocabulary:
+                        continue
                 rules = by_word.get(w)
                 if rules is None and w.endswith("s"):
-                    rules = by_word.get(w[:-1])
-                if rules is None:
+                    w = w[:-1]
+                    rules = by_word.get(w)
+                if rules is None or screens[w].match(text, s) is None:
                     continue
             for rule in rules:
                 m = rule.regex.match(text, s)

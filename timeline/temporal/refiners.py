@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -12,12 +13,17 @@ from timeline.temporal.lexicon import Lexicon, Modifier
 def remove_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep the longest candidates (earlier rule on ties) so that no two overlap; return them in text order."""
     ranked = sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # kept spans, sorted and disjoint: starts[i] < ends[i] <= starts[i + 1]
+    ends: list[int] = []
     kept: list[Candidate] = []
     for c in ranked:
-        if any(c.start < e and s < c.end for s, e in taken):
+        i = bisect.bisect_right(starts, c.start)
+        if i > 0 and ends[i - 1] > c.start:
             continue
-        taken.append((c.start, c.end))
+        if i < len(starts) and starts[i] < c.end:
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
@@ -42,12 +48,10 @@ class ModifierRefiner:
         return c.type in {"DATE", "TIME"} and not (c.value or "").endswith("_REF")
 
     @staticmethod
-    def _match_before(text: str, start: int, limit: int, phrase: str) -> int | None:
+    def _match_before(text: str, start: int, limit: int, window: str, phrase: str) -> int | None:
         """The start of `phrase` if it ends right before `start` (one space between, none after a hyphen)."""
-        window = text[max(limit, start - len(phrase) - 2) : start]
-        low = window.lower()
         gap = "" if phrase.endswith("-") else " "
-        if not low.endswith(phrase + gap) and not (gap and low.endswith(phrase + "\n")):
+        if not window.endswith(phrase + gap) and not (gap and window.endswith(phrase + "\n")):
             return None
         begin = start - len(phrase) - len(gap)
         if begin > 0 and text[begin - 1].isalnum():
@@ -58,24 +62,30 @@ class ModifierRefiner:
         out: list[Candidate] = []
         limit = 0
         for c in cands:
+            window = text[max(0, c.start - 24) : c.start].lower()
+            if not window.strip():
+                out.append(c)
+                limit = c.end
+                continue
             c_text = text[c.start : c.end].lower()
             for m in self._included:
-                if not self._applies(m, c):
+                begin = self._match_before(text, c.start, limit, window, m.text)
+                if begin is None or not self._applies(m, c):
                     continue
                 if m.needs_this and not c_text.startswith(("this ", "next ", "last ", "yesterday", "today", "tomorrow")):
                     continue
-                begin = self._match_before(text, c.start, limit, m.text)
-                if begin is not None:
-                    c = replace(c, start=begin, mod=c.mod or m.mod)
-                    c_text = text[c.start : c.end].lower()
-                    break
+                c = replace(c, start=begin, mod=c.mod or m.mod)
+                c_text = text[c.start : c.end].lower()
+                window = text[max(0, c.start - 24) : c.start].lower()
+                break
             for m in self._excluded:
+                if self._match_before(text, c.start, limit, window, m.text) is None:
+                    continue
                 if not self._applies(m, c) or (c.type == "DURATION" and c_text.startswith("the ")):
                     continue
-                if self._match_before(text, c.start, limit, m.text) is not None:
-                    if c.mod is None:
-                        c = replace(c, mod=m.mod)
-                    break
+                if c.mod is None:
+                    c = replace(c, mod=m.mod)
+                break
             out.append(c)
             limit = c.end
         return out

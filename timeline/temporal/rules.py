@@ -20,6 +20,7 @@ RULES_FILE = "rules.yaml"
 DIGIT = "#digit"
 _MACRO = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 _END = r"(?![A-Za-z0-9])"
+_NAMED_GROUP = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
 
 
 class RuleSpec(BaseModel):
@@ -67,6 +68,21 @@ class RuleSet:
     example_reference: dt.date
     by_word: dict[str, list[Rule]] = field(default_factory=dict)
     digit_rules: list[Rule] = field(default_factory=list)
+    #: per first word (and "#digit"): one regex that matches where any of the bucket's rules could match (a fast reject)
+    screens: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: every word a rule can mention (pattern literals and lexicon words): after an article, anything else is no time
+    vocabulary: frozenset[str] = frozenset()
+
+    def build_screens(self) -> None:
+        buckets = dict(self.by_word)
+        buckets[DIGIT] = self.digit_rules
+        cache: dict[tuple[int, ...], re.Pattern[str]] = {}
+        for word, rules in buckets.items():
+            key = tuple(r.order for r in rules)
+            if key not in cache:
+                parts = [_NAMED_GROUP.sub("(?:", r.regex.pattern) for r in rules]
+                cache[key] = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+            self.screens[word] = cache[key]
 
 
 def _expand(pattern: str, macros: dict[str, str], lexicon: Lexicon, where: str, source: str, depth: int = 0) -> str:
@@ -143,4 +159,18 @@ def load_rules(lexicon: Lexicon, builders: Collection[str], text: str | None = N
                 bucket = ruleset.by_word.setdefault(first, [])
                 if rule not in bucket:
                     bucket.append(rule)
+    ruleset.build_screens()
+    vocab: set[str] = set()
+    for spec in [r.spec for r in ruleset.rules]:
+        vocab.update(re.findall(r"[a-z]+", spec.pattern.lower()))
+    for macro in table.macros.values():
+        vocab.update(re.findall(r"[a-z]+", macro.lower()))
+    for name in LexiconWordLists:
+        vocab.update(w for word in lexicon.words(name) for w in re.findall(r"[a-z]+", word.lower()))
+    ruleset.vocabulary = frozenset(vocab)
     return ruleset
+
+
+#: The lexicon lists whose words may follow an article inside a temporal expression.
+LexiconWordLists = ("months", "weekdays", "numbers", "tens", "units_digits", "vague_numbers", "ordinals", "units",
+                    "date_units", "seasons", "parts_of_day", "holidays", "relative_words")
