@@ -8,22 +8,30 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import tempfile
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
-from .errors import OutputError, TimelineError
+from .errors import InputError, OutputError, TimelineError
+
+if TYPE_CHECKING:
+    from .models import Timeline
+    from .render import Chunk, RenderOptions
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
+EXIT_SOME_FAILED = 7
 EXIT_INTERRUPTED = 130
 
-BUILD_FORMATS = ("table", "json")
+BUILD_FORMATS = ("table", "json", "jsonl", "csv", "markdown", "timeml", "timelinejs", "html")
 TAG_FORMATS = ("table", "json", "timeml")
 
 
@@ -39,12 +47,21 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
     common.add_argument("--quiet", "-q", action="store_true", help="no warnings or progress on stderr")
 
-    b = sub.add_parser("build", parents=[common], help="build the timeline of an article",
-                       description="Tag times, extract events, anchor them and print the sorted timeline.")
-    b.add_argument("path", metavar="PATH", help="article text file ('-' reads standard input)")
-    b.add_argument("--pub-date", metavar="YYYY-MM-DD", help="publication date that relative times resolve against")
+    b = sub.add_parser("build", parents=[common], help="build the timeline of articles",
+                       description="Tag times, extract events, anchor them and print the sorted timeline. PATH is a "
+                                   "text (.txt), web page (.html) or TimeML (.tml) file, '-' for standard input, a "
+                                   "directory or glob of such files, or a JSONL manifest ({\"id\", \"text\" or "
+                                   "\"path\", \"pub_date\"} a line).")
+    b.add_argument("paths", nargs="+", metavar="PATH", help="file, '-', directory, glob or .jsonl manifest")
+    b.add_argument("--pub-date", metavar="YYYY-MM-DD",
+                   help="publication date that relative times resolve against (wins over the documents' own dates)")
     b.add_argument("--format", "-f", choices=BUILD_FORMATS, default="table", help="output format (default: table)")
-    b.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    b.add_argument("--output", "-o", metavar="FILE",
+                   help="write to FILE (atomically) instead of standard output; an existing directory gets one "
+                        "file per document")
+    b.add_argument("--workers", "-j", type=int, default=1, metavar="N",
+                   help="build documents in N processes (each loads the pipeline once); output keeps input order")
+    b.add_argument("--title", metavar="TEXT", help="html/timelinejs: the title of the page")
     b.add_argument("--model", metavar="NAME", help="spaCy pipeline to load ('blank' for none); default: best installed")
     b.add_argument("--all", action="store_true", dest="show_all", help="table: show every event, not only the timeline-worthy ones")
     b.add_argument("--narrative", action="store_true", help="resolve underspecified dates against the previous date (history texts)")
@@ -121,21 +138,97 @@ def _read_input(path: str) -> str:
 
 
 def _cmd_build(args: argparse.Namespace, err: Console) -> int:
-    from .api import Extractor
+    from .batch import BuildOptions, build_document, run_batch
+    from .document import decode_bytes, parse_pub_date
+    from .render import RenderOptions, make_renderer
+    from .sources import collect_sources
 
-    text = _read_input(args.path)
-    extractor = Extractor(args.model, narrative=args.narrative)
-    tl = extractor.build(text, pub_date=args.pub_date, source=None if args.path == "-" else args.path)
-    if not args.quiet:
-        for warning in tl.warnings:
-            err.print(f"[yellow]warning:[/] {warning}")
-    if args.format == "json":
-        _emit(tl.to_json() + "\n", args.output)
-    else:
-        from .render.table import timeline_table
+    if args.workers < 1:
+        raise InputError(f"--workers must be at least 1, not {args.workers}")
+    pub = parse_pub_date(args.pub_date)
+    stdin_text = decode_bytes(sys.stdin.buffer.read(), "<stdin>") if "-" in args.paths else None
+    sources = collect_sources(args.paths, stdin_text=stdin_text)
+    per_file = args.output is not None and Path(args.output).is_dir()
+    many = len(sources) > 1
+    options = BuildOptions(model=args.model, narrative=args.narrative, pub_date=pub)
+    render_options = RenderOptions(many=many and not per_file, show_all=args.show_all, title=args.title)
 
-        _emit_rich(timeline_table(tl, show_all=args.show_all), args.output)
-    return EXIT_OK
+    if not many:  # one document: its error is the command's error
+        from .api import Extractor
+
+        extractor = Extractor(args.model, narrative=args.narrative)
+        tl = build_document(extractor, sources[0], pub_date=pub)
+        _print_warnings(err, tl.warnings, quiet=args.quiet)
+        if per_file:
+            _write_document_file(Path(args.output), args.format, tl, render_options, set())
+            return EXIT_OK
+        renderer = make_renderer(args.format, render_options)
+        with _Sink(args.output) as sink:
+            sink.write(renderer.begin() + renderer.add(tl) + renderer.end())
+        return EXIT_OK
+
+    renderer = make_renderer(args.format, render_options)
+    failures: list[tuple[str, str]] = []
+    codes: set[int] = set()
+    written: set[str] = set()
+    progress = _progress(err, len(sources), quiet=args.quiet)
+    try:
+        with _Sink(None if per_file else args.output) as sink:
+            if not per_file:
+                sink.write(renderer.begin())
+            for outcome in run_batch(sources, options, workers=args.workers,
+                                     on_done=lambda o: progress.advance(o.source)):
+                if outcome.timeline is None:
+                    failures.append((outcome.source, outcome.error or "failed"))
+                    codes.add(outcome.exit_code)
+                    progress.print(f"[bold red]error:[/] {escape(outcome.source)}: {escape(outcome.error or '')}")
+                    continue
+                if not args.quiet:
+                    for warning in outcome.timeline.warnings:
+                        progress.print(f"[yellow]warning:[/] {escape(outcome.source)}: {escape(warning)}")
+                if per_file:
+                    _write_document_file(Path(args.output), args.format, outcome.timeline, render_options, written)
+                else:
+                    sink.write(renderer.add(outcome.timeline))
+            if not per_file:
+                sink.write(renderer.end())
+    finally:
+        progress.close()
+    built = len(sources) - len(failures)
+    if failures or not args.quiet:
+        summary = f"{len(sources)} documents: {built} built, {len(failures)} failed"
+        err.print(("[bold red]" if failures else "[green]") + summary + "[/]")
+        for source, message in failures:
+            err.print(f"  failed: {escape(source)}: {escape(message)}", highlight=False)
+    if not failures:
+        return EXIT_OK
+    if built == 0 and len(codes) == 1:
+        return codes.pop()  # every document failed the same way (e.g. the pipeline cannot be loaded)
+    return EXIT_SOME_FAILED
+
+
+def _print_warnings(err: Console, warnings: list[str], *, quiet: bool) -> None:
+    if quiet:
+        return
+    for warning in warnings:
+        err.print(f"[yellow]warning:[/] {escape(warning)}")
+
+
+def _write_document_file(folder: Path, fmt: str, tl: Timeline, options: RenderOptions, written: set[str]) -> None:
+    """``--output DIR``: one file per document, named after it (made unique within the run)."""
+    from .render import FILE_SUFFIX, make_renderer
+
+    stem = re.sub(r"[^\w.-]+", "_", Path(tl.document.source or "document").name)
+    stem = re.sub(r"\.(txt|text|md|html?|xhtml|tml)$", "", stem, flags=re.I) or "document"
+    name, n = stem, 1
+    while name in written:
+        n += 1
+        name = f"{stem}-{n}"
+    written.add(name)
+    single = RenderOptions(many=False, show_all=options.show_all, title=options.title)
+    renderer = make_renderer(fmt, single)
+    with _Sink(str(folder / (name + FILE_SUFFIX[fmt]))) as sink:
+        sink.write(renderer.begin() + renderer.add(tl) + renderer.end())
 
 
 def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
@@ -219,6 +312,7 @@ class _Progress:
 
     def __init__(self, console: Console, total: int, enabled: bool) -> None:
         self._bar = None
+        self._console = console
         if enabled:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -231,6 +325,13 @@ class _Progress:
         if self._bar is not None:
             self._bar.update(self._task, advance=1, description=name[:30] or "documents")
 
+    def print(self, message: str) -> None:
+        """A line on stderr above the bar (the bar's console when it is shown)."""
+        if self._bar is not None:
+            self._bar.console.print(message, highlight=False)
+        else:
+            self._console.print(message, highlight=False)
+
     def close(self) -> None:
         if self._bar is not None:
             self._bar.stop()
@@ -238,6 +339,64 @@ class _Progress:
 
 def _progress(console: Console, total: int, *, quiet: bool) -> _Progress:
     return _Progress(console, total, enabled=not quiet and console.is_terminal and total > 1)
+
+
+class _Sink:
+    """Standard output, or FILE written atomically: streamed into a temporary file in the same folder
+    and renamed into place when the run ends (left out entirely when it fails)."""
+
+    def __init__(self, output: str | None) -> None:
+        self.output = output
+        self._handle: TextIO | None = None
+        self._tmp: str | None = None
+        self._console: Console | None = None
+
+    def __enter__(self) -> _Sink:
+        if self.output is not None:
+            path = Path(self.output)
+            folder = path.parent if str(path.parent) else Path(".")
+            if not folder.is_dir():
+                raise OutputError(f"{path}: folder {folder} does not exist")
+            try:
+                fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+            except OSError as exc:
+                raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+            self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        return self
+
+    def write(self, chunks: list[Chunk]) -> None:
+        for chunk in chunks:
+            if isinstance(chunk, str):
+                try:
+                    (self._handle or sys.stdout).write(chunk)
+                except OSError as exc:
+                    if isinstance(exc, BrokenPipeError):
+                        raise
+                    raise OutputError(f"{self.output or '<stdout>'}: cannot write: {exc.strerror or exc}") from exc
+            else:
+                if self._console is None:
+                    self._console = (Console(highlight=False) if self._handle is None else
+                                     Console(file=self._handle, width=100, highlight=False, color_system=None))
+                self._console.print(chunk)
+        if self._handle is None:
+            sys.stdout.flush()
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if self._handle is None or self._tmp is None:
+            return
+        try:
+            self._handle.close()
+            if exc_type is None:
+                os.replace(self._tmp, self.output)  # type: ignore[arg-type]
+                self._tmp = None
+        except OSError as err:
+            raise OutputError(f"{self.output}: cannot write: {err.strerror or err}") from err
+        finally:
+            if self._tmp is not None:
+                try:
+                    os.unlink(self._tmp)
+                except OSError:
+                    pass
 
 
 def _emit(content: str, output: str | None) -> None:

@@ -10,10 +10,16 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from .errors import InputError, InvalidDateError
+import yaml
+
+from .errors import InputError, InvalidDateError, RuleFileError
 
 Region = tuple[int, int]
 
@@ -42,12 +48,14 @@ def parse_pub_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
 
 @dataclass
 class Article:
-    """An article as read: its text and what is known about it."""
+    """An article as read: its text, the date its metadata gives, and the parts that are body."""
 
     text: str
     source: str | None = None
-    pub_date: dt.date | None = None
-    pub_date_source: str = "none"
+    metadata_date: dt.date | None = None  # HTML meta tags, a TimeML DCT, a manifest's pub_date
+    metadata_name: str = "metadata"  # what the metadata date came from, for warnings
+    regions: list[Region] | None = None  # body regions; None: the whole text's default
+    text_dates: Any = None  # a timeline.pubdate.PubDateFinding
     warnings: list[str] = field(default_factory=list)
 
 
@@ -88,12 +96,56 @@ def read_path(path: str | Path) -> str:
 
 # --- body regions -------------------------------------------------------------------------
 
-_CREDIT = re.compile(
-    r"^\s*(?:photo|image|picture|video|graphic|illustration|source|credit|caption)s?\s*(?:credit)?\s*[:|]"
-    r"|^\s*(?:read more|related(?: articles| stories)?|share (?:this|on)|follow us|sign up|subscribe|advertisement"
-    r"|click here|more from|recommended|trending|most read|also read)\b",
-    re.IGNORECASE,
-)
+BOILERPLATE_FILE = "resources/boilerplate.yaml"
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A boilerplate line rule from ``resources/boilerplate.yaml``."""
+
+    name: str
+    pattern: re.Pattern[str]
+    match: tuple[str, ...]
+    keep: tuple[str, ...]
+
+
+def parse_line_rules(data: Any, source: str = BOILERPLATE_FILE) -> tuple[LineRule, ...]:
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RuleFileError(source, "top level", "expected a mapping with a list of rules")
+    out: list[LineRule] = []
+    for n, raw in enumerate(data["rules"]):
+        where = f"rule {raw.get('name', n) if isinstance(raw, dict) else n}"
+        if not isinstance(raw, dict) or "name" not in raw or "pattern" not in raw:
+            raise RuleFileError(source, where, "a rule needs a name and a pattern")
+        try:
+            pattern = re.compile(str(raw["pattern"]), re.IGNORECASE)
+        except re.error as exc:
+            raise RuleFileError(source, where, f"bad pattern: {exc}") from exc
+        match = tuple(str(x) for x in raw.get("match") or [])
+        if not match:
+            raise RuleFileError(source, where, "every rule needs 'match' examples")
+        out.append(LineRule(str(raw["name"]), pattern, match, tuple(str(x) for x in raw.get("keep") or [])))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def load_line_rules() -> tuple[LineRule, ...]:
+    text = resources.files("timeline").joinpath(BOILERPLATE_FILE).read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise RuleFileError(BOILERPLATE_FILE, "yaml", str(exc)) from exc
+    return parse_line_rules(data)
+
+
+def boilerplate_rule(line: str) -> str | None:
+    """The name of the boilerplate rule a line matches, or None for article text."""
+    for rule in load_line_rules():
+        if rule.pattern.match(line):
+            return rule.name
+    return None
+
+
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.$%]*")
 _MINOR = frozenset("a an and as at by for from in into of on or over the to under up with via vs per its his her their"
@@ -115,18 +167,20 @@ def _is_headline_like(line: str) -> bool:
     return capitalised / len(content) >= 0.75
 
 
-def body_regions(text: str) -> list[Region]:
+def body_regions(text: str, drop: Iterable[Region] = ()) -> list[Region]:
     """Character ranges that hold the article itself.
 
-    Left out: credit and widget lines ("Photo: ...", "Read more"), and a trailing run of three or
-    more headline-like lines (the "more news" list many sites append after the article).
+    Left out: boilerplate lines (credits, widgets, share buttons, agency trailers: see
+    ``resources/boilerplate.yaml``), a trailing run of three or more headline-like lines (the
+    "more news" list many sites append after the article), and the ``drop`` spans (a dateline, a
+    "Published ..." line: see :mod:`timeline.pubdate`).
     """
     lines: list[tuple[int, int, str]] = []
     pos = 0
     for raw in text.splitlines(keepends=True):
         lines.append((pos, pos + len(raw), raw))
         pos += len(raw)
-    keep = [not _CREDIT.search(raw) for _, _, raw in lines]
+    keep = [boilerplate_rule(raw.rstrip("\r\n")) is None for _, _, raw in lines]
     # trailing headline list: walk back over blank and headline-like lines
     run_start = len(lines)
     headlines = 0
@@ -150,7 +204,26 @@ def body_regions(text: str) -> list[Region]:
             regions[-1] = (regions[-1][0], end)
         else:
             regions.append((start, end))
-    return regions
+    return subtract_regions(regions, drop)
+
+
+def subtract_regions(regions: list[Region], drop: Iterable[Region]) -> list[Region]:
+    """``regions`` without the characters of ``drop`` (both lists of half-open spans)."""
+    out = list(regions)
+    for d0, d1 in drop:
+        if d1 <= d0:
+            continue
+        nxt: list[Region] = []
+        for a, b in out:
+            if d1 <= a or b <= d0:
+                nxt.append((a, b))
+                continue
+            if a < d0:
+                nxt.append((a, d0))
+            if d1 < b:
+                nxt.append((d1, b))
+        out = nxt
+    return out
 
 
 def in_regions(start: int, end: int, regions: list[Region]) -> bool:

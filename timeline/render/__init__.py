@@ -1,1 +1,14 @@
-"""Stage 5: renderers. Each takes a Timeline (or a list of them) and writes one format."""
+"""Stage 5: renderers. Each format turns Timelines into text (the table, a rich renderable).
+
+Every format follows one small protocol (:class:`Renderer`): ``begin()`` once, ``add(timeline)``
+for each document as it finishes, ``end()`` once. Streaming formats (jsonl, csv, markdown, table)
+return their text from ``add`` so it can be written at once; collecting formats (json of many
+documents, timelinejs, html) return it from ``end``.
+"""
+
+from __future__ import annotations
+
+from .base import Chunk, Renderer, RenderOptions
+from .registry import FORMATS, FILE_SUFFIX, make_renderer, render
+
+__all__ = ["FILE_SUFFIX", "FORMATS", "Chunk", "RenderOptions", "Renderer", "make_renderer", "render"]

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import AnchorKind, Factuality, TimeExpression, Timeline
+from .base import Chunk, RenderOptions
 
 _FACTUALITY_STYLE = {
     Factuality.HAPPENED: "green",
@@ -63,3 +64,20 @@ def times_table(times: list[TimeExpression], *, title: str = "Temporal expressio
 
 def print_timeline(tl: Timeline, console: Console, *, show_all: bool = False) -> None:
     console.print(timeline_table(tl, show_all=show_all))
+
+
+class TableRenderer:
+    """The terminal format: one rich table per document, printed as each finishes."""
+
+    def __init__(self, options: RenderOptions) -> None:
+        self.options = options
+
+    def begin(self) -> list[Chunk]:
+        return []
+
+    def add(self, timeline: Timeline) -> list[Chunk]:
+        out: list[Chunk] = [timeline_table(timeline, show_all=self.options.show_all)]
+        return out
+
+    def end(self) -> list[Chunk]:
+        return []

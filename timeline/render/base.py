@@ -1,0 +1,69 @@
+"""The renderer protocol shared by every output format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, Union
+
+from rich.console import RenderableType
+
+from ..models import Timeline
+
+#: what a renderer hands back: text to write as is, or a rich renderable (the terminal table)
+Chunk = Union[str, RenderableType]
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What the caller knows before the first document: how many there will be and what to show."""
+
+    many: bool = False  # several documents go to one output
+    show_all: bool = False  # table/markdown: every event, not only the timeline-worthy ones
+    title: str | None = None  # html/timelinejs: a title for the whole output
+
+
+class Renderer(Protocol):
+    """One output format. ``begin`` once, ``add`` per document (in input order), ``end`` once."""
+
+    def begin(self) -> list[Chunk]: ...
+
+    def add(self, timeline: Timeline) -> list[Chunk]: ...
+
+    def end(self) -> list[Chunk]: ...
+
+
+class StreamRenderer:
+    """A format whose documents are independent: ``add`` renders each at once."""
+
+    def __init__(self, options: RenderOptions) -> None:
+        self.options = options
+
+    def begin(self) -> list[Chunk]:
+        return []
+
+    def add(self, timeline: Timeline) -> list[Chunk]:
+        raise NotImplementedError
+
+    def end(self) -> list[Chunk]:
+        return []
+
+
+class CollectRenderer:
+    """A format that needs every document before it can write (one page, one JSON document)."""
+
+    def __init__(self, options: RenderOptions) -> None:
+        self.options = options
+        self.timelines: list[Timeline] = []
+
+    def begin(self) -> list[Chunk]:
+        return []
+
+    def add(self, timeline: Timeline) -> list[Chunk]:
+        self.timelines.append(timeline)
+        return []
+
+    def end(self) -> list[Chunk]:
+        return [self.finish(self.timelines)]
+
+    def finish(self, timelines: list[Timeline]) -> str:
+        raise NotImplementedError
