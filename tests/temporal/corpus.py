@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from timeline.temporal import TemporalTagger
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@functools.lru_cache(maxsize=1)
+def shared_tagger() -> TemporalTagger:
+    """One tagger for the whole test session (loading validates and compiles every rule)."""
+    return TemporalTagger()
 
 
 @dataclass(frozen=True)

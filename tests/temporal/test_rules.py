@@ -8,9 +8,10 @@ import pytest
 import yaml
 
 from timeline.errors import RuleFileError
+from tests.temporal.corpus import shared_tagger
 from timeline.temporal import TemporalTagger
 
-_TAGGER = TemporalTagger()
+_TAGGER = shared_tagger()
 EXAMPLES = [(rule.name, ex) for rule in _TAGGER.rules.rules for ex in rule.spec.examples]
 BROKEN = yaml.safe_load((Path(__file__).resolve().parent / "fixtures" / "broken_rules.yaml").read_text(encoding="utf-8"))
 

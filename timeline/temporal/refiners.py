@@ -34,8 +34,20 @@ class ModifierRefiner:
 
     def __init__(self, lex: Lexicon) -> None:
         mods = sorted(lex.data.modifiers, key=lambda m: -len(m.text))
-        self._included = [m for m in mods if m.include]
-        self._excluded = [m for m in mods if not m.include]
+        self._included: dict[str, list[Modifier]] = {}
+        self._excluded: dict[str, list[Modifier]] = {}
+        for m in mods:
+            table = self._included if m.include else self._excluded
+            table.setdefault(self._key(m.text), []).append(m)
+
+    @staticmethod
+    def _key(phrase_or_window: str) -> str:
+        """The last word of a phrase (or of the text before a candidate), with a trailing hyphen kept."""
+        stripped = phrase_or_window.rstrip()
+        if not stripped:
+            return ""
+        word = stripped.split()[-1]
+        return word if phrase_or_window.endswith("-") or stripped != phrase_or_window else word
 
     @staticmethod
     def _applies(m: Modifier, c: Candidate) -> bool:
@@ -68,7 +80,7 @@ class ModifierRefiner:
                 limit = c.end
                 continue
             c_text = text[c.start : c.end].lower()
-            for m in self._included:
+            for m in self._included.get(self._key(window), ()):
                 begin = self._match_before(text, c.start, limit, window, m.text)
                 if begin is None or not self._applies(m, c):
                     continue
@@ -78,7 +90,7 @@ class ModifierRefiner:
                 c_text = text[c.start : c.end].lower()
                 window = text[max(0, c.start - 24) : c.start].lower()
                 break
-            for m in self._excluded:
+            for m in self._excluded.get(self._key(window), ()):
                 if self._match_before(text, c.start, limit, window, m.text) is None:
                     continue
                 if not self._applies(m, c) or (c.type == "DURATION" and c_text.startswith("the ")):
