@@ -49,9 +49,15 @@ class Resolver:
         if c.relative_to == "previous":
             return self.prev or self.pub
         if c.relative_to == "auto":
-            if self.prev is not None and self.prev.grain == c.unit:
+            if c.unit == "weekend" and self.pub is not None:
+                # "over the weekend": the last weekend (this one from Saturday on, or with a future cue)
+                cue = tense_direction(self.text, c.start, c.end, self.lex)
+                c.amount = 0 if self.pub.date.isoweekday() >= 6 or cue == 1 else -1
+                return self.pub
+            context = self.last_quarter if c.unit == "quarter" else self.prev
+            if context is not None and context.grain == c.unit:
                 c.amount = 0
-                return self.prev
+                return context
             return self.pub
         if c.kind in {"partial", "weekday"} or c.relative_to == "auto_day":
             if self.narrative and self.prev is not None:
@@ -94,6 +100,8 @@ class Resolver:
         A stated weekday ("Saturday, April 25") keeps only the years where it fits.
         """
         r = ref.date
+        if c.year_offset is not None:
+            return self._fields_date(c, r.year + c.year_offset)
         options: list[tuple[int, dt.date, dt.date, dt.date]] = []  # (distance, point, first, last)
         for y in (r.year - 1, r.year, r.year + 1):
             d = self._fields_date(c, y)
@@ -204,7 +212,7 @@ class Resolver:
                 first, last = cal.period(point, g, c.season)
                 interval = Interval(first=first, last=last)
                 self.prev = Ref(point, g, tid, c.season)
-                if g == "quarter":
+                if g == "quarter" and not c.follow_quarter and c.kind != "quarter_ctx":
                     self.last_quarter = self.prev
         return TimeExpression(
             id=tid, start=c.start, end=c.end, text=self.text[c.start : c.end], type=TimexType(c.type), value=value,

@@ -113,6 +113,13 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         c.holiday = lex.data.holidays[norm(gd["holiday"]).replace("’", "'")]
     if gd.get("pod"):
         c.pod = lex.data.parts_of_day[norm(gd["pod"])]
+    if "month" in rule.spec.args:
+        c.month, c.day = int(rule.spec.args["month"]), int(rule.spec.args["day"])
+    if gd.get("yrel"):
+        c.year_offset = {"last": -1, "this": 0, "next": 1}[norm(gd["yrel"])]
+    if gd.get("decword"):
+        tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+        gd = dict(gd, decade2=str(tens[norm(gd["decword"])] * 10))
     if gd.get("decade") or gd.get("decade2"):
         c.decade = int(gd["decade"]) // 10 if gd.get("decade") else 190 + int(gd["decade2"]) // 10
         c.grain = "decade"
@@ -265,8 +272,8 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
     if unit is None:
         return None
     if gd.get("rel") is not None:
-        if norm(gd["rel"]) in {"the past", "the last", "the next", "the coming", "past"}:
-            return None  # "the past year", "the next decade": durations (duration-span-unit)
+        if norm(gd["rel"]) in {"the next", "the coming", "past"}:
+            return None  # "the next decade", "past decade": durations (duration-span-unit)
         amount = lex.data.relative_words[norm(gd["rel"])]
         c = _new(m, rule, "offset", unit=unit, amount=amount)
         c.grain = unit
@@ -299,7 +306,7 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
 def build_anaphoric(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
     """that month, the same day, the next day, the following year, the quarter: relative to the previous time."""
     gd = m.groupdict()
-    unit = norm(gd["unit"])
+    unit = "quarter" if gd.get("period") else norm(gd.get("unit") or str(rule.spec.args.get("unit", "")))
     c = _new(m, rule, "offset", relative_to="previous")
     if unit in lex.data.parts_of_day:
         c.pod = lex.data.parts_of_day[unit]
@@ -313,7 +320,7 @@ def build_anaphoric(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Ca
     if defaults is not None:
         c.relative_to = "auto"
         c.amount = int(defaults.get(unit, 0))
-        if gd.get("latest") is not None:
+        if gd.get("latest") is not None or gd.get("latest2") is not None:
             c.amount = -1
     return c
 
@@ -322,13 +329,15 @@ _VAGUE = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-    "the past": "PAST_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "soon": "FUTURE_REF",
 }
 
 
 def build_vague_ref(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
     """now -> PRESENT_REF, recently -> PAST_REF, the future -> FUTURE_REF."""
-    value = rule.spec.args.get("value") or _VAGUE.get(norm(m.groupdict().get("word") or ""))
+    word = norm(m.groupdict().get("word") or "")
+    value = rule.spec.args.get("value") or _VAGUE.get(word) or ("FUTURE_REF" if word.startswith("coming ") else None)
     if value is None:
         return None
     return _new(m, rule, "fixed", value=value)
@@ -408,6 +417,9 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         prev = _prev_word(text, m.start())
         if prev in {"once", "twice", "thrice", "times", "per"} or prev.replace(",", "").replace(".", "").isdigit() or prev in {"million", "billion", "percent", "dollars", "cents", "%"}:
             return None
+        before = re.findall(r"[A-Za-z0-9,.$%]+", text[max(0, m.start() - 40) : m.start()])[-4:]
+        if len(before) >= 2 and before[-1].lower().endswith("s") and any(w.lstrip("$").replace(",", "").replace(".", "").isdigit() or lex.number(w) for w in before[:-1]):
+            return None  # "700 seats a week", "four flights a week": a rate, not a duration
     c = _new(m, rule, "fixed", value=_duration_value(n, unit), grain=None)
     _drop_article_before_adjective(c, m, text)
     return c

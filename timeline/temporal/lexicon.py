@@ -60,6 +60,8 @@ class LexiconData(BaseModel):
     modifiers: list[Modifier]
     future_cues: list[str]
     past_cues: list[str]
+    future_participles: list[str]
+    past_auxiliaries: list[str]
     not_past_ed: list[str]
     relative_words: dict[str, int]
     count_nouns: list[str]
