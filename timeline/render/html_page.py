@@ -55,7 +55,7 @@ def entry_data(tl: Timeline, row: Row, key: str) -> dict[str, Any]:
         "selected": e.selected,
         "evidence": e.evidence,
         "time_text": row.time.text if row.time else None,
-        "segments": [[" ".join(t.split()) if k else t, k] for t, k in highlight_segments(tl, row)],
+        "segments": [[t, k] for t, k in highlight_segments(tl, row)],
     }
 
 

@@ -56,7 +56,7 @@ def tl_dates(entry: TimelineEntry) -> tuple[dict[str, str], dict[str, str] | Non
 def _sentence_html(tl: Timeline, row: Row) -> str:
     parts = []
     for text, kind in highlight_segments(tl, row):
-        esc = html.escape(" ".join(text.split()) if kind else text.replace("\n", " "))
+        esc = html.escape(text.replace("\n", " "))
         parts.append(f"<mark>{esc}</mark>" if kind else esc)
     return "".join(parts).strip()
 
