@@ -19,6 +19,8 @@ WEEKDAY_DEFAULT_NARRATIVE = 1
 #: A bare month/quarter/season/holiday takes the occurrence nearest to the reference (news), or the reference's own
 #: year (narrative). A tense cue overrides the nearest occurrence only for one within this many days of the reference.
 CUE_REACH_DAYS = 183
+#: In narrative mode a month/day more than this many days before the previous time is taken in the following year.
+NARRATIVE_BACKSTEP_DAYS = 90
 
 
 @dataclass(slots=True)
@@ -48,6 +50,11 @@ class Resolver:
     def _reference(self, c: Candidate) -> Ref | None:
         if c.relative_to == "previous":
             return self.prev or self.pub
+        if self.narrative and self.prev is not None and c.relative_to != "dct_only":
+            # narrative text: everything underspecified follows the story, not the (download) date
+            if c.relative_to == "auto":
+                c.amount = 0
+            return self.prev
         if c.relative_to == "auto":
             if c.unit == "weekend" and self.pub is not None:
                 # "over the weekend": the last weekend (this one from Saturday on, or with a future cue)
@@ -65,7 +72,7 @@ class Resolver:
             return self.pub
         if c.follow_quarter and self.last_quarter is not None:
             return self.last_quarter
-        return self.pub
+        return self.pub  # "dct" and "dct_only"
 
     # ---- per kind ----
     def _fields_date(self, c: Candidate, year: int) -> dt.date | None:
@@ -128,6 +135,10 @@ class Resolver:
             return min(fit, key=lambda o: o[1])[1] if fit else None
         if self.narrative:
             same = [o for o in options if o[1].year == r.year]
+            if same and ref.grain not in {"year", "decade", "century", "half"} and (r - same[0][2]).days > NARRATIVE_BACKSTEP_DAYS:
+                later = [o for o in options if o[1].year == r.year + 1]
+                if later:
+                    return later[0][1]  # stories move forward: "December 7, 1941 ... In January" is 1942
             return (same or options)[0][1]
         nearest = min(options, key=lambda o: (o[0], abs(o[1].year - r.year)))
         cue = tense_direction(self.text, c.start, c.end, self.lex)

@@ -113,6 +113,9 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         c.holiday = lex.data.holidays[norm(gd["holiday"]).replace("’", "'")]
     if gd.get("pod"):
         c.pod = lex.data.parts_of_day[norm(gd["pod"])]
+    if gd.get("bc"):
+        c.kind, c.grain, c.value = "fixed", "year", f"BC{int(gd['bc']):04d}"
+        return c
     if "month" in rule.spec.args:
         c.month, c.day = int(rule.spec.args["month"]), int(rule.spec.args["day"])
     if gd.get("yrel"):
@@ -286,7 +289,7 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
         n = lex.number(num_text)
     direction = norm(gd["dir"])
     sign = -1 if direction in {"ago", "earlier", "before"} else 1
-    relative_to = "dct" if direction in {"ago", "from now", "hence"} else "previous"
+    relative_to = "dct_only" if direction in {"ago", "from now", "hence"} else "previous"
     if unit == "fortnight":
         unit, n = "week", (n or 1) * 2
     c = _new(m, rule, "offset", unit=unit, relative_to=relative_to)

@@ -105,13 +105,31 @@ class ModifierRefiner:
 
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
 _DAY_AFTER = re.compile(r"\s*[-–]\s*(3[01]|[12][0-9]|0?[1-9])(?![0-9A-Za-z])")
+_DAY_BEFORE = re.compile(r"(?<![0-9A-Za-z.,])(3[01]|[12][0-9]|0?[1-9])\s*[-–]\s*$")
+_YEAR_AFTER = re.compile(r"[-–]([0-9]{2})(?![0-9A-Za-z])")
 
 
 def split_day_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """"March 3-5": add the end day ("5") as its own candidate with the first one's month and year."""
+    """Split day and year ranges into two candidates.
+
+    "March 3-5": the end day ("5") with the first one's month and year; "6-7 January 1916": the start day ("6") with
+    the second one's month and year; "1915-17": the end year ("17") in the first one's century.
+    """
     out: list[Candidate] = []
     for i, c in enumerate(cands):
+        if c.day is not None and c.month is not None and c.hour is None and text[c.start : c.start + 1].isdigit():
+            b = _DAY_BEFORE.search(text, max(0, c.start - 6), c.start)
+            prev_end = out[-1].end if out else 0
+            if b is not None and b.start() >= prev_end and int(b.group(1)) < c.day:
+                out.append(replace(c, start=b.start(1), end=b.end(1), day=int(b.group(1)), rule="day-range-start", weekday=None, mod=None))
         out.append(c)
+        if c.kind == "absolute" and c.grain == "year" and c.year is not None and c.rule == "year":
+            y = _YEAR_AFTER.match(text, c.end)
+            if y is not None and (i + 1 >= len(cands) or cands[i + 1].start >= y.end()):
+                end_year = c.year - c.year % 100 + int(y.group(1))
+                if end_year > c.year:
+                    out.append(replace(c, start=y.start(1), end=y.end(1), year=end_year, rule="year-range-end", mod=None))
+            continue
         if c.day is None or c.month is None or c.hour is not None:
             continue
         m = _DAY_AFTER.match(text, c.end)

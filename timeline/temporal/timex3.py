@@ -13,7 +13,7 @@ VALUE_SYNTAX = re.compile(
       (?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?)?(?:T(?:\d{2}(?::\d{2})?|MO|AF|EV|NI|DT))?
     | (?:\d{4}|XXXX)-(?:W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?|WXX-[1-7](?:T(?:MO|AF|EV|NI))?|Q[1-4X]|H[12X]|SP|SU|FA|WI)
     | XXXX-XX-XXT(?:MO|AF|EV|NI)
-    | \d{2,3}|XXX?
+    | \d{2,3}|XXX?|BC\d{4}
     | P(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE)
     | PT(?:\d+(?:\.\d+)?|X)(?:H|M|S)
     | PRESENT_REF|PAST_REF|FUTURE_REF
