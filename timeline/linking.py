@@ -4,12 +4,18 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
 
 1. ``syntax:governs`` – the time hangs (directly or through a preposition) under the event itself:
    "visit on April 10", "meets ... next month", "launch as early as April".
-2. ``syntax:path`` – the nearest time in the same sentence by dependency path, when the path is
-   short and the time is not governed by another event of the same clause.
+2. ``syntax:path`` – the nearest time in the same sentence by dependency path (plus one per
+   clause boundary crossed), when the path is short. Reporting events ("said") and present-tense
+   states ("expects", "is scheduled") take a time only when they govern it: otherwise they hold
+   at publication.
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
    few tokens.
-4. ``pub_date:tense`` – else the publication date, with the relation read from tense and
+4. ``narrative:previous-sentence`` – a past-tense event in a sentence without a time continues
+   the last date of the previous one or two sentences of its paragraph.
+5. ``pub_date:tense`` – else the publication date, with the relation read from tense and
    factuality (past -> before, planned/future -> after, present -> on).
+
+Measured on tbaq-cleaned with gold event and time spans (``benchmarks/linking_gold.py``).
 
 The relation to an explicit time comes from its TIMEX3 mod and the preposition that introduces it
 ("since", "by", "until", "before", "after", "as early as").
@@ -47,7 +53,7 @@ _MOD_RELATION = {
     "ON_OR_BEFORE": Relation.UNTIL,
     "BEFORE": Relation.BEFORE,
 }
-_MAX_PATH = 4
+_MAX_PATH = 8
 _MAX_LINEAR_TOKENS = 8
 _ANCHOR_TYPES = frozenset({TimexType.DATE, TimexType.TIME, TimexType.DURATION})
 
@@ -67,8 +73,23 @@ class Link:
 class Linker:
     """Anchors events to times within one spaCy Doc."""
 
-    def __init__(self, *, max_path: int = _MAX_PATH, max_linear_tokens: int = _MAX_LINEAR_TOKENS) -> None:
+    def __init__(
+        self,
+        *,
+        max_path: int = _MAX_PATH,
+        other_governor_penalty: int = 0,
+        max_linear_tokens: int = _MAX_LINEAR_TOKENS,
+        reporting_to_pub_date: bool = True,
+        present_to_pub_date: bool = True,
+        carry_over: int = 2,
+        carry_tenses: tuple[str, ...] = ("PAST",),
+    ) -> None:
+        self.carry_tenses = carry_tenses
+        self.present_to_pub_date = present_to_pub_date
+        self.reporting_to_pub_date = reporting_to_pub_date
+        self.carry_over = carry_over
         self.max_path = max_path
+        self.other_governor_penalty = other_governor_penalty
         self.max_linear_tokens = max_linear_tokens
 
     def link(self, doc: Doc, events: list[Event], times: list[TimeExpression], *, has_pub_date: bool) -> list[Link]:
@@ -92,6 +113,7 @@ class Linker:
             event_tokens[tok.i] = ev
         governors = {t.id: self._governor(span.root, event_tokens) for t, span in time_spans} if parsed else {}
         links: list[Link] = []
+        sent_index = {s.start: n for n, s in enumerate(doc.sents)} if self.carry_over else {}
         for ev in events:
             tok = ev_token.get(ev.id)
             found: Link | None = None
@@ -102,8 +124,29 @@ class Linker:
                         found = self._by_syntax(ev, tok, candidates, governors)
                     else:
                         found = self._by_distance(ev, tok, candidates)
+                elif self.carry_over and ev.event_class != "REPORTING" and ev.tense in self.carry_tenses:
+                    found = self._carry_over(ev, tok, time_spans, sent_index)
             links.append(found or self._to_pub_date(ev, has_pub_date))
         return links
+
+    def _carry_over(
+        self, ev: Event, tok: Token, time_spans: list[tuple[TimeExpression, Span]], sent_index: dict[int, int]
+    ) -> Link | None:
+        """A sentence without a time continues the last DATE/TIME of the previous sentence(s), same paragraph."""
+        here = sent_index.get(tok.sent.start)
+        if here is None:
+            return None
+        best: tuple[TimeExpression, Span] | None = None
+        for t, span in time_spans:
+            if t.type == TimexType.DURATION or span.start >= tok.sent.start:
+                continue
+            back = here - sent_index.get(span.sent.start, -99)
+            if 0 < back <= self.carry_over and "\n\n" not in tok.doc.text[span.end_char : tok.idx]:
+                best = (t, span)
+        if best is None:
+            return None
+        t, span = best
+        return Link(ev.id, t.id, AnchorKind.TIME, _relation(t, span), _evidence(span), "narrative:previous-sentence")
 
     # -- strategies -------------------------------------------------------------------------
 
@@ -115,12 +158,16 @@ class Linker:
             gov = governors.get(t.id)
             if gov == tok.i:
                 cost, rule = 0, "syntax:governs"
+            elif self.reporting_to_pub_date and ev.event_class == "REPORTING":
+                continue  # "X said on Friday that ..." is said of the report, not of the reported event
+            elif self.present_to_pub_date and ev.tense == "PRESENT" and ev.aspect != "PROGRESSIVE":
+                continue  # a present state ("expects", "is scheduled") holds at publication
             else:
                 path = _path_cost(tok, span.root)
                 if path is None:
                     continue
                 if gov is not None:
-                    path += 3  # the time belongs to another event's clause
+                    path += self.other_governor_penalty  # the time belongs to another event's clause
                 if path > self.max_path:
                     continue
                 cost, rule = path, "syntax:path"

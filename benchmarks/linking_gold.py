@@ -1,0 +1,90 @@
+"""Anchoring accuracy of the linker alone, on gold event and time spans (and gold values).
+
+Separates the linker's quality from the tagger's and the event extractor's: gold EVENTs and
+TIMEX3s are given, the linker (on the spaCy parse) chooses each event's anchor, and the
+anchoring score of ``timeline eval`` is computed. Also prints the "nearest DATE/TIME in the same
+sentence" baseline for calibration.
+
+    python benchmarks/linking_gold.py ../shared/corpora/tbaq-cleaned [--cache DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin
+
+from timeline.evaluation import collect_gold_paths, score_document
+from timeline.linking import Link, Linker
+from timeline.models import AnchorKind, Relation, Timeline, TimexType
+from timeline.nlp import load_pipeline
+from timeline.ordering import make_entries
+from timeline.timeml import gold_to_timeline, read_timeml
+
+
+class NearestInSentence(Linker):
+    """Baseline: the nearest DATE/TIME of the sentence by token distance, else the publication date."""
+
+    def link(self, doc: Doc, events, times, *, has_pub_date: bool) -> list[Link]:  # type: ignore[no-untyped-def,override]
+        out = []
+        spans = [(t, doc.char_span(t.start, t.end, alignment_mode="expand")) for t in times
+                 if t.type in (TimexType.DATE, TimexType.TIME)]
+        for ev in events:
+            tok = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            best = None
+            if tok is not None:
+                for t, s in spans:
+                    if s is None or s.sent.start != tok.sent.start:
+                        continue
+                    d = abs(s.root.i - tok.root.i)
+                    if best is None or d < best[0]:
+                        best = (d, t)
+            if best is not None:
+                out.append(Link(ev.id, best[1].id, AnchorKind.TIME, Relation.ON, None, "nearest"))
+            else:
+                out.append(Link(ev.id, None, AnchorKind.PUB_DATE, Relation.ON, None, "pub_date"))
+        return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("--cache", type=Path, help="folder to keep parsed Docs between runs")
+    args = ap.parse_args()
+    paths = collect_gold_paths(args.gold)
+    golds = [read_timeml(p) for p in paths]
+    pipe = load_pipeline(None)
+    cache = args.cache / f"{args.gold.name}-{len(golds)}.spacy" if args.cache else None
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(pipe.nlp.vocab))
+    else:
+        t0 = time.perf_counter()
+        docs = list(pipe.nlp.pipe(g.text for g in golds))
+        print(f"parsed {len(docs)} docs in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            DocBin(store_user_data=False, docs=docs).to_disk(cache)
+    for name, linker in (("nearest DATE/TIME in sentence", NearestInSentence()), ("timeline linker", Linker())):
+        tot = {"time": [0, 0], "dct": [0, 0]}
+        for gold, doc in zip(golds, docs):
+            oracle = gold_to_timeline(gold)
+            times = {t.id: t for t in oracle.times}
+            links = linker.link(doc, oracle.events, oracle.times, has_pub_date=gold.dct is not None)
+            entries = make_entries(oracle.events, links, times, gold.dct, lead_end=0)
+            system = Timeline(document=oracle.document, pipeline=oracle.pipeline, text=gold.text, times=oracle.times,
+                              events=oracle.events, timeline=entries)
+            res = score_document(gold, system)
+            tot["time"][0] += res.anchor_time.correct
+            tot["time"][1] += res.anchor_time.gold
+            tot["dct"][0] += res.anchor_dct.correct
+            tot["dct"][1] += res.anchor_dct.gold
+        t, d = tot["time"], tot["dct"]
+        print(f"{name:32s} explicit times {t[0]}/{t[1]} = {100 * t[0] / max(t[1], 1):.1f}%   "
+              f"DCT {d[0]}/{d[1]} = {100 * d[0] / max(d[1], 1):.1f}%")
+
+
+if __name__ == "__main__":
+    main()
