@@ -14,6 +14,7 @@ from .linking import Link
 from .models import (
     AnchorKind,
     Event,
+    EventClass,
     Factuality,
     Granularity,
     Interval,
@@ -36,6 +37,9 @@ _MOD_SIGN = {
     "EQUAL_OR_MORE": "≥",
 }
 _MOD_WORD = {"START": "early", "MID": "mid", "END": "late"}
+# links shown in the default table: the time is the event's own (not merely near it)
+_SHOWN_RULES = frozenset({"syntax:governs", "linear"})
+_LEAD_CLASSES = frozenset({EventClass.OCCURRENCE, EventClass.I_ACTION})
 _PHASE = {Relation.BEFORE: -1, Relation.UNTIL: -1, Relation.ON: 0, Relation.DURING: 0, Relation.FROM: 1, Relation.AFTER: 1}
 
 
@@ -56,19 +60,23 @@ def make_entries(
     *,
     lead_end: int,
 ) -> list[TimelineEntry]:
-    """One entry per event, sorted. ``lead_end`` is the offset where the lead (first paragraph) ends."""
+    """One entry per event, sorted. ``lead_end`` is the offset where the lead (first paragraph) ends.
+
+    ``selected`` marks what the default table shows: events whose own time (by syntax) is an
+    explicit date, and the main event of the lead; the JSON keeps every entry."""
     by_event = {link.event_id: link for link in links}
+    lead_ids = _lead_events(events, lead_end)
     entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
     for order, ev in enumerate(events):
         link = by_event[ev.id]
-        entry = _entry(ev, link, times, pub_date, lead_end=lead_end)
+        entry = _entry(ev, link, times, pub_date, lead_ids=lead_ids)
         entries.append((_sort_key(entry, link, order), entry))
     entries.sort(key=lambda pair: pair[0])
     return [entry for _, entry in entries]
 
 
 def _entry(
-    ev: Event, link: Link, times: dict[str, TimeExpression], pub_date: dt.date | None, *, lead_end: int
+    ev: Event, link: Link, times: dict[str, TimeExpression], pub_date: dt.date | None, *, lead_ids: set[str]
 ) -> TimelineEntry:
     if link.anchor == AnchorKind.TIME and link.time_id is not None:
         t = times[link.time_id]
@@ -94,10 +102,10 @@ def _entry(
             interval=t.interval,
             display=display if t.resolved else f"{display} (unresolved)",
             evidence=link.evidence,
-            selected=dated and ev.factuality != Factuality.NEGATED,
+            selected=dated and link.rule in _SHOWN_RULES and ev.factuality != Factuality.NEGATED,
             rule=link.rule,
         )
-    lead = ev.start < lead_end and ev.pos == "VERB" and ev.event_class != "REPORTING"
+    lead = ev.id in lead_ids
     if link.anchor == AnchorKind.PUB_DATE and pub_date is not None:
         value = pub_date.isoformat()
         return TimelineEntry(
@@ -130,6 +138,22 @@ def _entry(
         selected=lead,
         rule=link.rule,
     )
+
+
+def _lead_events(events: list[Event], lead_end: int) -> set[str]:
+    """The main event of the lead: the first occurrence or action verb of the first sentence,
+    not negated and not a report ("poised to deepen ties" gives "deepen")."""
+    first_sentence: int | None = None
+    for ev in events:
+        if ev.start >= lead_end:
+            break
+        if first_sentence is None:
+            first_sentence = ev.sentence_start
+        if ev.sentence_start != first_sentence:
+            break
+        if ev.pos == "VERB" and ev.event_class in _LEAD_CLASSES and ev.factuality != Factuality.NEGATED:
+            return {ev.id}
+    return set()
 
 
 def _sort_key(entry: TimelineEntry, link: Link, order: int) -> tuple[object, ...]:
