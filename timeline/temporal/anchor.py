@@ -19,6 +19,8 @@ WEEKDAY_DEFAULT_NARRATIVE = 1
 #: A bare month/quarter/season/holiday takes the occurrence nearest to the reference (news), or the reference's own
 #: year (narrative). A tense cue overrides the nearest occurrence only for one within this many days of the reference.
 CUE_REACH_DAYS = 183
+#: ... and, for a past cue, for quarters, halves and seasons (periods that news mostly reports after they end).
+CUE_REACH_DAYS_LONG = 365
 #: In narrative mode a month/day more than this many days before the previous time is taken in the following year.
 NARRATIVE_BACKSTEP_DAYS = 90
 
@@ -61,7 +63,7 @@ class Resolver:
                 cue = tense_direction(self.text, c.start, c.end, self.lex)
                 c.amount = 0 if self.pub.date.isoweekday() >= 6 or cue == 1 else -1
                 return self.pub
-            context = self.last_quarter if c.unit == "quarter" else self.prev
+            context = self.last_quarter if c.unit == "quarter" else (None if c.unit == "year" else self.prev)
             if context is not None and context.grain == c.unit:
                 c.amount = 0
                 return context
@@ -142,9 +144,10 @@ class Resolver:
             return (same or options)[0][1]
         nearest = min(options, key=lambda o: (o[0], abs(o[1].year - r.year)))
         cue = tense_direction(self.text, c.start, c.end, self.lex)
+        reach = CUE_REACH_DAYS_LONG if c.grain in {"quarter", "half", "season"} else CUE_REACH_DAYS
         if cue is not None:
             if cue < 0:
-                fit = [o for o in options if o[2] <= r and o[0] <= CUE_REACH_DAYS]
+                fit = [o for o in options if o[2] <= r and o[0] <= reach]
             else:
                 fit = [o for o in options if o[3] >= r and o[0] <= CUE_REACH_DAYS]
             if fit and nearest not in fit:
@@ -175,6 +178,14 @@ class Resolver:
         assert c.weekday is not None
         return cal.weekday_near(ref.date, c.weekday, direction if direction is not None else default, c.strict)
 
+    def _peek(self, c: Candidate) -> dt.date | None:
+        """The day a date candidate denotes, without changing the resolver's state (for "the quarter ended Sept. 30")."""
+        if c.kind == "absolute" and c.year is not None:
+            return self._fields_date(c, c.year)
+        if c.kind == "partial" and self.pub is not None:
+            return self._partial(c, self.prev if self.narrative and self.prev is not None else self.pub)
+        return None
+
     def resolve(self, c: Candidate, tid: str) -> TimeExpression | None:
         value: str
         interval: Interval | None = None
@@ -189,6 +200,10 @@ class Resolver:
             point = self._fields_date(c, c.year)
             if point is None:
                 return None
+        elif c.ended_by is not None and self._peek(c.ended_by) is not None:
+            # "the quarter ended Sept. 30": the period that ends on the date that follows
+            point = self._peek(c.ended_by)
+            anchor = self.pub.anchor if self.pub is not None else None
         else:
             ref = self._reference(c)
             if ref is None:
@@ -206,7 +221,7 @@ class Resolver:
                     point = self._weekday(c, ref)
                 else:
                     assert c.unit is not None
-                    if c.follow_quarter and ref.grain == "quarter" and ref is self.prev:
+                    if c.follow_quarter and ref.grain == "quarter" and ref is self.last_quarter:
                         grain = "quarter"
                     point = cal.shift(ref.date, c.unit, c.amount)
                     if c.unit == "season" and ref.season:

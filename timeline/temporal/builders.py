@@ -156,8 +156,10 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             c.kind = "partial"
         else:
             c.kind = "partial"
-    if c.pod is not None and c.weekday is not None:
-        c.type = "TIME"
+    if c.pod is not None and c.weekday is not None and rule.spec.args.get("weekday_pod") != "keep":
+        # "Friday night": TimeBank/AQUAINT mostly normalize to the day itself; the span keeps the part of day
+        c.pod = None
+        c.grain = "day"
     return c
 
 

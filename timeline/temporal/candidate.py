@@ -54,3 +54,4 @@ class Candidate:
     range_end: int | None = None
     year_offset: int | None = None
     year_base: str = "dct"
+    ended_by: Candidate | None = None

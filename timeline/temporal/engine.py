@@ -10,7 +10,14 @@ from timeline.temporal.anchor import Resolver
 from timeline.temporal.builders import BUILDERS, _prev_word
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.lexicon import Lexicon
-from timeline.temporal.refiners import ModifierRefiner, link_ranges, merge_clock_date, remove_overlaps, split_day_ranges
+from timeline.temporal.refiners import (
+    ModifierRefiner,
+    link_period_end,
+    link_ranges,
+    merge_clock_date,
+    remove_overlaps,
+    split_day_ranges,
+)
 from timeline.temporal.rules import DIGIT, Rule, RuleSet, load_rules
 
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
@@ -83,6 +90,7 @@ class TemporalTagger:
         cands = split_day_ranges(text, cands)
         cands = self._modifiers.refine(text, cands)
         link_ranges(text, cands)
+        link_period_end(text, cands)
         resolver = Resolver(self.lexicon, text, pub_date, narrative)
         out: list[TimeExpression] = []
         index_map: dict[int, int] = {}

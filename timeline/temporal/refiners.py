@@ -187,3 +187,14 @@ def merge_clock_date(text: str, cands: list[Candidate]) -> list[Candidate]:
         out.append(c)
         i += 1
     return out
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended|through)\s+$", re.IGNORECASE)
+
+
+def link_period_end(text: str, cands: list[Candidate]) -> None:
+    """"the quarter ended Sept. 30", "its fourth quarter ended Aug. 26": the period is the one that date ends."""
+    for a, b in zip(cands, cands[1:]):
+        if a.grain == "quarter" and a.year is None and a.quarter is None and b.month is not None and b.day is not None:
+            if _ENDED.fullmatch(text[a.end : b.start]) is not None:
+                a.ended_by = b
