@@ -50,6 +50,8 @@ class Resolver:
 
     # ---- reference selection ----
     def _reference(self, c: Candidate) -> Ref | None:
+        if c.follow_quarter and self.last_quarter is not None and not self.narrative:
+            return self.last_quarter  # "a year earlier" in results news: the same quarter a year before
         if c.relative_to == "previous":
             return self.prev or self.pub
         if self.narrative and self.prev is not None and c.relative_to != "dct_only":
