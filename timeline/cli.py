@@ -216,7 +216,7 @@ def _print_warnings(err: Console, warnings: list[str], *, quiet: bool) -> None:
 
 def _write_document_file(folder: Path, fmt: str, tl: Timeline, options: RenderOptions, written: set[str]) -> None:
     """``--output DIR``: one file per document, named after it (made unique within the run)."""
-    from .render import FILE_SUFFIX, make_renderer
+    from .render import FILE_SUFFIX, RenderOptions, make_renderer
 
     stem = re.sub(r"[^\w.-]+", "_", Path(tl.document.source or "document").name)
     stem = re.sub(r"\.(txt|text|md|html?|xhtml|tml)$", "", stem, flags=re.I) or "document"
