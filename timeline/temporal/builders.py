@@ -54,6 +54,11 @@ def _year(text: str, lex: Lexicon | None = None) -> int:
     return y
 
 
+def prev_word(text: str, start: int) -> str:
+    """The word (lowercase) right before `start`, skipping spaces and one period ("No. 1990" -> "no")."""
+    return _prev_word(text, start)
+
+
 def _prev_word(text: str, start: int) -> str:
     i = start - 1
     while i >= 0 and text[i] in " \t\n":
@@ -150,12 +155,7 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         return None
     c.grain = _grain(c)
     if c.year is None:
-        if c.weekday is not None and c.month is None:
-            c.kind = "weekday"
-        elif c.weekday is not None:
-            c.kind = "partial"
-        else:
-            c.kind = "partial"
+        c.kind = "weekday" if c.weekday is not None and c.month is None else "partial"
     if c.pod is not None and c.weekday is not None and rule.spec.args.get("weekday_pod") != "keep":
         # "Friday night": TimeBank/AQUAINT mostly normalize to the day itself; the span keeps the part of day
         c.pod = None
@@ -216,8 +216,6 @@ def _year_ok(m: re.Match[str], lex: Lexicon, text: str) -> bool:
     before = text[max(0, s - 2) : s]
     if before.endswith(("$", "#", "£", "€", ".", ",", "/", ":")) or before[-1:].isdigit():
         return False
-    if before.endswith("-") and not before[:1].isdigit():
-        pass
     after = text[e : e + 3]
     if after[:1] in {"%", "/", ":"} or (after[:1] in {".", ","} and after[1:2].isdigit()) or after[:1].isdigit():
         return False

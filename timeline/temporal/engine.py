@@ -7,7 +7,7 @@ import re
 
 from timeline.models import TimeExpression
 from timeline.temporal.anchor import Resolver
-from timeline.temporal.builders import BUILDERS, _prev_word
+from timeline.temporal.builders import BUILDERS, prev_word
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.refiners import (
@@ -72,7 +72,7 @@ class TemporalTagger:
                 m = rule.regex.match(text, s)
                 if m is None:
                     continue
-                if rule.prev_words is not None and _prev_word(text, s) not in rule.prev_words:
+                if rule.prev_words is not None and prev_word(text, s) not in rule.prev_words:
                     continue
                 cand = BUILDERS[rule.spec.build](m, rule, lex, text)
                 if cand is not None:

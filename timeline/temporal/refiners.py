@@ -44,10 +44,7 @@ class ModifierRefiner:
     def _key(phrase_or_window: str) -> str:
         """The last word of a phrase (or of the text before a candidate), with a trailing hyphen kept."""
         stripped = phrase_or_window.rstrip()
-        if not stripped:
-            return ""
-        word = stripped.split()[-1]
-        return word if phrase_or_window.endswith("-") or stripped != phrase_or_window else word
+        return stripped.split()[-1] if stripped else ""
 
     @staticmethod
     def _applies(m: Modifier, c: Candidate) -> bool:

@@ -165,12 +165,12 @@ def load_rules(lexicon: Lexicon, builders: Collection[str], text: str | None = N
         vocab.update(re.findall(r"[a-z]+", spec.pattern.lower()))
     for macro in table.macros.values():
         vocab.update(re.findall(r"[a-z]+", macro.lower()))
-    for name in LexiconWordLists:
+    for name in _ARTICLE_FOLLOWERS:
         vocab.update(w for word in lexicon.words(name) for w in re.findall(r"[a-z]+", word.lower()))
     ruleset.vocabulary = frozenset(vocab)
     return ruleset
 
 
 #: The lexicon lists whose words may follow an article inside a temporal expression.
-LexiconWordLists = ("months", "weekdays", "numbers", "tens", "units_digits", "vague_numbers", "ordinals", "units",
+_ARTICLE_FOLLOWERS = ("months", "weekdays", "numbers", "tens", "units_digits", "vague_numbers", "ordinals", "units",
                     "date_units", "seasons", "parts_of_day", "holidays", "relative_words")
