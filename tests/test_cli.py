@@ -178,3 +178,31 @@ def test_subprocess_jsonl(tmp_path: Path) -> None:
     sources = [json.loads(line)["document"]["source"] for line in proc.stdout.splitlines()]
     assert [Path(s).name for s in sources] == ["a-dated.txt", "b-page.html", "c-gold.tml"]
     assert proc.stderr == ""
+
+
+def test_readme_documents_formats_commands_and_exit_codes() -> None:
+    from timeline.cli import BUILD_FORMATS, EXIT_SOME_FAILED, _parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for fmt in BUILD_FORMATS:
+        assert f"| `{fmt}`" in readme, f"format {fmt} is not in the README's format table"
+    commands = _parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for command in commands:
+        assert f"`timeline {command}" in readme
+    assert f"| {EXIT_SOME_FAILED} |" in readme
+
+
+def test_json_consumer_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import runpy
+
+    timelines = [Timeline.model_validate_json((FIXTURES / "timelines" / n).read_text(encoding="utf-8"))
+                 for n in ("port-expansion.json", "port-expansion-undated.json")]
+    path = tmp_path / "t.jsonl"
+    path.write_text("".join(t.to_json(indent=None) + "\n" for t in timelines), encoding="utf-8")
+    module = runpy.run_path(str(ROOT / "examples" / "json_consumer.py"))
+    module["main"](str(path))
+    out = capsys.readouterr().out
+    planned = [e for e in timelines[0].timeline if e.anchor == "time" and next(
+        ev for ev in timelines[0].events if ev.id == e.event_id).factuality.value in {"planned", "expected", "possible"}]
+    assert out.count("published") == 2
+    assert all(e.display in out for e in planned)
