@@ -9,7 +9,9 @@ from spacy.tokens import Doc, Span, Token
 
 from timeline.events import describe, rules
 from timeline.events.factuality import FactualityInfo, FactualityResolver
+from timeline.events.detect import detect_with_model
 from timeline.events.lexicon import Lexicon, load_lexicon
+from timeline.events.model import MODEL_FILES, TriggerModel
 from timeline.events.spans import Trigger, allowed_tokens, hyphen_extent
 from timeline.events.tense import TenseInfo, degraded_tense, tense_of
 from timeline.models import Event, EventClass, Factuality
@@ -25,8 +27,23 @@ def is_parsed(doc: Doc) -> bool:
 class EventExtractor:
     """Finds event triggers in a spaCy Doc. Loads its word lists (and weights) once."""
 
-    def __init__(self, lexicon_path: Path | str | None = None) -> None:
+    def __init__(
+        self,
+        lexicon_path: Path | str | None = None,
+        *,
+        model_dir: Path | str | None = None,
+        use_model: bool = True,
+    ) -> None:
+        """``model_dir``: a directory holding model_parsed.json / model_surface.json (default: the packaged ones).
+        ``use_model=False`` uses the word-list rules only."""
         self.lexicon: Lexicon = load_lexicon(lexicon_path)
+        self.models: dict[str, TriggerModel | None] = {name: None for name in MODEL_FILES}
+        if use_model:
+            for name, rel in MODEL_FILES.items():
+                path = None if model_dir is None else Path(model_dir) / Path(rel).name
+                if path is not None and not path.is_file():
+                    continue
+                self.models[name] = TriggerModel.load(name, path)
 
     def extract(self, doc: Doc, regions: Sequence[tuple[int, int]] | None = None) -> list[Event]:
         """Events in document order (ids e1, e2, ...); only tokens inside ``regions`` when given."""
@@ -34,23 +51,28 @@ class EventExtractor:
             return []
         allowed = allowed_tokens(doc, regions)
         parsed = is_parsed(doc)
-        if parsed:
+        model = self.models["parsed" if parsed else "surface"]
+        if model is not None:
+            triggers = detect_with_model(
+                doc, model, self.lexicon, allowed, parsed=parsed, class_model=self.models["class"] if parsed else None
+            )
+        elif parsed:
             triggers = rules.detect_parsed(doc, self.lexicon, allowed)
         else:
             triggers = rules.detect_degraded(doc, self.lexicon, allowed)
         triggers = _extend_hyphens(doc, triggers, allowed)
         resolver = FactualityResolver(doc, self.lexicon) if parsed else None
         sentences = _sentence_index(doc)
-        text = doc.text
         events: list[Event] = []
         for trig in triggers:
-            events.append(self._event(doc, text, trig, f"e{len(events) + 1}", resolver, sentences[trig.first]))
+            events.append(self._event(doc, trig, f"e{len(events) + 1}", resolver, sentences[trig.first]))
         return events
 
-    def _event(self, doc: Doc, text: str, trig: Trigger, eid: str, resolver: FactualityResolver | None, sent: Span) -> Event:
+    def _event(self, doc: Doc, trig: Trigger, eid: str, resolver: FactualityResolver | None, sent: Span) -> Event:
         tok = doc[trig.first]
         last = doc[trig.last]
         start, end = tok.idx, last.idx + len(last.text)
+        surface = tok.text if trig.last == trig.first else doc[trig.first : trig.last + 1].text
         if resolver is not None:
             tinfo = tense_of(tok)
             fact = resolver.of(tok, tinfo, trig.event_class)
@@ -69,10 +91,10 @@ class EventExtractor:
             id=eid,
             start=start,
             end=end,
-            text=text[start:end],
+            text=surface,
             lemma=lemma.lower(),
             pos=pos,
-            description=description or text[start:end],
+            description=description or surface,
             sentence_start=sent.start_char,
             sentence_end=sent.end_char,
             factuality=fact.factuality,

@@ -1,0 +1,85 @@
+"""The trained trigger classifier: an averaged perceptron over token features, shipped as JSON.
+
+``TriggerModel.predict(features)`` labels each candidate token with "O" (no event) or a TimeML class.
+Weights are written by ``scripts/train_events.py``; the file records what it was trained on.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from timeline.errors import RuleFileError
+
+NO_EVENT = "O"
+MODEL_FILES = {
+    "parsed": "resources/en/model_parsed.json",  # event or not (+ class) from a parsed Doc
+    "class": "resources/en/model_class.json",  # the class of a detected event, from a parsed Doc
+    "surface": "resources/en/model_surface.json",  # event or not + class from a blank Doc (degraded)
+}
+
+
+class TriggerModel:
+    """Multiclass linear scorer: feature strings -> label, one weight row per feature."""
+
+    def __init__(self, labels: list[str], weights: dict[str, list[float]], meta: dict[str, object]) -> None:
+        self.labels = labels
+        self.meta = meta
+        offset = meta.get("no_event_offset", 0.0)
+        self.no_event_offset = float(offset) if isinstance(offset, (int, float)) else 0.0
+        self._index = {feat: k for k, feat in enumerate(weights)}
+        rows = np.asarray(list(weights.values()), dtype=np.float32).reshape(len(weights), len(labels))
+        self._missing = len(weights)  # unknown features point at a row of zeros
+        self._matrix = np.vstack([rows, np.zeros((1, len(labels)), dtype=np.float32)])
+
+    @classmethod
+    def load(cls, name: str, path: Path | str | None = None) -> TriggerModel | None:
+        """The packaged model of that feature set (None when not shipped), or the file at path."""
+        if path is None:
+            source = resources.files("timeline.events").joinpath(MODEL_FILES[name])
+            if not source.is_file():
+                return None
+            where, raw = f"timeline/events/{MODEL_FILES[name]}", source.read_text(encoding="utf-8")
+        else:
+            where = str(path)
+            try:
+                raw = Path(path).read_text(encoding="utf-8")
+            except OSError as err:
+                raise RuleFileError(where, "file", str(err)) from err
+        try:
+            data = json.loads(raw)
+            labels = [str(x) for x in data["labels"]]
+            weights = {str(k): [float(x) for x in v] for k, v in data["weights"].items()}
+        except (ValueError, KeyError, TypeError) as err:
+            raise RuleFileError(where, "weights", f"not a trigger model: {err}") from err
+        if any(len(v) != len(labels) for v in weights.values()):
+            raise RuleFileError(where, "weights", "a weight row does not match the labels")
+        meta = {k: v for k, v in data.items() if k not in ("labels", "weights")}
+        return cls(labels, weights, meta)
+
+    def predict(self, features: list[list[str]]) -> list[str]:
+        """One label per candidate."""
+        scores = self._scores(features)
+        if scores is None:
+            return []
+        scores[:, 0] -= self.no_event_offset  # tuned for F1 on held-out training documents
+        return [self.labels[k] for k in scores.argmax(axis=1)]
+
+    def predict_class(self, features: list[list[str]]) -> list[str]:
+        """The best label other than "O" for each candidate (the class of a known event)."""
+        scores = self._scores(features)
+        if scores is None:
+            return []
+        return [self.labels[k + 1] for k in scores[:, 1:].argmax(axis=1)]
+
+    def _scores(self, features: list[list[str]]) -> np.ndarray | None:
+        if not features:
+            return None
+        get = self._index.get
+        missing = self._missing
+        ids = [get(f, missing) for feats in features for f in feats]
+        starts = np.cumsum([0] + [len(feats) for feats in features[:-1]])
+        return np.add.reduceat(self._matrix[ids], starts, axis=0)
