@@ -156,15 +156,15 @@ def _cmd_build(args: argparse.Namespace, err: Console) -> int:
     if not many:  # one document: its error is the command's error
         from .api import Extractor
 
-        extractor = Extractor(args.model, narrative=args.narrative)
-        tl = build_document(extractor, sources[0], pub_date=pub)
-        _print_warnings(err, tl.warnings, quiet=args.quiet)
-        if per_file:
-            _write_document_file(Path(args.output), args.format, tl, render_options, set())
-            return EXIT_OK
         renderer = make_renderer(args.format, render_options)
-        with _Sink(args.output) as sink:
-            sink.write(renderer.begin() + renderer.add(tl) + renderer.end())
+        with _Sink(None if per_file else args.output) as sink:  # a bad --output fails before the work
+            extractor = Extractor(args.model, narrative=args.narrative)
+            tl = build_document(extractor, sources[0], pub_date=pub)
+            _print_warnings(err, tl.warnings, quiet=args.quiet)
+            if per_file:
+                _write_document_file(Path(args.output), args.format, tl, render_options, set())
+            else:
+                sink.write(renderer.begin() + renderer.add(tl) + renderer.end())
         return EXIT_OK
 
     renderer = make_renderer(args.format, render_options)
