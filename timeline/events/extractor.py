@@ -69,9 +69,9 @@ class EventExtractor:
         return events
 
     def _event(self, doc: Doc, trig: Trigger, eid: str, resolver: FactualityResolver | None, sent: Span) -> Event:
-        tok = doc[trig.first]
+        tok = _syntactic_head(doc, trig.first, trig.last)
         last = doc[trig.last]
-        start, end = tok.idx, last.idx + len(last.text)
+        start, end = doc[trig.first].idx, last.idx + len(last.text)
         surface = tok.text if trig.last == trig.first else doc[trig.first : trig.last + 1].text
         if resolver is not None:
             tinfo = tense_of(tok)
@@ -81,7 +81,7 @@ class EventExtractor:
             lemma = doc[trig.first : trig.last + 1].lemma_ if trig.last > trig.first else tok.lemma_
             rule = f"{trig.rule};fact:{fact.reason}"
         else:
-            tinfo = degraded_tense([t.text for t in doc], tok.i)
+            tinfo = degraded_tense(doc, tok.i)
             fact = _degraded_factuality(doc, tok, tinfo, self.lexicon, sent)
             pos = _degraded_pos(doc, tok, tinfo)
             description = describe.describe_window(doc, trig.first, trig.last, sent.start, sent.end)
@@ -105,6 +105,16 @@ class EventExtractor:
             modality=fact.modality,
             rule=rule,
         )
+
+
+def _syntactic_head(doc: Doc, first: int, last: int) -> Token:
+    """The token of a multi-token trigger ("co-sponsored") whose head lies outside it (else the last)."""
+    if first == last:
+        return doc[first]
+    for tok in doc[first : last + 1]:
+        if not first <= tok.head.i <= last or tok.head.i == tok.i:
+            return tok
+    return doc[last]
 
 
 def _sentence_index(doc: Doc) -> list[Span]:

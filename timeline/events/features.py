@@ -149,15 +149,16 @@ def _shape(word: str) -> str:
 
 
 def surface_features(doc: Doc, candidates: Sequence[int], lexicon: Lexicon) -> list[list[str]]:
+    words = [t.text for t in doc]
+    lower = [w.lower() for w in words]
     n = len(doc)
     feats: list[list[str]] = []
     for i in candidates:
-        t = doc[i]
-        low = t.lower_
-        p1 = doc[i - 1].lower_ if i > 0 else "<s>"
-        p2 = doc[i - 2].lower_ if i > 1 else "<s>"
-        n1 = doc[i + 1].lower_ if i + 1 < n else "</s>"
-        n2 = doc[i + 2].lower_ if i + 2 < n else "</s>"
+        low = lower[i]
+        p1 = lower[i - 1] if i > 0 else "<s>"
+        p2 = lower[i - 2] if i > 1 else "<s>"
+        n1 = lower[i + 1] if i + 1 < n else "</s>"
+        n2 = lower[i + 2] if i + 2 < n else "</s>"
         f = [
             "b",
             f"w={low}",
@@ -165,7 +166,7 @@ def surface_features(doc: Doc, candidates: Sequence[int], lexicon: Lexicon) -> l
             f"s3={low[-3:]}",
             f"s4={low[-4:]}",
             f"p3={low[:3]}",
-            f"sh={_shape(t.text)}",
+            f"sh={_shape(words[i])}",
             f"pw={p1}",
             f"pw2={p2}",
             f"nw={n1}",
@@ -173,7 +174,7 @@ def surface_features(doc: Doc, candidates: Sequence[int], lexicon: Lexicon) -> l
             f"pww={p1}|{low}",
             f"wnw={low}|{n1}",
         ]
-        stems = crude_stems(t.text)
+        stems = crude_stems(words[i])
         for stem in stems[1:]:
             f.append(f"st={stem}")
         for stem in stems:

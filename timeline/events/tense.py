@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -78,10 +78,10 @@ def tense_of(tok: Token) -> TenseInfo:
     return TenseInfo(tense, aspect, polarity, modal)
 
 
-def degraded_tense(words: list[str], i: int) -> TenseInfo:
+def degraded_tense(doc: Doc, i: int) -> TenseInfo:
     """Tense/aspect/polarity from surface words only (no tagger): the word and up to three before it."""
-    word = words[i].lower()
-    before = [w.lower() for w in words[max(0, i - 3) : i]]
+    word = doc[i].lower_
+    before = [t.lower_ for t in doc[max(0, i - 3) : i]]
     polarity = "NEG" if any(w in NEGATIONS for w in before) else "POS"
     modal = next((w for w in reversed(before) if w in _MODALS), None)
     aspect = "NONE"
