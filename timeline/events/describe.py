@@ -102,7 +102,7 @@ def _prep_phrases(tok: Token, budget: int) -> list[Token]:
     return out
 
 
-def describe_predicate(tok: Token, text: str | None = None) -> str:
+def describe_predicate(tok: Token) -> str:
     """'Kishida meets with Biden in the United States', 'this agreement may create a framework'."""
     toks: list[Token] = []
     subj = subject_of(tok)

@@ -186,4 +186,4 @@ def _degraded_factuality(doc: Doc, tok: Token, tinfo: TenseInfo, lexicon: Lexico
     return FactualityInfo(table.get(tinfo.tense, Factuality.HAPPENED), None, "degraded-tense")
 
 
-__all__ = ["EventExtractor", "EventClass", "is_parsed"]
+__all__ = ["EventExtractor", "is_parsed"]
