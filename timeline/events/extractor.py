@@ -14,7 +14,7 @@ from timeline.events.lexicon import Lexicon, load_lexicon
 from timeline.events.model import MODEL_FILES, TriggerModel
 from timeline.events.spans import Trigger, allowed_tokens, hyphen_extent
 from timeline.events.tense import TenseInfo, degraded_tense, tense_of
-from timeline.models import Event, EventClass, Factuality
+from timeline.models import Event, Factuality
 
 COARSE_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
