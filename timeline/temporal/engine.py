@@ -18,7 +18,7 @@ from timeline.temporal.refiners import (
     remove_overlaps,
     split_day_ranges,
 )
-from timeline.temporal.rules import DIGIT, Rule, RuleSet, load_rules
+from timeline.temporal.rules import Rule, RuleSet, load_rules
 
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
 _NEXT_WORD = re.compile(r"[ \t\n]+([A-Za-z]+)")
@@ -42,8 +42,6 @@ class TemporalTagger:
         found: list[Candidate] = []
         by_word = self.rules.by_word
         digit_rules = self.rules.digit_rules
-        screens = self.rules.screens
-        digit_screen = screens[DIGIT]
         vocabulary = self.rules.vocabulary
         lex = self.lexicon
         for tok in _TOKEN.finditer(text):
@@ -54,8 +52,6 @@ class TemporalTagger:
             rules: list[Rule] | None
             if w[0].isdigit():
                 rules = digit_rules
-                if digit_screen.match(text, s) is None:
-                    continue
             else:
                 w = w.lower()
                 if w in _ARTICLES:
@@ -66,7 +62,7 @@ class TemporalTagger:
                 if rules is None and w.endswith("s"):
                     w = w[:-1]
                     rules = by_word.get(w)
-                if rules is None or screens[w].match(text, s) is None:
+                if rules is None:
                     continue
             for rule in rules:
                 m = rule.regex.match(text, s)

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from timeline.errors import RuleFileError
 from timeline.models import TimexType
-from timeline.temporal.lexicon import Lexicon, norm
+from timeline.temporal.lexicon import Lexicon, load_yaml, norm
 
 RULES_FILE = "rules.yaml"
 DIGIT = "#digit"
@@ -68,21 +68,8 @@ class RuleSet:
     example_reference: dt.date
     by_word: dict[str, list[Rule]] = field(default_factory=dict)
     digit_rules: list[Rule] = field(default_factory=list)
-    #: per first word (and "#digit"): one regex that matches where any of the bucket's rules could match (a fast reject)
-    screens: dict[str, re.Pattern[str]] = field(default_factory=dict)
     #: every word a rule can mention (pattern literals and lexicon words): after an article, anything else is no time
     vocabulary: frozenset[str] = frozenset()
-
-    def build_screens(self) -> None:
-        buckets = dict(self.by_word)
-        buckets[DIGIT] = self.digit_rules
-        cache: dict[tuple[int, ...], re.Pattern[str]] = {}
-        for word, rules in buckets.items():
-            key = tuple(r.order for r in rules)
-            if key not in cache:
-                parts = [_NAMED_GROUP.sub("(?:", r.regex.pattern) for r in rules]
-                cache[key] = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
-            self.screens[word] = cache[key]
 
 
 def _expand(pattern: str, macros: dict[str, str], lexicon: Lexicon, where: str, source: str, depth: int = 0) -> str:
@@ -106,7 +93,7 @@ def load_rules(lexicon: Lexicon, builders: Collection[str], text: str | None = N
     if text is None:
         text = resources.files("timeline.temporal").joinpath("resources", RULES_FILE).read_text(encoding="utf-8")
     try:
-        raw: Any = yaml.safe_load(text)
+        raw: Any = load_yaml(text)
     except yaml.YAMLError as exc:
         raise RuleFileError(source, "yaml", str(exc)) from exc
     try:
@@ -157,9 +144,8 @@ def load_rules(lexicon: Lexicon, builders: Collection[str], text: str | None = N
                 first = norm(w).split(" ")[0]
                 first = re.split(r"[^a-z0-9]", first)[0] or first
                 bucket = ruleset.by_word.setdefault(first, [])
-                if rule not in bucket:
+                if not bucket or bucket[-1] is not rule:
                     bucket.append(rule)
-    ruleset.build_screens()
     vocab: set[str] = set()
     for spec in [r.spec for r in ruleset.rules]:
         vocab.update(re.findall(r"[a-z]+", spec.pattern.lower()))
