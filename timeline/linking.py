@@ -55,7 +55,6 @@ _MOD_RELATION = {
 }
 _MAX_PATH = 8
 _MAX_LINEAR_TOKENS = 8
-_ANCHOR_TYPES = frozenset({TimexType.DATE, TimexType.TIME, TimexType.DURATION})
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,11 @@ class Linker:
         present_to_pub_date: bool = True,
         carry_over: int = 2,
         carry_tenses: tuple[str, ...] = ("PAST",),
+        governed_only: frozenset[TimexType] = frozenset(),
+        anchor_types: frozenset[TimexType] = frozenset(TimexType),
     ) -> None:
+        self.governed_only = governed_only
+        self.anchor_types = anchor_types
         self.carry_tenses = carry_tenses
         self.present_to_pub_date = present_to_pub_date
         self.reporting_to_pub_date = reporting_to_pub_date
@@ -97,7 +100,7 @@ class Linker:
         parsed = doc.has_annotation("DEP")
         time_spans: list[tuple[TimeExpression, Span]] = []
         for t in times:
-            if t.type not in _ANCHOR_TYPES:
+            if t.type not in self.anchor_types:
                 continue
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None and len(span) > 0:
@@ -172,7 +175,7 @@ class Linker:
                     continue
                 cost, rule = path, "syntax:path"
             # a duration only anchors the event it directly governs
-            if t.type == TimexType.DURATION and rule != "syntax:governs":
+            if t.type in self.governed_only and rule != "syntax:governs":
                 continue
             key = (cost, abs(span.root.i - tok.i))
             if best is None or key < best[:2]:
