@@ -156,8 +156,7 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     c.grain = _grain(c)
     if c.year is None:
         c.kind = "weekday" if c.weekday is not None and c.month is None else "partial"
-    if c.pod is not None and c.weekday is not None and rule.spec.args.get("weekday_pod") != "keep":
-        # "Friday night": TimeBank/AQUAINT mostly normalize to the day itself; the span keeps the part of day
+    if c.pod is not None and c.weekday is not None and rule.spec.args.get("weekday_pod") == "drop":
         c.pod = None
         c.grain = "day"
     return c

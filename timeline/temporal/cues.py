@@ -1,8 +1,14 @@
 """Tense cues around an expression: does a bare weekday or month point to the past or the future?
 
-The nearest cue word before the expression in the same sentence decides (else one of the next few words): future cues ("will", "expected", "next",
-"could") give +1, past cues ("said", "was", "ago", irregular past verbs, "-ed" forms) give -1. No cue gives None, and
-the resolver applies its documented default (weekdays: past; months/quarters/seasons: the nearest occurrence).
+Order of evidence:
+1. a direction phrase right before the expression ("until", "as early as", "since": lexicon direction_phrases);
+2. a cue word right after the expression, then the nearest one before it in the sentence, then one of the next
+   RIGHT_WORDS words after it:
+   future cues ("will", "expected", "next", "could") give +1, past cues ("said", "was", "ago", irregular past verbs,
+   "-ed" forms) give -1. Right after the expression an "-ed" form is the clause's own verb, so it is past even when
+   the same word before an expression announces a future ("vowed to strike Friday" / "Clinton Saturday vowed").
+No cue gives None, and the resolver applies its documented default (weekdays: past; months/quarters/seasons: the
+nearest occurrence). Sentence ends skip abbreviations ("U.S.", "Mr.", "Sept.": lexicon abbreviations).
 """
 
 from __future__ import annotations
@@ -16,24 +22,42 @@ _LEFT_CHARS = 120
 RIGHT_WORDS = 4
 _RIGHT_CHARS = 80
 _SENTENCE_END = re.compile(r"[.!?]['\"`]*\s+(?=\S)|\n\s*\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
 
 
-def _left_window(text: str, start: int) -> str:
+def _is_sentence_end(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    if text[m.start()] != ".":
+        return True
+    w = _WORD_BEFORE.search(text, 0, m.start())
+    if w is None:
+        return True
+    word = w.group(1)
+    if len(word) == 1 and word.isupper():
+        return False  # "U.S.", "J. Smith"
+    return word.lower() not in lex.abbreviations
+
+
+def _left_window(text: str, start: int, lex: Lexicon) -> str:
     window = text[max(0, start - _LEFT_CHARS) : start]
     cut = 0
     for m in _SENTENCE_END.finditer(window):
-        cut = m.end()
+        if _is_sentence_end(window, m, lex):
+            cut = m.end()
     return window[cut:]
 
 
-def _right_window(text: str, end: int) -> str:
+def _right_window(text: str, end: int, lex: Lexicon) -> str:
     window = text[end : end + _RIGHT_CHARS]
-    m = _SENTENCE_END.search(window)
-    return window[: m.start()] if m else window
+    for m in _SENTENCE_END.finditer(window):
+        if _is_sentence_end(window, m, lex):
+            return window[: m.start()]
+    return window
 
 
 def _cue(words: list[str], i: int, lex: Lexicon) -> int:
     w = words[i].lower()
+    if i + 1 < len(words) and (w, words[i + 1].lower()) in lex.not_cue_pairs:
+        return 0  # "next to the embassy", "at last"
     if w in lex.future_cues:
         if w in lex.data.future_participles and any(p.lower() in lex.data.past_auxiliaries for p in words[max(0, i - 2) : i]):
             return -1  # "had been scheduled to expire Friday"
@@ -45,19 +69,46 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
     return 0
 
 
+def _right_cue(words: list[str], i: int, lex: Lexicon) -> int:
+    w = words[i].lower()
+    if len(w) > 4 and w.endswith("ed") and w not in lex.not_past_ed and w not in lex.data.future_participles:
+        return -1  # "President Clinton Saturday vowed ...": the clause's own past verb
+    return _cue(words, i, lex)
+
+
+def phrase_direction(text: str, start: int, lex: Lexicon) -> int | None:
+    """+1/-1 when a direction phrase ends right before `start` ("until", "as early as", "since"), else None."""
+    before = text[max(0, start - 24) : start].lower()
+    if not before.endswith((" ", "\n")):
+        return None
+    before = " " + " ".join(before.split())
+    for phrase, sign in lex.direction_phrases:
+        if before.endswith(" " + phrase):
+            return sign
+    return None
+
+
 def direction(text: str, start: int, end: int, lex: Lexicon) -> int | None:
     """+1 (future), -1 (past) or None (no cue) for the expression at text[start:end].
 
-    The clause before the expression is read first (nearest word first), then at most RIGHT_WORDS words after it.
+    A direction phrase right before wins; then a verb right after ("officials Friday refused"); then the nearest cue
+    to the left in the sentence; then the next few words to the right.
     """
-    left = _WORD.findall(_left_window(text, start))
+    phrase = phrase_direction(text, start, lex)
+    if phrase is not None:
+        return phrase
+    right = _WORD.findall(_right_window(text, end, lex))[:RIGHT_WORDS]
+    if right:
+        c = _right_cue(right, 0, lex)
+        if c:
+            return c
+    left = _WORD.findall(_left_window(text, start, lex))
     for i in range(len(left) - 1, -1, -1):
         c = _cue(left, i, lex)
         if c:
             return c
-    right = _WORD.findall(_right_window(text, end))[:RIGHT_WORDS]
-    for i in range(len(right)):
-        c = _cue(right, i, lex)
+    for i in range(1, len(right)):
+        c = _right_cue(right, i, lex)
         if c:
             return c
     return None

@@ -63,6 +63,9 @@ class LexiconData(BaseModel):
     future_participles: list[str]
     past_auxiliaries: list[str]
     not_past_ed: list[str]
+    direction_phrases: dict[str, Literal[-1, 1]]
+    not_cues: list[str]
+    abbreviations: list[str]
     relative_words: dict[str, int]
     count_nouns: list[str]
     id_words: list[str]
@@ -144,6 +147,21 @@ class Lexicon:
     @cached_property
     def past_cues(self) -> frozenset[str]:
         return frozenset(self.data.past_cues)
+
+    @cached_property
+    def not_cue_pairs(self) -> frozenset[tuple[str, str]]:
+        """Two-word phrases whose first word is a cue word used in another sense ("next to")."""
+        pairs = (norm(p).split(" ") for p in self.data.not_cues)
+        return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
+
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        return frozenset(self.data.abbreviations)
+
+    @cached_property
+    def direction_phrases(self) -> list[tuple[str, int]]:
+        """(phrase, sign) longest first, so that "as early as" is tried before "as"."""
+        return sorted(((norm(p), s) for p, s in self.data.direction_phrases.items()), key=lambda ps: -len(ps[0]))
 
     @cached_property
     def not_past_ed(self) -> frozenset[str]:
