@@ -19,6 +19,8 @@ WEEKDAY_DEFAULT_NARRATIVE = 1
 #: A bare month/quarter/season/holiday takes the occurrence nearest to the reference (news), or the reference's own
 #: year (narrative). A tense cue overrides the nearest occurrence only for one within this many days of the reference.
 CUE_REACH_DAYS = 183
+#: A past cue reaches this far back for months and days (the last occurrence before the reference).
+CUE_REACH_DAYS_PAST = 240
 #: ... and, for a past cue, for quarters, halves and seasons (periods that news mostly reports after they end).
 CUE_REACH_DAYS_LONG = 365
 #: In narrative mode a month/day more than this many days before the previous time is taken in the following year.
@@ -146,7 +148,7 @@ class Resolver:
             return (same or options)[0][1]
         nearest = min(options, key=lambda o: (o[0], abs(o[1].year - r.year)))
         cue = tense_direction(self.text, c.start, c.end, self.lex)
-        reach = CUE_REACH_DAYS_LONG if c.grain in {"quarter", "half", "season"} else CUE_REACH_DAYS
+        reach = CUE_REACH_DAYS_LONG if c.grain in {"quarter", "half", "season"} else CUE_REACH_DAYS_PAST
         if cue is not None:
             if cue < 0:
                 fit = [o for o in options if o[2] <= r and o[0] <= reach]
