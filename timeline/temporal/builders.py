@@ -162,10 +162,21 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     return c
 
 
+_ADJECTIVE_DURATION = re.compile(r"the\s+(?:[0-9]+|[a-z]+)[\s-](?:second|minute|hour|day|week|month|quarter|year|decade)$", re.IGNORECASE)
+
+
 def _drop_article_before_adjective(c: Candidate, m: re.Match[str], text: str) -> None:
-    """TimeML leaves the article out of hyphenated adjectives: "the [third-quarter] loss", "the [30-day] period"."""
+    """TimeML leaves the article out of adjectives: "the [third-quarter] loss", "the [30-day] period", "the [eight-year]
+    war", "the [two day] rally" (a number with a singular unit is an adjective)."""
     surface = text[c.start : c.end]
-    if surface[:4].lower() == "the " and "-" in surface and not surface.rstrip().endswith(("quarter of", "year")):
+    if surface[:4].lower() != "the ":
+        return
+    if c.type == "DURATION" and _ADJECTIVE_DURATION.match(surface) and not surface.lower().endswith((" a day", " one day")):
+        num = surface[4:].replace("-", " ").split()[0].lower()
+        if num not in {"a", "an", "one", "past", "last", "next", "coming", "previous", "first", "whole", "full", "entire", "same"}:
+            c.start += 4
+            return
+    if "-" in surface and not surface.rstrip().endswith(("quarter of", "year")):
         head = surface.split("-")[0]
         if " " in head.strip():
             c.start += 4
@@ -454,10 +465,16 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
         return c
     quant = (gd.get("quant") or "").lower()
     c.quant = "EACH" if quant == "each" else "EVERY"
+    if gd.get("month"):
+        month = lex.month(gd["month"])
+        if month is None or (norm(gd["month"]) in lex.ambiguous_months and not gd["month"][0].isupper()):
+            return None
+        c.value = f"XXXX-{month:02d}"
+        return c
     if gd.get("weekday"):
         c.value = f"XXXX-WXX-{lex.data.weekdays[norm(gd['weekday'])]}"
         if gd.get("pod"):
-            c.value += "T" + lex.data.parts_of_day[norm(gd["pod"])]
+            c.value += "T" + lex.data.parts_of_day[norm(gd["pod"]).removesuffix("s")]
         return c
     if gd.get("pod"):
         c.value = "XXXX-XX-XXT" + lex.data.parts_of_day[norm(gd["pod"])]
