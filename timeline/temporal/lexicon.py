@@ -23,7 +23,7 @@ class Modifier(BaseModel):
     text: str
     mod: str | None
     include: bool
-    applies: Literal["point", "duration", "any"]
+    applies: Literal["point", "duration", "any", "ago"]
     needs_this: bool = False
 
 

@@ -47,7 +47,9 @@ class ModifierRefiner:
         return stripped.split()[-1] if stripped else ""
 
     @staticmethod
-    def _applies(m: Modifier, c: Candidate) -> bool:
+    def _applies(m: Modifier, c: Candidate, c_text: str) -> bool:
+        if m.applies == "ago":
+            return c.kind == "offset" and c_text.endswith(" ago")
         if m.mod == "APPROX" and c.kind == "weekday":
             return False
         if m.applies == "any":
@@ -79,7 +81,7 @@ class ModifierRefiner:
             c_text = text[c.start : c.end].lower()
             for m in self._included.get(self._key(window), ()):
                 begin = self._match_before(text, c.start, limit, window, m.text)
-                if begin is None or not self._applies(m, c):
+                if begin is None or not self._applies(m, c, c_text):
                     continue
                 if m.needs_this and not c_text.startswith(("this ", "next ", "last ", "yesterday", "today", "tomorrow")):
                     continue
@@ -90,7 +92,7 @@ class ModifierRefiner:
             for m in self._excluded.get(self._key(window), ()):
                 if self._match_before(text, c.start, limit, window, m.text) is None:
                     continue
-                if not self._applies(m, c) or (c.type == "DURATION" and c_text.startswith("the ")):
+                if not self._applies(m, c, c_text) or (c.type == "DURATION" and c_text.startswith("the ")):
                     continue
                 if c.mod is None:
                     c = replace(c, mod=m.mod)
