@@ -374,7 +374,8 @@ def build_clock(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candid
     return c
 
 
-def _duration_value(n: float | None, unit: str) -> str:
+def duration_value(n: float | None, unit: str) -> str:
+    """The TIMEX3 duration value of n units (None: unknown amount, PXY)."""
     if unit == "fortnight":
         unit, n = "week", None if n is None else n * 2
     if unit == "decade":
@@ -404,7 +405,7 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     """three years, 18 months, the past five years, a decade, several weeks, five-year."""
     gd = m.groupdict()
     if "unit" in rule.spec.args:
-        return _new(m, rule, "fixed", value=_duration_value(1, str(rule.spec.args["unit"])))
+        return _new(m, rule, "fixed", value=duration_value(1, str(rule.spec.args["unit"])))
     unit = lex.data.units.get(norm(gd["unit"]))
     if unit is None:
         return None
@@ -435,7 +436,7 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         before = re.findall(r"[A-Za-z0-9,.$%]+", text[max(0, m.start() - 40) : m.start()])[-4:]
         if len(before) >= 2 and before[-1].lower().endswith("s") and any(w.lstrip("$").replace(",", "").replace(".", "").isdigit() or lex.number(w) for w in before[:-1]):
             return None  # "700 seats a week", "four flights a week": a rate, not a duration
-    c = _new(m, rule, "fixed", value=_duration_value(n, unit), grain=None)
+    c = _new(m, rule, "fixed", value=duration_value(n, unit), grain=None)
     _drop_article_before_adjective(c, m, text)
     return c
 
@@ -489,7 +490,7 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
     n: float | None = 1
     if gd.get("num"):
         n = lex.number(gd["num"])
-    c.value = _duration_value(n, unit)
+    c.value = duration_value(n, unit)
     if gd.get("freq"):
         f = gd["freq"].lower().split()[0]
         times = _FREQ.get(f) or lex.number(f)

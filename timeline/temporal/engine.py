@@ -12,6 +12,7 @@ from timeline.temporal.candidate import Candidate
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.refiners import (
     ModifierRefiner,
+    later_as_duration,
     link_period_end,
     link_ranges,
     merge_clock_date,
@@ -82,6 +83,8 @@ class TemporalTagger:
         narrative=True anchors underspecified dates to the previous time instead of the publication date.
         """
         cands = remove_overlaps(self.candidates(text))
+        if not narrative:
+            cands = later_as_duration(text, cands)
         cands = merge_clock_date(text, cands)
         cands = split_day_ranges(text, cands)
         cands = self._modifiers.refine(text, cands)

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from timeline.temporal.builders import duration_value
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.lexicon import Lexicon, Modifier
 
@@ -197,3 +198,24 @@ def link_period_end(text: str, cands: list[Candidate]) -> None:
         if a.grain == "quarter" and a.year is None and a.quarter is None and b.month is not None and b.day is not None:
             if _ENDED.fullmatch(text[a.end : b.start]) is not None:
                 a.ended_by = b
+
+
+_LATER = re.compile(r"\s+later$", re.IGNORECASE)
+
+
+def later_as_duration(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """News convention (TimeBank/AQUAINT): "[three days] later" is a DURATION and "later" stays outside the extent.
+
+    Only for units below a year ("a year later" stays a date) and only outside narrative mode (WikiWars-style history
+    text marks "[two days later]" as the date it leads to).
+    """
+    out: list[Candidate] = []
+    for c in cands:
+        if c.rule == "unit-ago" and c.unit in {"second", "minute", "hour", "day", "week", "month"}:
+            m = _LATER.search(text, c.start, c.end)
+            if m is not None:
+                n = abs(c.amount) if c.kind != "fixed" else None
+                c = replace(c, end=m.start(), type="DURATION", kind="fixed", value=duration_value(n, c.unit), grain=None,
+                            relative_to="dct", amount=0)
+        out.append(c)
+    return out
