@@ -111,6 +111,8 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         _drop_article_before_adjective(c, m, text)
     if gd.get("half"):
         h = gd["half"].lower()
+        if h == "last" and not gd.get("year"):
+            return None  # "the last half of the '80s": not a half-year
         c.half = int(h) if h.isdigit() else (1 if h == "first" else 2)
     if gd.get("season"):
         c.season = lex.data.seasons[norm(gd["season"])]
@@ -386,6 +388,11 @@ def duration_value(n: float | None, unit: str) -> str:
     prefix = "PT" if unit in _TIME_UNITS else "P"
     if n is None:
         return f"{prefix}X{letter}"
+    if n != int(n) and n * 2 == int(n * 2) and n > 1:
+        # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M, "a minute and a half" -> PT1M30S
+        half = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M", "minute": "30S"}.get(unit)
+        if half is not None:
+            return f"{prefix}{int(n)}{letter}{half}"
     if n != int(n):
         if unit == "year":
             return f"P{int(n * 12)}M"
@@ -421,7 +428,7 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         n = lex.number(gd["num"])
         if n is None:
             return None
-        if gd.get("frac"):
+        if gd.get("frac") or gd.get("frac2"):
             n += 0.5
         if n >= 1000 or (unit == "quarter" and norm(gd["num"]) in {"a", "an"}):
             return None
