@@ -178,7 +178,7 @@ def _drop_article_before_adjective(c: Candidate, m: re.Match[str], text: str) ->
         if num not in {"a", "an", "one", "past", "last", "next", "coming", "previous", "first", "whole", "full", "entire", "same"}:
             c.start += 4
             return
-    if "-" in surface and not surface.rstrip().endswith(("quarter of", "year")):
+    if "-" in surface.split()[-1] and not surface.rstrip().endswith(("quarter of", "year")):
         head = surface.split("-")[0]
         if " " in head.strip():
             c.start += 4
