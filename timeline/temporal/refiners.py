@@ -84,7 +84,7 @@ class ModifierRefiner:
                 begin = self._match_before(text, c.start, limit, window, m.text)
                 if begin is None or not self._applies(m, c, c_text):
                     continue
-                if m.needs_this and not c_text.startswith(("this ", "next ", "last ", "yesterday", "today", "tomorrow")):
+                if m.needs_this and not c_text.startswith(("this ", "next ", "last ", "that ", "yesterday", "today", "tomorrow")):
                     continue
                 c = replace(c, start=begin, mod=c.mod or m.mod)
                 c_text = text[c.start : c.end].lower()
