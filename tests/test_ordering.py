@@ -53,3 +53,16 @@ def test_order_and_display(case: dict[str, Any]) -> None:
 )
 def test_display_value(value: str, mod: str | None, shown: str) -> None:
     assert display_value(value, mod) == shown
+
+
+@pytest.mark.parametrize("case", DATA["lead"], ids=lambda c: c["name"])
+def test_lead_event(case: dict[str, Any]) -> None:
+    events, links = [], []
+    for n, (text, cls, modality) in enumerate(case["events"]):
+        events.append(Event(id=f"e{n}", start=n * 10, end=n * 10 + len(text), text=text, lemma=text, pos="VERB",
+                            description=text, sentence_start=0, sentence_end=100, factuality="planned",
+                            event_class=cls, tense="PRESENT", modality=modality, rule="test"))
+        links.append(Link(f"e{n}", None, AnchorKind.PUB_DATE, Relation.AFTER, None, "test"))
+    entries = make_entries(events, links, {}, PUB, lead_end=100)
+    chosen = [e.text for e in events if any(x.event_id == e.id and x.selected for x in entries)]
+    assert chosen == ([case["expect"]] if case["expect"] else [])

@@ -141,18 +141,20 @@ def _entry(
 
 
 def _lead_events(events: list[Event], lead_end: int) -> set[str]:
-    """The main event of the lead: the first occurrence or action verb of the first sentence,
-    not negated and not a report ("poised to deepen ties" gives "deepen")."""
-    first_sentence: int | None = None
-    for ev in events:
-        if ev.start >= lead_end:
-            break
-        if first_sentence is None:
-            first_sentence = ev.sentence_start
-        if ev.sentence_start != first_sentence:
-            break
-        if ev.pos == "VERB" and ev.event_class in _LEAD_CLASSES and ev.factuality != Factuality.NEGATED:
-            return {ev.id}
+    """The main event of the lead: the first occurrence or action verb of the first sentence that
+    is not negated, not a report, and not merely the cue of another event ("poised" in "poised to
+    deepen ties" is the cue; "deepen" is the event)."""
+    first = [ev for ev in events if ev.start < lead_end]
+    if not first:
+        return set()
+    sentence = [ev for ev in first if ev.sentence_start == first[0].sentence_start]
+    cue_words = {w for ev in sentence if ev.modality for w in ev.modality.lower().split()}
+    for ev in sentence:
+        if ev.pos != "VERB" or ev.event_class not in _LEAD_CLASSES or ev.factuality == Factuality.NEGATED:
+            continue
+        if ev.text.lower() in cue_words:
+            continue
+        return {ev.id}
     return set()
 
 
