@@ -95,6 +95,8 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         c.month = lex.month(month_text)
         if c.month is None or not 1 <= c.month <= 12:
             return None
+        if gd.get("rel") and not month_text[0].isupper() and norm(month_text).rstrip(".") in lex.ambiguous_months:
+            return None  # "this march", "next may": a verb or a noun, not a month
         if rule.spec.args.get("bare_month") and not _bare_month_ok(month_text, m, lex, text):
             return None
     if gd.get("day"):
