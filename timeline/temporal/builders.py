@@ -338,7 +338,8 @@ def build_anaphoric(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Ca
         c.relative_to = "auto"
         c.amount = int(defaults.get(unit, 0))
         if gd.get("latest") is not None or gd.get("latest2") is not None:
-            c.amount = -1
+            c.amount = -1  # "the latest quarter": the last one completed before the publication date, not the context
+            c.relative_to = "dct"
     return c
 
 
