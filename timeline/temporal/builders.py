@@ -323,7 +323,7 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
 def build_anaphoric(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
     """that month, the same day, the next day, the following year, the quarter: relative to the previous time."""
     gd = m.groupdict()
-    unit = "quarter" if gd.get("period") else norm(gd.get("unit") or str(rule.spec.args.get("unit", "")))
+    unit = "quarter" if gd.get("period") else norm(gd.get("unit") or gd.get("unit2") or str(rule.spec.args.get("unit", "")))
     c = _new(m, rule, "offset", relative_to="previous")
     if unit in lex.data.parts_of_day:
         c.pod = lex.data.parts_of_day[unit]
