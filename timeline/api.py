@@ -9,12 +9,13 @@ is the one-call convenience for a single document.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc
 
 from . import __version__
-from .document import Region, body_regions, in_regions, parse_pub_date
+from .document import Region, body_regions, parse_pub_date
 from .errors import InputError
 from .events import EventExtractor
 from .linking import Link, Linker
@@ -23,8 +24,14 @@ from .nlp import DEGRADED_MESSAGE, LoadedPipeline, load_pipeline
 from .ordering import make_entries
 from .temporal import TemporalTagger
 
-#: texts longer than this are parsed in chunks cut at paragraph or line breaks
-CHUNK_CHARS = 100_000
+#: texts longer than this are parsed in chunks cut at paragraph, line or sentence breaks. Small
+#: enough that per-chunk work that grows faster than the chunk (a linker step that is quadratic
+#: in the Doc, a very long sentence) stays bounded, so the whole build is linear in the text;
+#: big enough that a news article is one chunk. Nothing crosses a paragraph break, so results
+#: do not depend on it.
+CHUNK_CHARS = 10_000
+#: chunks spaCy parses together: a text of any length never has more than this many Docs alive
+PIPE_BATCH = 8
 
 NO_PUB_DATE_WARNING = "no publication date: {n} relative time(s) left unresolved; pass --pub-date YYYY-MM-DD to resolve them"
 
@@ -74,20 +81,24 @@ class Extractor:
         pub = parse_pub_date(pub_date)
         if pub_date_source is None:
             pub_date_source = "cli" if pub is not None else "none"
-        body = body_regions(text) if regions is None else regions
-        times = [t for t in self.tagger.tag(text, pub, narrative=self.narrative) if in_regions(t.start, t.end, body)]
-        times = _renumber_times(times)
+        body = body_regions(text) if regions is None else _clean_regions(regions, len(text))
+        tagged = sorted(self.tagger.tag(text, pub, narrative=self.narrative), key=lambda t: (t.start, t.end))
+        times = _renumber_times(_inside(tagged, body))
+        time_starts = [t.start for t in times]
+        region_starts = [s for s, _ in body]
         events: list[Event] = []
         links: list[Link] = []
-        for offset, doc in self._parse(text):
-            local_regions = [(max(s, offset) - offset, min(e, offset + len(doc.text)) - offset)
-                             for s, e in body if e > offset and s < offset + len(doc.text)]
+        for offset, size, doc in self._parse(text):
+            stop = offset + size
+            local_regions = [(max(s, offset) - offset, min(e, stop) - offset)
+                             for s, e in _regions_overlapping(body, region_starts, offset, stop)]
+            first = bisect_left(time_starts, offset)
+            last = bisect_left(time_starts, stop, lo=first)
+            local_times = [_shift(t, -offset) for t in times[first:last] if t.end <= stop]
             local_events = self.events.extract(doc, regions=local_regions)
-            local_times = [_shift(t, -offset) for t in times if offset <= t.start and t.end <= offset + len(doc.text)]
             local_links = self.linker.link(doc, local_events, local_times, has_pub_date=pub is not None)
-            events.extend(_shift(ev, offset) for ev in local_events)
-            links.extend(local_links)
-        events, links = _renumber_events(events, links)
+            _append_renumbered(events, links, local_events, local_links, offset)
+            del doc, local_events, local_links  # only the current chunks' tokens stay alive
         warnings: list[str] = []
         if self.degraded:
             warnings.append(DEGRADED_MESSAGE)
@@ -105,13 +116,14 @@ class Extractor:
             warnings=warnings,
         )
 
-    def _parse(self, text: str) -> Iterator[tuple[int, Doc]]:
-        chunks = list(split_chunks(text, CHUNK_CHARS))
+    def _parse(self, text: str) -> Iterator[tuple[int, int, Doc]]:
+        """(offset, length, Doc) of each chunk of ``text``, streamed: only ``PIPE_BATCH`` chunks' Docs exist at once."""
         nlp = self._pipeline.nlp
         if nlp.max_length < CHUNK_CHARS + 1:
             nlp.max_length = CHUNK_CHARS + 1
-        for (offset, _), doc in zip(chunks, nlp.pipe(chunk for _, chunk in chunks)):
-            yield offset, doc
+        pieces = ((chunk, (offset, len(chunk))) for offset, chunk in split_chunks(text, CHUNK_CHARS))
+        for doc, (offset, size) in nlp.pipe(pieces, as_tuples=True, batch_size=PIPE_BATCH):
+            yield offset, size, doc
 
 
 def build(
@@ -189,14 +201,51 @@ def _renumber_times(times: list[TimeExpression]) -> list[TimeExpression]:
     return out
 
 
-def _renumber_events(events: list[Event], links: list[Link]) -> tuple[list[Event], list[Link]]:
-    new_events: list[Event] = []
-    new_links: list[Link] = []
-    for n, (ev, link) in enumerate(zip(events, links), 1):
-        new_id = f"e{n}"
-        new_events.append(ev.model_copy(update={"id": new_id}))
-        new_links.append(Link(new_id, link.time_id, link.anchor, link.relation, link.evidence, link.rule))
-    return new_events, new_links
+def _append_renumbered(
+    events: list[Event], links: list[Link], local_events: list[Event], local_links: list[Link], offset: int
+) -> None:
+    """Append one chunk's events and links, shifted to document offsets and numbered on from ``events``
+    (one copy per event, so no second list of every event is ever held)."""
+    for ev, link in zip(local_events, local_links, strict=True):
+        new_id = f"e{len(events) + 1}"
+        update: dict[str, object] = {"id": new_id}
+        if offset:
+            update.update(start=ev.start + offset, end=ev.end + offset,
+                          sentence_start=ev.sentence_start + offset, sentence_end=ev.sentence_end + offset)
+        events.append(ev.model_copy(update=update))
+        links.append(Link(new_id, link.time_id, link.anchor, link.relation, link.evidence, link.rule))
+
+
+def _clean_regions(regions: Sequence[Region], length: int) -> list[Region]:
+    """Caller-given regions clipped to the text, sorted, and merged where they overlap."""
+    spans = sorted((max(0, int(s)), min(length, int(e))) for s, e in regions)
+    merged: list[Region] = []
+    for start, end in spans:
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(times: list[TimeExpression], regions: list[Region]) -> list[TimeExpression]:
+    """The times that lie wholly inside one region (regions sorted and disjoint), by bisection."""
+    starts = [s for s, _ in regions]
+    out: list[TimeExpression] = []
+    for t in times:
+        i = bisect_right(starts, t.start) - 1
+        if i >= 0 and t.end <= regions[i][1]:
+            out.append(t)
+    return out
+
+
+def _regions_overlapping(regions: list[Region], starts: list[int], lo: int, hi: int) -> list[Region]:
+    """The regions (sorted, disjoint) that overlap [lo, hi)."""
+    first = max(0, bisect_right(starts, lo) - 1)
+    last = bisect_left(starts, hi, lo=first)
+    return [r for r in regions[first:last] if r[1] > lo]
 
 
 def times_only_timeline(

