@@ -26,6 +26,7 @@ from spacy.tokens import Doc, DocBin
 
 from timeline.events.features import (
     DocColumns,
+    class_features,
     parsed_candidates,
     parsed_features,
     surface_candidates,
@@ -157,23 +158,59 @@ def tune_offset(
     data: dict[str, tuple[list[GoldDocument], list[Doc]]], train_sets: list[str], feature_set: str,
     lexicon: Lexicon, *, epochs: int, min_count: int,
 ) -> float:
-    """Hold out every 5th training document, train on the rest, pick the no-event offset with the best F1."""
-    fit: tuple[list[list[str]], list[str]] = ([], [])
-    dev: tuple[list[list[str]], list[str]] = ([], [])
+    """Hold out every 5th training document, train on the rest, pick the no-event offset with the best F1.
+
+    With the parsed feature set the criterion is class F1 (the class coming from a class model trained on the
+    same documents): a marginal trigger whose class is likely wrong is not worth keeping. Otherwise detection F1.
+    """
+    fit: tuple[list[GoldDocument], list[Doc]] = ([], [])
+    dev: tuple[list[GoldDocument], list[Doc]] = ([], [])
     for s in train_sets:
-        golds, docs = data[s]
-        for k, (g, d) in enumerate(zip(golds, docs)):
-            f, y, _ = instances([g], [d], feature_set, lexicon)
+        for k, (g, d) in enumerate(zip(*data[s])):
             target = dev if k % 5 == 4 else fit
-            target[0].extend(f)
-            target[1].extend(y)
-    weights = train(fit[0], fit[1], epochs=epochs, min_count=min_count, seed=13)
+            target[0].append(g)
+            target[1].append(d)
+    fit_x, fit_y, _ = instances(*fit, feature_set, lexicon)
+    dev_x, dev_y, missed = instances(*dev, feature_set, lexicon)
+    weights = train(fit_x, fit_y, epochs=epochs, min_count=min_count, seed=13)
+    classes: list[str] | None = None
+    if feature_set == "parsed":
+        from timeline.events.model import TriggerModel
+
+        cx, cy = class_instances(*fit, lexicon)
+        class_model = TriggerModel(LABELS, train(cx, cy, epochs=CLASS_EPOCHS, min_count=1, seed=13), {})
+        classes = class_model.predict_class(dev_class_features(dev, dev_x, lexicon))
     grid = [float(k) for k in range(0, 10)] + [float(k) for k in range(10, 41, 2)]
-    scores = {off: detection_f1(dev[1], predict(weights, dev[0], off)) for off in grid}
+    scores: dict[float, float] = {}
+    for off in grid:
+        preds = predict(weights, dev_x, off)
+        if classes is not None:
+            preds = [c if p != NO_EVENT else p for p, c in zip(preds, classes)]
+        scores[off] = class_f1(dev_y, preds, missed) if classes is not None else detection_f1(dev_y, preds)
     best = max(grid, key=lambda off: (round(scores[off], 4), -off))
-    print(f"  offset tuning on held-out training docs: " + ", ".join(f"{o}:{100 * v:.1f}" for o, v in scores.items()),
+    measure = "class F1" if classes is not None else "detection F1"
+    print(f"  offset tuning ({measure}) on held-out training docs: " + ", ".join(f"{o}:{100 * v:.1f}" for o, v in scores.items()),
           file=sys.stderr)
     return best
+
+
+def dev_class_features(dev: tuple[list[GoldDocument], list[Doc]], dev_x: list[list[str]], lexicon: Lexicon) -> list[list[str]]:
+    """Class-model features of every parsed candidate of the dev documents (in the order of ``instances``)."""
+    out: list[list[str]] = []
+    k = 0
+    for doc in dev[1]:
+        cols = DocColumns.of(doc)
+        cands = parsed_candidates(cols, [True] * len(doc))
+        out += class_features(cols, cands, lexicon, dev_x[k : k + len(cands)])
+        k += len(cands)
+    return out
+
+
+def class_f1(ys: list[str], preds: list[str], missed: int) -> float:
+    cls = sum(1 for g, p in zip(ys, preds) if g != NO_EVENT and g == p)
+    ns = sum(1 for p in preds if p != NO_EVENT)
+    ng = sum(1 for g in ys if g != NO_EVENT) + missed
+    return 2 * cls / max(ns + ng, 1)
 
 
 def report(name: str, ys: list[str], preds: list[str], missed: int) -> None:
@@ -189,10 +226,133 @@ def report(name: str, ys: list[str], preds: list[str], missed: int) -> None:
           f"class F1={100 * cf:.2f} (gold events {ng}, not candidates {missed})")
 
 
+def fit_and_write(
+    data: dict[str, tuple[list[GoldDocument], list[Doc]]], train_sets: list[str], out_dir: Path, feature_sets: list[str],
+    lexicon: Lexicon, *, epochs: int, min_count: int, tune: bool, eval_set: str = "",
+) -> None:
+    """Train the detection model of each feature set (and the class model with "parsed"); write them to out_dir."""
+    for feature_set in feature_sets:
+        t0 = time.perf_counter()
+        feats: list[list[str]] = []
+        ys: list[str] = []
+        for s in train_sets:
+            f, y, _ = instances(*data[s], feature_set, lexicon)
+            feats += f
+            ys += y
+        weights = train(feats, ys, epochs=epochs, min_count=min_count, seed=13)
+        offset = tune_offset(data, train_sets, feature_set, lexicon, epochs=epochs, min_count=min_count) if tune else 0.0
+        out = _model_path(out_dir, feature_set)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        payload: dict[str, object] = {
+            "model": "averaged perceptron over token features",
+            "feature_set": feature_set,
+            "trained_on": [f"tbaq-cleaned/{s}" for s in train_sets],
+            "epochs": epochs,
+            "min_count": min_count,
+            "no_event_offset": offset,
+            "labels": LABELS,
+            "weights": weights,
+        }
+        out.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"{feature_set}: {len(weights)} features, no-event offset {offset} -> {out} "
+              f"({out.stat().st_size // 1024} KiB, {time.perf_counter() - t0:.1f}s)")
+        if eval_set:
+            f, y, missed = instances(*data[eval_set], feature_set, lexicon)
+            report(f"{feature_set} on {eval_set} (offset {offset})", y, predict(weights, f, offset), missed)
+        if feature_set == "parsed":
+            cf: list[list[str]] = []
+            cy: list[str] = []
+            for s in train_sets:
+                f, y = class_instances(*data[s], lexicon)
+                cf += f
+                cy += y
+            class_weights = train(cf, cy, epochs=CLASS_EPOCHS, min_count=1, seed=13)
+            out = _model_path(out_dir, "class")
+            payload.update(model="averaged perceptron over token features (class of detected events)",
+                           feature_set="class", epochs=CLASS_EPOCHS, min_count=1, no_event_offset=0.0,
+                           weights=class_weights)
+            out.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
+            print(f"class: {len(class_weights)} features -> {out} ({out.stat().st_size // 1024} KiB)")
+
+
+def _model_path(out_dir: Path, name: str) -> Path:
+    return out_dir / MODEL_FILES[name] if out_dir.name == "events" else out_dir / Path(MODEL_FILES[name]).name
+
+
+def class_instances(golds: list[GoldDocument], docs: list[Doc], lexicon: Lexicon) -> tuple[list[list[str]], list[str]]:
+    """The gold events that are candidates, with the class model's features: the training data of the class model."""
+    feats: list[list[str]] = []
+    ys: list[str] = []
+    for gold, doc in zip(golds, docs):
+        labels = token_labels(gold, doc)
+        cols = DocColumns.of(doc)
+        chosen = set(parsed_candidates(cols, [True] * len(doc)))
+        events = [i for i, y in enumerate(labels) if y != NO_EVENT and i in chosen]
+        feats += class_features(cols, events, lexicon)
+        ys += [labels[i] for i in events]
+    return feats, ys
+
+
+def document_scores(golds: list[GoldDocument], docs: list[Doc], model_dir: Path) -> dict[str, list[int]]:
+    """TempEval-3 event figures of the EventExtractor with the models in model_dir: [tp, system, gold] per measure."""
+    from timeline.evaluation import align
+    from timeline.events import EventExtractor
+
+    extractor = EventExtractor(model_dir=model_dir)
+    out = {"strict": [0, 0, 0], "relaxed": [0, 0, 0], "class": [0, 0, 0]}
+    for gold, doc in zip(golds, docs):
+        events = extractor.extract(doc)
+        match = align(gold.events, events)
+        exact = Counter((e.start, e.end) for e in gold.events) & Counter((e.start, e.end) for e in events)
+        tps = {
+            "strict": sum(exact.values()),
+            "relaxed": len(match),
+            "class": sum(1 for g, s in match.items() if gold.events[g].event_class.upper() == str(events[s].event_class)),
+        }
+        for name, tp in tps.items():
+            out[name][0] += tp
+            out[name][1] += len(events)
+            out[name][2] += len(gold.events)
+    return out
+
+
+def print_scores(name: str, scores: dict[str, list[int]]) -> None:
+    parts = []
+    for measure, (tp, ns, ng) in scores.items():
+        p, r = tp / max(ns, 1), tp / max(ng, 1)
+        parts.append(f"{measure} P={100 * p:.2f} R={100 * r:.2f} F1={100 * 2 * p * r / max(p + r, 1e-9):.2f}")
+    print(f"{name}: " + "; ".join(parts))
+
+
+def cross_validate(
+    data: dict[str, tuple[list[GoldDocument], list[Doc]]], train_sets: list[str], folds: int, lexicon: Lexicon,
+    *, epochs: int, min_count: int, tune: bool,
+) -> None:
+    """K-fold cross-validation by document: document k (in sorted subset/file order) goes to fold k mod K.
+    Every fold trains on the others only (offset tuning included) and is scored with the real extractor."""
+    import tempfile
+
+    pairs = [(g, d) for s in train_sets for g, d in zip(*data[s])]
+    total = {"strict": [0, 0, 0], "relaxed": [0, 0, 0], "class": [0, 0, 0]}
+    for k in range(folds):
+        test = [p for j, p in enumerate(pairs) if j % folds == k]
+        fold_data = {"fold": ([p[0] for j, p in enumerate(pairs) if j % folds != k],
+                              [p[1] for j, p in enumerate(pairs) if j % folds != k])}
+        with tempfile.TemporaryDirectory() as tmp:
+            fit_and_write(fold_data, ["fold"], Path(tmp), ["parsed"], lexicon, epochs=epochs, min_count=min_count,
+                          tune=tune)
+            scores = document_scores([p[0] for p in test], [p[1] for p in test], Path(tmp))
+        print_scores(f"fold {k + 1}/{folds} ({len(test)} docs)", scores)
+        for m, v in scores.items():
+            total[m] = [a + b for a, b in zip(total[m], v)]
+    print_scores(f"{folds}-fold CV by document over {'+'.join(train_sets)} (micro)", total)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", default="TimeBank,AQUAINT", help="comma-separated subsets of tbaq-cleaned")
-    parser.add_argument("--eval", default="", help="subset to report token-level figures on")
+    parser.add_argument("--eval", default="", help="held-out subset to report token- and document-level figures on")
+    parser.add_argument("--cv", type=int, default=0, help="K-fold cross-validation by document over --train (writes nothing)")
     parser.add_argument("--out", type=Path, default=REPO / "timeline" / "events", help="package dir or any dir")
     parser.add_argument("--cache", type=Path, default=None, help="directory for parsed Docs (DocBin)")
     parser.add_argument("--epochs", type=int, default=10)
@@ -209,55 +369,15 @@ def main(argv: list[str] | None = None) -> int:
     lexicon = load_lexicon()
     train_sets = [s for s in args.train.split(",") if s]
     data = {s: load_docs(nlp, s, args.cache) for s in train_sets + ([args.eval] if args.eval else [])}
-    for feature_set in args.feature_sets.split(","):
-        t0 = time.perf_counter()
-        feats: list[list[str]] = []
-        ys: list[str] = []
-        for s in train_sets:
-            f, y, _ = instances(*data[s], feature_set, lexicon)
-            feats += f
-            ys += y
-        weights = train(feats, ys, epochs=args.epochs, min_count=args.min_count, seed=13)
-        offset = 0.0
-        if not args.no_tune:
-            offset = tune_offset(data, train_sets, feature_set, lexicon, epochs=args.epochs, min_count=args.min_count)
-        out = args.out / MODEL_FILES[feature_set] if args.out.name == "events" else args.out / Path(MODEL_FILES[feature_set]).name
-        out.parent.mkdir(parents=True, exist_ok=True)
-        payload = {
-            "model": "averaged perceptron over token features",
-            "feature_set": feature_set,
-            "trained_on": [f"tbaq-cleaned/{s}" for s in train_sets],
-            "epochs": args.epochs,
-            "min_count": args.min_count,
-            "no_event_offset": offset,
-            "labels": LABELS,
-            "weights": weights,
-        }
-        out.write_text(json.dumps(payload, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")
-        print(f"{feature_set}: {len(weights)} features, no-event offset {offset} -> {out} ({out.stat().st_size // 1024} KiB, "
-              f"{time.perf_counter() - t0:.1f}s)")
-        preds_eval: list[str] | None = None
-        if args.eval:
-            f, y, missed = instances(*data[args.eval], feature_set, lexicon)
-            preds_eval = predict(weights, f, offset)
-            report(f"{feature_set} on {args.eval} (offset {offset})", y, preds_eval, missed)
-        if feature_set == "parsed":
-            cf, cy = event_instances(feats, ys)
-            class_weights = train(cf, cy, epochs=CLASS_EPOCHS, min_count=1, seed=13)
-            out = out.with_name(Path(MODEL_FILES["class"]).name)
-            payload.update(model="averaged perceptron over token features (class of detected events)",
-                           feature_set="parsed", epochs=CLASS_EPOCHS, min_count=1, no_event_offset=0.0,
-                           weights=class_weights)
-            out.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
-            print(f"class: {len(class_weights)} features -> {out} ({out.stat().st_size // 1024} KiB)")
-            if args.eval and preds_eval is not None:
-                from timeline.events.model import TriggerModel
-
-                cm = TriggerModel(LABELS, class_weights, {})
-                found = [k for k, p in enumerate(preds_eval) if p != NO_EVENT]
-                for k, label in zip(found, cm.predict_class([f[k] for k in found])):
-                    preds_eval[k] = label
-                report(f"parsed+class on {args.eval}", y, preds_eval, missed)
+    if args.cv:
+        cross_validate(data, train_sets, args.cv, lexicon, epochs=args.epochs, min_count=args.min_count,
+                       tune=not args.no_tune)
+        return 0
+    feature_sets = [f for f in args.feature_sets.split(",") if f]
+    fit_and_write(data, train_sets, args.out, feature_sets, lexicon, epochs=args.epochs, min_count=args.min_count,
+                  tune=not args.no_tune, eval_set=args.eval)
+    if args.eval and "parsed" in feature_sets:
+        print_scores(f"EventExtractor on {args.eval} (held out)", document_scores(*data[args.eval], args.out))
     return 0
 
 

@@ -6,7 +6,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from timeline.events.features import DocColumns, parsed_candidates, parsed_features, surface_candidates, surface_features
+from timeline.events.features import (
+    DocColumns,
+    class_features,
+    parsed_candidates,
+    parsed_features,
+    surface_candidates,
+    surface_features,
+)
 from timeline.events.lexicon import Lexicon
 from timeline.events.model import NO_EVENT, TriggerModel
 from timeline.events.spans import Trigger
@@ -31,7 +38,8 @@ def detect_with_model(
         rule = "model:parsed"
         if class_model is not None:
             found = [k for k, label in enumerate(labels) if label != NO_EVENT]
-            for k, label in zip(found, class_model.predict_class([feats[k] for k in found])):
+            cfeats = class_features(cols, [cands[k] for k in found], lexicon, [feats[k] for k in found])
+            for k, label in zip(found, class_model.predict_class(cfeats)):
                 labels[k] = label
     else:
         cands = surface_candidates(doc, allowed)

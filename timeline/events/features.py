@@ -184,3 +184,50 @@ def surface_features(doc: Doc, candidates: Sequence[int], lexicon: Lexicon) -> l
                 break
         feats.append(f)
     return feats
+
+
+COMPLEMENT_MARKS = frozenset({"to", "that", "if", "whether"})
+
+
+def class_features(
+    cols: DocColumns, candidates: Sequence[int], lexicon: Lexicon, base: Sequence[list[str]] | None = None
+) -> list[list[str]]:
+    """Features of the class model: the trigger features (``base`` when already computed) plus its argument
+    structure. Intensional classes (I_ACTION, I_STATE, REPORTING, ASPECTUAL, PERCEPTION) take event or clause
+    complements, so what hangs below the word and what governs it matter as much as the word itself."""
+    if base is None:
+        base = parsed_features(cols, candidates, lexicon)
+    return [list(f) + _argument_features(cols, i) for f, i in zip(base, candidates)]
+
+
+def _argument_features(cols: DocColumns, i: int) -> list[str]:
+    lower, lemma_, pos_, dep_, head_, children = cols.lower, cols.lemma, cols.pos, cols.dep, cols.head, cols.children
+    lemma, dep = lemma_[i], dep_[i]
+    f: list[str] = []
+    complement = False
+    for c in children[i]:
+        cd = dep_[c]
+        if cd in ("xcomp", "ccomp"):
+            marks = [lower[g] for g in children[c] if dep_[g] in ("aux", "mark") and lower[g] in COMPLEMENT_MARKS]
+            kind = f"{cd}:{marks[0] if marks else '-'}:{pos_[c]}"
+            f.append(f"lk={lemma}|{cd}")
+            f.append(f"ck={kind}")
+            complement = True
+        elif cd == "prep":
+            f.append(f"lpr={lemma}|{lower[c]}")
+        elif cd == "acl" and any(lower[g] == "to" for g in children[c]):
+            f.append("acl-to")
+            f.append(f"lk={lemma}|acl-to")
+            complement = True
+    if not complement:
+        f.append(f"lk={lemma}|-")
+    h = head_[i]
+    if h == i:
+        f.append("root")
+    else:
+        f.append(f"hdep={dep}|{dep_[h]}")
+        g = head_[h]
+        if g != h:
+            f.append(f"gl={lemma_[g]}|{lower[h]}" if dep_[h] == "prep" else f"gl2={lemma_[g]}")
+    f.append(f"ld={lemma}|{dep}")
+    return f
