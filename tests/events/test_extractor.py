@@ -1,4 +1,4 @@
-"""Table-driven extractor tests: fixtures/sentences.yaml (trained pipeline) and fixtures/degraded.yaml (blank)."""
+"""Table-driven extractor tests: fixtures/sentences.yaml and factuality.yaml (trained pipeline), degraded.yaml (blank)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ def load_fixture(name: str) -> Any:
 
 SENTENCES = load_fixture("sentences.yaml")
 DEGRADED = load_fixture("degraded.yaml")
+FACTUALITY = load_fixture("factuality.yaml")
 
 
 def _params(table: dict[str, Any], key: str) -> list[Any]:
@@ -59,7 +60,7 @@ def check_well_formed(text: str, events: list[Event]) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("case", _params(SENTENCES, "cases"))
+@pytest.mark.parametrize("case", _params(SENTENCES, "cases") + _params(FACTUALITY, "cases"))
 def test_sentence(case: dict[str, Any], events_nlp: Language, event_extractor: EventExtractor) -> None:
     events = event_extractor.extract(events_nlp(case["text"]), regions=_regions(case))
     check_well_formed(case["text"], events)

@@ -14,6 +14,7 @@ from timeline.models import EventClass, Factuality
 F = Factuality
 UNREAL = frozenset({F.PLANNED, F.EXPECTED, F.POSSIBLE, F.HYPOTHETICAL})
 PREDICATE_POS = frozenset({"VERB", "AUX"})
+REPORTED_FUTURE_MODALS = frozenset({"would", "'d"})  # future in the past under a reporting verb
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +58,13 @@ class FactualityResolver:
         if tinfo.polarity == "NEG":
             neg = next((c.lower_ for c in tok.children if c.lower_ in NEGATIONS), "not")
             return FactualityInfo(F.NEGATED, neg, "neg")
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return FactualityInfo(F.NEGATED, "no", "neg:no")  # "there was no agreement"
         mark = self._clause_mark(tok)
         if mark is not None:
             return FactualityInfo(mark.factuality, None, f"cue:{mark.name}")
+        if tinfo.modal in REPORTED_FUTURE_MODALS and self._reported_clause(tok):
+            return FactualityInfo(F.EXPECTED, tinfo.modal, "reported-future")  # "said it would cut jobs"
         if tinfo.modal is not None and tinfo.modal in self._aux:
             cue = self._aux[tinfo.modal]
             return FactualityInfo(cue.factuality, tinfo.modal, f"cue:{cue.name}")
@@ -69,11 +74,19 @@ class FactualityResolver:
         inherited = self._inherit(tok, tinfo)
         if inherited is not None:
             return inherited
-        head = tok.head
-        if tok.dep_ == "ccomp" and head.i != tok.i and self._lexicon.class_of(head.lemma_.lower()) == EventClass.REPORTING:
+        if self._reported_clause(tok) or any(c.dep_ == "prep" and c.lower_ == "according" for c in tok.children):
             if tinfo.tense in ("PAST", "PRESENT", "PASTPART") or tinfo.aspect != "NONE":
                 return FactualityInfo(F.REPORTED, None, "reported")
         return self._from_tense(tinfo, event_class)
+
+    def _reported_clause(self, tok: Token) -> bool:
+        """Is the predicate the complement of a reporting verb ("police said the gunman fled")?"""
+        head = tok.head
+        return (
+            tok.dep_ == "ccomp"
+            and head.i != tok.i
+            and self._lexicon.class_of(head.lemma_.lower()) == EventClass.REPORTING
+        )
 
     def _clause_mark(self, tok: Token) -> Cue | None:
         for c in tok.children:
@@ -135,6 +148,8 @@ class FactualityResolver:
     def _nominal(self, tok: Token) -> FactualityInfo:
         if any(c.lower_ in ("no", "without") or c.dep_ == "neg" for c in tok.children):
             return FactualityInfo(F.NEGATED, "no", "neg")
+        if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+            return FactualityInfo(F.NEGATED, "without", "neg:without")  # "ended without an agreement"
         gov = governing_predicate(tok)
         up = self.of(gov) if gov is not None else FactualityInfo(F.HAPPENED, None, "default")
         lemma = tok.lemma_.lower()
