@@ -1,4 +1,4 @@
-"""Table-driven extractor tests: fixtures/sentences.yaml and factuality.yaml (trained pipeline), degraded.yaml (blank)."""
+"""Table-driven extractor tests: fixtures/sentences.yaml, factuality.yaml and descriptions.yaml (trained pipeline), degraded.yaml (blank)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ def load_fixture(name: str) -> Any:
 SENTENCES = load_fixture("sentences.yaml")
 DEGRADED = load_fixture("degraded.yaml")
 FACTUALITY = load_fixture("factuality.yaml")
+DESCRIPTIONS = load_fixture("descriptions.yaml")
 
 
 def _params(table: dict[str, Any], key: str) -> list[Any]:
@@ -60,7 +61,9 @@ def check_well_formed(text: str, events: list[Event]) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("case", _params(SENTENCES, "cases") + _params(FACTUALITY, "cases"))
+@pytest.mark.parametrize(
+    "case", _params(SENTENCES, "cases") + _params(FACTUALITY, "cases") + _params(DESCRIPTIONS, "cases")
+)
 def test_sentence(case: dict[str, Any], events_nlp: Language, event_extractor: EventExtractor) -> None:
     events = event_extractor.extract(events_nlp(case["text"]), regions=_regions(case))
     check_well_formed(case["text"], events)
@@ -72,7 +75,8 @@ def test_sentence(case: dict[str, Any], events_nlp: Language, event_extractor: E
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("case", _params(SENTENCES, "negatives"))
+@pytest.mark.parametrize(
+    "case", _params(SENTENCES, "negatives"))
 def test_negative(case: dict[str, Any], events_nlp: Language, event_extractor: EventExtractor) -> None:
     events = event_extractor.extract(events_nlp(case["text"]), regions=_regions(case))
     assert [e.text for e in events if e.text not in case.get("only", [])] == []

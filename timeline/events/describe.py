@@ -14,6 +14,7 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it
 MARKERS = frozenset({"to"})
 MAX_PREPS = 2
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 
 
 def render(tokens: Iterable[Token]) -> str:
@@ -67,21 +68,35 @@ def subject_of(tok: Token) -> Token | None:
     for _ in range(6):
         subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
+            if cur.dep_ == "relcl" and subj.tag_ in ("WP", "WDT") and cur.head.pos_ in NOMINAL_POS:
+                return cur.head  # "doctors who performed abortions" -> the doctors
             return subj
         if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
             cur = cur.head
             continue
-        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in NOMINAL_POS:
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                return None  # "an attempt to shut down ...": the noun is not the actor
             return cur.head
         return None
     return None
+
+
+def subject_phrase(subj: Token | None) -> list[Token]:
+    """The words of a subject: a noun phrase, or a short clausal subject ("what is outrageous")."""
+    if subj is None:
+        return []
+    if subj.dep_ == "csubj":
+        clause = [t for t in subj.subtree if not t.is_punct and not t.is_space]
+        return clause if len(clause) <= 5 else []
+    return noun_phrase(subj)
 
 
 def _prep_phrases(tok: Token, budget: int) -> list[Token]:
     out: list[Token] = []
     n = 0
     for c in tok.children:
-        if c.dep_ != "prep" or c.i < tok.i or n >= MAX_PREPS:
+        if c.dep_ not in ("prep", "agent") or c.i < tok.i or n >= MAX_PREPS:  # agent: "signed by the president"
             continue
         pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
         if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
@@ -106,17 +121,21 @@ def describe_predicate(tok: Token) -> str:
     """'Kishida meets with Biden in the United States', 'this agreement may create a framework'."""
     toks: list[Token] = []
     subj = subject_of(tok)
-    subj_toks = noun_phrase(subj) if subj is not None else []
+    subj_toks = subject_phrase(subj)
     verb_toks = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ not in MARKERS]
     verb_toks += [c for c in tok.children if c.dep_ == "prt"]
     verb_toks.append(tok)
-    toks = subj_toks + verb_toks
+    toks = list(verb_toks)
     for c in tok.children:
         if c.dep_ in OBJECT_DEPS and c.i > tok.i:
             toks += noun_phrase(c) if c.pos_ in ("NOUN", "PROPN", "PRON") else [c]
             break
-    toks += _prep_phrases(tok, MAX_WORDS - len(toks))
-    words = render(toks)
+    toks += _prep_phrases(tok, MAX_WORDS - len(toks) - len(subj_toks))
+    if subj is not None and subj.i > tok.i:  # inverted reporting: "..., said Burleigh" -> "Burleigh said"
+        taken = {t.i for t in subj_toks}
+        words = f"{render(subj_toks)} {render(t for t in toks if t.i not in taken)}"
+    else:
+        words = render(subj_toks + toks)
     if subj is not None and tok.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") and c.lower_ not in MARKERS for c in tok.children):
         words = _agree(words, tok, subj)
     return _trim(words)
@@ -135,9 +154,10 @@ def describe_state(tok: Token) -> str:
     head = tok.head
     if tok.dep_ in ("acomp", "attr") and head.i != tok.i:
         subj = subject_of(head)
-        toks = (noun_phrase(subj) if subj is not None else []) + [
+        toks = subject_phrase(subj) + [
             c for c in head.children if c.dep_ in ("aux", "neg")
-        ] + [head, tok]
+        ] + [head]
+        toks += noun_phrase(tok, with_conj=False) if tok.pos_ in NOMINAL_POS else [tok]
         return _trim(render(toks))
     return describe_nominal(tok)
 
