@@ -5,8 +5,12 @@ Deterministic: files are read in sorted order, the shuffle uses a fixed seed, we
     python scripts/train_events.py                      # train on TimeBank + AQUAINT (the shipped model)
     python scripts/train_events.py --train TimeBank --eval AQUAINT --out /tmp/events-model
     python scripts/train_events.py --cache /tmp/tbaq-docs   # keep parsed Docs between runs
+    python scripts/train_events.py --cv 5 --cache /tmp/tbaq-docs   # 5-fold CV by document over all of tbaq
 
-Reads ../shared/corpora/tbaq-cleaned relative to the repository. Prints token-level figures on --eval.
+Held-out (--eval) and CV figures are document-level TempEval-3 event figures of the real EventExtractor
+(strict / relaxed extent, class = relaxed match with the same class, micro-averaged).
+
+Reads ../shared/corpora/tbaq-cleaned relative to the repository.
 """
 
 from __future__ import annotations
