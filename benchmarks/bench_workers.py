@@ -61,11 +61,13 @@ def main() -> None:
               f"load average {os.getloadavg()[0]:.2f} at start")
         times: dict[int, float] = {}
         digests: dict[int, str] = {}
+        outputs: dict[int, list[bytes]] = {}
         for workers in args.workers:
             out = Path(tmp) / f"out-{workers}.jsonl"
             load = os.getloadavg()[0]
             elapsed, cpu, code = run(target, workers, out)
             data = out.read_bytes()
+            outputs[workers] = data.splitlines()
             times[workers] = elapsed
             digests[workers] = hashlib.sha256(data).hexdigest()[:12]
             lines = data.count(b"\n")
@@ -78,6 +80,11 @@ def main() -> None:
                 if workers != 1:
                     print(f"speed-up --workers {workers} vs 1: {base / elapsed:.2f}x")
         print("outputs identical:", len(set(digests.values())) == 1)
+        first = next(iter(outputs.values()))
+        for workers, lines in outputs.items():
+            differ = sum(1 for a, b in zip(first, lines) if a != b) + abs(len(first) - len(lines))
+            if differ:
+                print(f"  --workers {workers}: {differ} document(s) differ (was the code changed during the run?)")
         print(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 

@@ -167,6 +167,7 @@ def test_progress_bar_only_on_a_terminal() -> None:
     cases = [(terminal, 3, False, True), (terminal, 3, True, False), (pipe, 3, False, False), (terminal, 1, False, False)]
     for console, total, quiet, shown in cases:
         bar = _progress(console, total, quiet=quiet)
+        bar.advance("doc")
         assert (bar._bar is not None) is shown
         bar.close()
 

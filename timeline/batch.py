@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import sys
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -119,9 +119,16 @@ def _one_thread_per_worker() -> Iterator[None]:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    if sys.platform.startswith("linux"):
+    """fork where it is safe (POSIX, no other thread running): workers start at once with spaCy imported and
+    are this process's children; otherwise a forkserver that imports the pipeline code once, or spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        import timeline.api  # noqa: F401 - imported once here, shared by every forked worker
+
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["timeline.api"])  # spaCy imported once, workers fork from it
+        ctx.set_forkserver_preload(["timeline.api"])
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -23,6 +23,8 @@ from . import __version__
 from .errors import InputError, OutputError, TimelineError
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from .models import Timeline
     from .render import Chunk, RenderOptions
 
@@ -308,29 +310,36 @@ _COMMANDS = {"build": _cmd_build, "tag": _cmd_tag, "eval": _cmd_eval, "schema": 
 
 
 class _Progress:
-    """A rich progress bar on stderr, or nothing when quiet or stderr is not a terminal."""
+    """A rich progress bar on stderr, or nothing when quiet or stderr is not a terminal.
+
+    The bar (and its refresh thread) starts with the first finished document, so worker processes
+    are never forked while it runs.
+    """
 
     def __init__(self, console: Console, total: int, enabled: bool) -> None:
-        self._bar = None
+        self._bar: Progress | None = None
         self._console = console
-        if enabled:
+        self._total = total
+        self.enabled = enabled
+
+    def _start(self) -> Progress:
+        if self._bar is None:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeRemainingColumn(), console=console, transient=True)
-            self._task = self._bar.add_task("documents", total=total)
+                                 TimeRemainingColumn(), console=self._console, transient=True)
+            self._task = self._bar.add_task("documents", total=self._total)
             self._bar.start()
+        return self._bar
 
     def advance(self, name: str = "") -> None:
-        if self._bar is not None:
-            self._bar.update(self._task, advance=1, description=name[:30] or "documents")
+        if self.enabled:
+            self._start().update(self._task, advance=1, description=name[-30:] or "documents")
 
     def print(self, message: str) -> None:
         """A line on stderr above the bar (the bar's console when it is shown)."""
-        if self._bar is not None:
-            self._bar.console.print(message, highlight=False)
-        else:
-            self._console.print(message, highlight=False)
+        console = self._bar.console if self._bar is not None else self._console
+        console.print(message, highlight=False)
 
     def close(self) -> None:
         if self._bar is not None:
