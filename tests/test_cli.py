@@ -207,3 +207,16 @@ def test_json_consumer_example(tmp_path: Path, capsys: pytest.CaptureFixture[str
         ev for ev in timelines[0].events if ev.id == e.event_id).factuality.value in {"planned", "expected", "possible"}]
     assert out.count("published") == 2
     assert all(e.display in out for e in planned)
+
+
+def test_output_file_gets_ordinary_permissions(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    out = tmp_path / "out.jsonl"
+    code, _, err = _run(["build", "-", "--model", "blank", "-f", "jsonl", "-o", str(out)], capsys, monkeypatch,
+                        stdin="The board met in May 2023.\n")
+    assert code == 0, err
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -396,6 +396,7 @@ class _Sink:
         try:
             self._handle.close()
             if exc_type is None:
+                os.chmod(self._tmp, _file_mode(Path(self.output)))  # type: ignore[arg-type]
                 os.replace(self._tmp, self.output)  # type: ignore[arg-type]
                 self._tmp = None
         except OSError as err:
@@ -425,6 +426,16 @@ def _emit_rich(renderable: object, output: str | None) -> None:
     write_atomic(Path(output), console.export_text())
 
 
+def _file_mode(path: Path) -> int:
+    """The mode the output gets: that of the file it replaces, else what a new file gets under the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, content: str) -> None:
     """Write ``content`` to ``path`` through a temporary file in the same folder, then rename it into place."""
     folder = path.parent if str(path.parent) else Path(".")
@@ -437,6 +448,7 @@ def write_atomic(path: Path, content: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(content)
+        os.chmod(tmp, _file_mode(path))
         os.replace(tmp, path)
     except BaseException as exc:
         try:
