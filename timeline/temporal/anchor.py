@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from timeline.models import Granularity, Interval, TimeExpression, TimexType
 from timeline.temporal import calendar as cal
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
+from timeline.temporal.cues import phrase_direction
+from timeline.temporal.direction import Choice, DirectionModel, features
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.timex3 import format_value, unresolved_value
 
@@ -27,6 +30,10 @@ CUE_REACH_DAYS_LONG = 365
 NARRATIVE_BACKSTEP_DAYS = 90
 
 
+#: Called for every learned past/future decision (training data): candidate, features, past value, future value.
+Recorder = Callable[[Candidate, list[str], str, str], None]
+
+
 @dataclass(slots=True)
 class Ref:
     date: dt.date
@@ -42,8 +49,11 @@ class Point:
 
 
 class Resolver:
-    def __init__(self, lex: Lexicon, text: str, pub_date: dt.date | None, narrative: bool) -> None:
+    def __init__(self, lex: Lexicon, text: str, pub_date: dt.date | None, narrative: bool,
+                 model: DirectionModel | None = None, recorder: Recorder | None = None) -> None:
         self.lex = lex
+        self.model = model
+        self.recorder = recorder
         self.text = text
         self.pub = Ref(pub_date, "day", "pub_date") if pub_date is not None else None
         self.narrative = narrative
@@ -146,6 +156,22 @@ class Resolver:
                 if later:
                     return later[0][1]  # stories move forward: "December 7, 1941 ... In January" is 1942
             return (same or options)[0][1]
+        hand = self._partial_by_hand(c, r, options)
+        if self.model is not None or self.recorder is not None:
+            past = [o for o in options if o[2] <= r]
+            future = [o for o in options if o[3] >= r]
+            if past and future:
+                p, f = max(past, key=lambda o: o[1]), min(future, key=lambda o: o[1])
+                if p[1] != f[1] and hand in (p[1], f[1]):
+                    kind = "holiday" if c.holiday is not None else (c.grain or "day")
+                    choice = Choice(kind, (r - p[3]).days, (f[2] - r).days, 1 if hand == f[1] else -1)
+                    learned = self._learned(c, choice, p[1], f[1], c.grain or "day")
+                    if learned is not None:
+                        return learned
+        return hand
+
+    def _partial_by_hand(self, c: Candidate, r: dt.date, options: list[tuple[int, dt.date, dt.date, dt.date]]) -> dt.date:
+        """The hand rule: the nearest occurrence, unless a tense cue points to one within reach the other way."""
         nearest = min(options, key=lambda o: (o[0], abs(o[1].year - r.year)))
         cue = tense_direction(self.text, c.start, c.end, self.lex)
         reach = CUE_REACH_DAYS_LONG if c.grain in {"quarter", "half", "season"} else CUE_REACH_DAYS_PAST
@@ -176,8 +202,30 @@ class Resolver:
         q = c.quarter if c.quarter is not None else (ctx.date.month - 1) // 3 + 1
         return dt.date(year, 3 * q - 2, 1), "quarter"
 
+    def _learned(self, c: Candidate, choice: Choice, past: dt.date, future: dt.date, grain: str) -> dt.date | None:
+        """The learned past/future decision (None: no model, or a direction phrase decides by hand rule)."""
+        if phrase_direction(self.text, c.start, self.lex) is not None:
+            return None
+        feats = features(self.text, c.start, c.end, self.lex, choice)
+        if self.recorder is not None:
+            fmt = {"season": c.season, "pod": c.pod, "hour": c.hour, "minute": c.minute}
+            self.recorder(c, feats, format_value(past, grain, **fmt), format_value(future, grain, **fmt))
+        if self.model is None:
+            return None
+        return future if self.model.score(feats) > 0 else past
+
     def _weekday(self, c: Candidate, ref: Ref) -> dt.date:
         default = WEEKDAY_DEFAULT_NARRATIVE if self.narrative else WEEKDAY_DEFAULT_NEWS
+        if c.direction is None and not self.narrative and (self.model is not None or self.recorder is not None):
+            assert c.weekday is not None
+            past = cal.weekday_near(ref.date, c.weekday, -1, False)
+            future = cal.weekday_near(ref.date, c.weekday, 1, False)
+            hand = self._direction(c, default)
+            choice = Choice("weekday", (ref.date - past).days, (future - ref.date).days,
+                            1 if (hand if hand is not None else default) > 0 else -1)
+            learned = self._learned(c, choice, past, future, c.grain or "day")
+            if learned is not None:
+                return learned
         direction = self._direction(c, default)
         assert c.weekday is not None
         return cal.weekday_near(ref.date, c.weekday, direction if direction is not None else default, c.strict)

@@ -1,7 +1,8 @@
 """Tense cues around an expression: does a bare weekday or month point to the past or the future?
 
 Order of evidence:
-1. a direction phrase right before the expression ("until", "as early as", "since": lexicon direction_phrases);
+1. a direction phrase right before the expression ("until", "as early as", "since": lexicon direction_phrases; "until"
+   only inside a clause, not opening a sentence);
 2. a cue word right after the expression, then the nearest one before it in the sentence, then one of the next
    RIGHT_WORDS words after it:
    future cues ("will", "expected", "next", "could") give +1, past cues ("said", "was", "ago", irregular past verbs,
@@ -84,8 +85,19 @@ def phrase_direction(text: str, start: int, lex: Lexicon) -> int | None:
     before = " " + " ".join(before.split())
     for phrase, sign in lex.direction_phrases:
         if before.endswith(" " + phrase):
+            if sign == 0:
+                return None
+            if phrase in lex.not_initial_phrases and _opens_sentence(text, start, len(phrase), lex):
+                return None
             return sign
     return None
+
+
+def _opens_sentence(text: str, start: int, phrase_len: int, lex: Lexicon) -> bool:
+    """Does the phrase that ends right before `start` open its sentence ("Until Thursday, they had ...")?"""
+    head = text[max(0, start - phrase_len - 40) : start].rstrip()
+    head = head[: len(head) - phrase_len].rstrip()
+    return not head or _left_window(head + " x", len(head) + 2, lex) == "x"
 
 
 def direction(text: str, start: int, end: int, lex: Lexicon) -> int | None:
@@ -94,21 +106,31 @@ def direction(text: str, start: int, end: int, lex: Lexicon) -> int | None:
     A direction phrase right before wins; then a verb right after ("officials Friday refused"); then the nearest cue
     to the left in the sentence; then the next few words to the right.
     """
+    return evidence(text, start, end, lex)[0]
+
+
+def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None, str, str]:
+    """(direction, cue word, where) for `direction`: where is "phrase", "right1", "left", "right" or "none"."""
     phrase = phrase_direction(text, start, lex)
     if phrase is not None:
-        return phrase
+        return phrase, "", "phrase"
     right = _WORD.findall(_right_window(text, end, lex))[:RIGHT_WORDS]
     if right:
         c = _right_cue(right, 0, lex)
         if c:
-            return c
+            return c, right[0].lower(), "right1"
     left = _WORD.findall(_left_window(text, start, lex))
     for i in range(len(left) - 1, -1, -1):
         c = _cue(left, i, lex)
         if c:
-            return c
+            return c, left[i].lower(), "left"
     for i in range(1, len(right)):
         c = _right_cue(right, i, lex)
         if c:
-            return c
-    return None
+            return c, right[i].lower(), "right"
+    return None, "", "none"
+
+
+def sentence_words(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[str], list[str]]:
+    """The words of the sentence before `start` and after `end` (windows of a few dozen characters)."""
+    return _WORD.findall(_left_window(text, start, lex)), _WORD.findall(_right_window(text, end, lex))

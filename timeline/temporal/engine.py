@@ -6,9 +6,10 @@ import datetime as dt
 import re
 
 from timeline.models import TimeExpression
-from timeline.temporal.anchor import Resolver
+from timeline.temporal.anchor import Recorder, Resolver
 from timeline.temporal.builders import BUILDERS, prev_word
 from timeline.temporal.candidate import Candidate
+from timeline.temporal.direction import DirectionModel
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.refiners import (
     ModifierRefiner,
@@ -33,10 +34,15 @@ class TemporalTagger:
     publication date and mode always give the same result, and the clock is never read.
     """
 
-    def __init__(self, *, lexicon_text: str | None = None, rules_text: str | None = None) -> None:
+    def __init__(self, *, lexicon_text: str | None = None, rules_text: str | None = None,
+                 learned_direction: bool = True) -> None:
         self.lexicon = Lexicon.load(lexicon_text)
         self.rules: RuleSet = load_rules(self.lexicon, BUILDERS.keys(), rules_text)
         self._modifiers = ModifierRefiner(self.lexicon)
+        #: past/future of bare weekdays and months (resources/direction.json); None: the hand rules alone
+        self.direction_model: DirectionModel | None = DirectionModel.load() if learned_direction else None
+        #: training hook (scripts/train_temporal.py): sees every learned decision's features and both values
+        self.recorder: Recorder | None = None
 
     def candidates(self, text: str) -> list[Candidate]:
         """Every rule match that its builder accepts (overlapping; in no particular order)."""
@@ -90,7 +96,7 @@ class TemporalTagger:
         cands = self._modifiers.refine(text, cands)
         link_ranges(text, cands)
         link_period_end(text, cands)
-        resolver = Resolver(self.lexicon, text, pub_date, narrative)
+        resolver = Resolver(self.lexicon, text, pub_date, narrative, self.direction_model, self.recorder)
         out: list[TimeExpression] = []
         index_map: dict[int, int] = {}
         for i, c in enumerate(cands):

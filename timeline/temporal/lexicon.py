@@ -63,7 +63,8 @@ class LexiconData(BaseModel):
     future_participles: list[str]
     past_auxiliaries: list[str]
     not_past_ed: list[str]
-    direction_phrases: dict[str, Literal[-1, 1]]
+    direction_phrases: dict[str, Literal[-1, 0, 1]]
+    not_initial_phrases: list[str] = []
     not_cues: list[str]
     abbreviations: list[str]
     relative_words: dict[str, int]
@@ -162,6 +163,10 @@ class Lexicon:
     def direction_phrases(self) -> list[tuple[str, int]]:
         """(phrase, sign) longest first, so that "as early as" is tried before "as"."""
         return sorted(((norm(p), s) for p, s in self.data.direction_phrases.items()), key=lambda ps: -len(ps[0]))
+
+    @cached_property
+    def not_initial_phrases(self) -> frozenset[str]:
+        return frozenset(norm(p) for p in self.data.not_initial_phrases)
 
     @cached_property
     def not_past_ed(self) -> frozenset[str]:
