@@ -50,7 +50,7 @@ def make_input(path: Path, size: int) -> int:
 def run_measured(cmd: list[str]) -> tuple[int, float, int, str]:
     """Run ``cmd``; return (exit code, wall seconds, peak RSS in KiB, stderr tail)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     assert proc.stderr is not None
     err = proc.stderr.read().decode("utf-8", "replace")
     _, status, usage = os.wait4(proc.pid, 0)
