@@ -116,35 +116,45 @@ class Linker:
             event_tokens[tok.i] = ev
         governors = {t.id: self._governor(span.root, event_tokens) for t, span in time_spans} if parsed else {}
         links: list[Link] = []
-        sent_index = {s.start: n for n, s in enumerate(doc.sents)} if self.carry_over else {}
+        sent_of = [0] * len(doc)  # sentence start of every token, computed once per Doc
+        sent_index: dict[int, int] = {}
+        for n, sent in enumerate(doc.sents):
+            sent_index[sent.start] = n
+            sent_of[sent.start : sent.end] = [sent.start] * len(sent)
+        by_sent: dict[int, list[tuple[TimeExpression, Span]]] = {}
+        for t, span in time_spans:
+            by_sent.setdefault(sent_of[span.start], []).append((t, span))
+        text = doc.text  # once: Doc.text joins every token
         for ev in events:
             tok = ev_token.get(ev.id)
             found: Link | None = None
             if tok is not None:
-                candidates = [(t, s) for t, s in time_spans if s.sent.start == tok.sent.start]
+                candidates = by_sent.get(sent_of[tok.i], [])
                 if candidates:
                     if parsed:
                         found = self._by_syntax(ev, tok, candidates, governors)
                     else:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense in self.carry_tenses:
-                    found = self._carry_over(ev, tok, time_spans, sent_index)
+                    found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text)
             links.append(found or self._to_pub_date(ev, has_pub_date))
         return links
 
     def _carry_over(
-        self, ev: Event, tok: Token, time_spans: list[tuple[TimeExpression, Span]], sent_index: dict[int, int]
+        self, ev: Event, tok: Token, time_spans: list[tuple[TimeExpression, Span]], sent_index: dict[int, int],
+        sent_of: list[int], text: str,
     ) -> Link | None:
         """A sentence without a time continues the last DATE/TIME of the previous sentence(s), same paragraph."""
-        here = sent_index.get(tok.sent.start)
+        tok_sent = sent_of[tok.i]
+        here = sent_index.get(tok_sent)
         if here is None:
             return None
         best: tuple[TimeExpression, Span] | None = None
         for t, span in time_spans:
-            if t.type == TimexType.DURATION or span.start >= tok.sent.start:
+            if t.type == TimexType.DURATION or span.start >= tok_sent:
                 continue
-            back = here - sent_index.get(span.sent.start, -99)
-            if 0 < back <= self.carry_over and "\n\n" not in tok.doc.text[span.end_char : tok.idx]:
+            back = here - sent_index.get(sent_of[span.start], -99)
+            if 0 < back <= self.carry_over and "\n\n" not in text[span.end_char : tok.idx]:
                 best = (t, span)
         if best is None:
             return None
@@ -284,4 +294,4 @@ def _evidence(span: Span) -> str:
     sent_start = span.sent.start
     while start > sent_start and span.start - start < 3 and doc[start - 1].lower_ in _EVIDENCE_WORDS:
         start -= 1
-    return doc.text[doc[start].idx : span.end_char]
+    return doc[start : span.end].text
