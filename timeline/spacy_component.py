@@ -18,13 +18,10 @@ The component is entry-point free: importing ``timeline.spacy_component`` regist
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .document import Region, body_regions, parse_pub_date
-from .models import Event, TimeExpression
+from .document import parse_pub_date
 
 EXTENSIONS = ("timeline_times", "timeline_events", "timeline_entries", "timeline_pub_date", "timeline_warnings")
 
@@ -40,56 +37,26 @@ class TimelineComponent:
     """Puts times, events and the sorted timeline entries of each Doc on ``Doc._``."""
 
     def __init__(self, nlp: Language, name: str, pub_date: str | None, narrative: bool, body_only: bool) -> None:
-        from .events import EventExtractor
-        from .linking import Linker
-        from .temporal import TemporalTagger
+        from .api import Extractor
 
         register_extensions()
         self.name = name
         self.pub_date = parse_pub_date(pub_date)
-        self.narrative = narrative
         self.body_only = body_only
-        self.tagger = TemporalTagger()
-        self.events = EventExtractor()
-        self.linker = Linker()
+        # the stages run on the host pipeline's Doc; the extractor's own pipeline (blank) is never used to parse
+        self.extractor = Extractor("blank", narrative=narrative)
 
     def __call__(self, doc: Doc) -> Doc:
-        from .ordering import make_entries
-
         given = doc._.timeline_pub_date
         pub = parse_pub_date(given) if given else self.pub_date
-        text = doc.text
-        body: list[Region] = body_regions(text) if self.body_only else [(0, len(text))]
-        times = [t for t in self.tagger.tag(text, pub, narrative=self.narrative)
-                 if any(s <= t.start and t.end <= e for s, e in body)]
-        events = self.events.extract(doc, regions=body)
-        links = self.linker.link(doc, events, times, has_pub_date=pub is not None)
-        entries = make_entries(events, links, {t.id: t for t in times}, pub, lead_end=_lead_end(text, body))
+        regions = None if self.body_only else [(0, len(doc.text))]
+        tl = self.extractor.build_doc(doc, pub_date=pub, regions=regions)
         doc._.timeline_pub_date = pub.isoformat() if pub else None
-        doc._.timeline_times = [_plain(t) for t in times]
-        doc._.timeline_events = [_plain(e) for e in events]
-        doc._.timeline_entries = [e.model_dump(mode="json") for e in entries]
-        unresolved = sum(1 for t in times if not t.resolved)
-        doc._.timeline_warnings = ([f"no publication date: {unresolved} relative time(s) left unresolved"]
-                                   if pub is None and unresolved else [])
+        doc._.timeline_times = [t.model_dump(mode="json") for t in tl.times]
+        doc._.timeline_events = [e.model_dump(mode="json") for e in tl.events]
+        doc._.timeline_entries = [e.model_dump(mode="json") for e in tl.timeline]
+        doc._.timeline_warnings = list(tl.warnings)
         return doc
-
-
-def _plain(item: TimeExpression | Event) -> dict[str, Any]:
-    return item.model_dump(mode="json", by_alias=True)
-
-
-def _lead_end(text: str, body: list[Region]) -> int:
-    """End of the lead: the first body paragraph with a sentence in it (as the Extractor does)."""
-    for start, end in body:
-        pos = start
-        while pos < end:
-            nl = text.find("\n", pos, end)
-            stop = end if nl == -1 else nl
-            if len(text[pos:stop].strip()) > 60:
-                return stop
-            pos = stop + 1
-    return 0
 
 
 @Language.factory(

@@ -37,13 +37,20 @@ class EventExtractor:
         """``model_dir``: a directory holding model_parsed.json / model_surface.json (default: the packaged ones).
         ``use_model=False`` uses the word-list rules only."""
         self.lexicon: Lexicon = load_lexicon(lexicon_path)
-        self.models: dict[str, TriggerModel | None] = {name: None for name in MODEL_FILES}
+        # weights load on first use: a parsed run never reads the degraded model, and the reverse
+        self._model_paths: dict[str, Path | None] = {}
         if use_model:
             for name, rel in MODEL_FILES.items():
                 path = None if model_dir is None else Path(model_dir) / Path(rel).name
-                if path is not None and not path.is_file():
-                    continue
-                self.models[name] = TriggerModel.load(name, path)
+                if path is None or path.is_file():
+                    self._model_paths[name] = path
+        self._models: dict[str, TriggerModel | None] = {}
+
+    def model(self, name: str) -> TriggerModel | None:
+        """The trigger model of that feature set ("parsed", "class", "surface"), loaded once; None when not in use."""
+        if name not in self._models:
+            self._models[name] = TriggerModel.load(name, self._model_paths[name]) if name in self._model_paths else None
+        return self._models[name]
 
     def extract(self, doc: Doc, regions: Sequence[tuple[int, int]] | None = None) -> list[Event]:
         """Events in document order (ids e1, e2, ...); only tokens inside ``regions`` when given."""
@@ -51,10 +58,10 @@ class EventExtractor:
             return []
         allowed = allowed_tokens(doc, regions)
         parsed = is_parsed(doc)
-        model = self.models["parsed" if parsed else "surface"]
+        model = self.model("parsed" if parsed else "surface")
         if model is not None:
             triggers = detect_with_model(
-                doc, model, self.lexicon, allowed, parsed=parsed, class_model=self.models["class"] if parsed else None
+                doc, model, self.lexicon, allowed, parsed=parsed, class_model=self.model("class") if parsed else None
             )
         elif parsed:
             triggers = rules.detect_parsed(doc, self.lexicon, allowed)

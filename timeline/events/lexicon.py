@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from timeline.errors import RuleFileError
 from timeline.models import EventClass, Factuality
+
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_LEXICON = "resources/en/lexicon.yaml"
 
@@ -103,7 +105,7 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
         except OSError as err:
             raise RuleFileError(name, "file", str(err)) from err
     try:
-        raw = yaml.safe_load(raw_text)
+        raw = yaml.load(raw_text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader (libyaml when present)
     except yaml.YAMLError as err:
         raise RuleFileError(name, "yaml", str(err)) from err
     if not isinstance(raw, dict):
