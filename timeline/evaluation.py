@@ -47,7 +47,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, Field, computed_field
 
@@ -342,40 +342,13 @@ def score_document(gold: GoldDocument, system: Timeline, *, events: bool = True)
     # ---- timexes
     gts, sts = gold.timexes, system.times
     res.timex_strict = Score(tp=_strict_count(gts, sts), system=len(sts), gold=len(gts))
-    tmatch = align(gts, sts)
-    value_tp = type_tp = 0
-    for gi, g in enumerate(gts):
-        sj = tmatch.get(gi)
-        if sj is None:
-            res.errors.append(
-                ErrorItem(category="timex", kind="miss", start=g.start, end=g.end, text=g.text, gold=g.value)
-            )
-            continue
-        s = sts[sj]
-        partial = None if (s.start, s.end) == (g.start, g.end) else s.text
-        if s.value == g.value:
-            value_tp += 1
-        else:
-            res.errors.append(
-                ErrorItem(category="timex", kind="wrong_value", start=g.start, end=g.end, text=g.text,
-                          gold=g.value, system=s.value, system_text=partial)
-            )
-        if str(s.type) == g.type.upper():
-            type_tp += 1
-        else:
-            res.errors.append(
-                ErrorItem(category="timex", kind="wrong_type", start=g.start, end=g.end, text=g.text,
-                          gold=g.type, system=str(s.type), system_text=partial)
-            )
-    matched_sys = set(tmatch.values())
-    for sj, s in enumerate(sts):
-        if sj not in matched_sys:
-            res.errors.append(
-                ErrorItem(category="timex", kind="false_positive", start=s.start, end=s.end,
-                          text=text[s.start:s.end] if 0 <= s.start <= s.end <= len(text) else s.text, system=s.value)
-            )
-    n = len(tmatch)
-    res.timex_relaxed = Score(tp=n, system=len(sts), gold=len(gts))
+    tmatch, (value_tp, type_tp) = _compare(
+        "timex", gts, sts, text, res,
+        miss=lambda g: g.value, false_positive=lambda s_: s_.value,
+        checks=[("wrong_value", lambda g: g.value, lambda s_: s_.value, _exact),
+                ("wrong_type", lambda g: g.type, lambda s_: str(s_.type), _same_upper)],
+    )
+    res.timex_relaxed = Score(tp=len(tmatch), system=len(sts), gold=len(gts))
     res.timex_value = Score(tp=value_tp, system=len(sts), gold=len(gts))
     res.timex_type = Score(tp=type_tp, system=len(sts), gold=len(gts))
     if not events:
@@ -385,31 +358,11 @@ def score_document(gold: GoldDocument, system: Timeline, *, events: bool = True)
     # ---- events
     ges, ses = gold.events, system.events
     res.event_strict = Score(tp=_strict_count(ges, ses), system=len(ses), gold=len(ges))
-    ematch = align(ges, ses)
-    class_tp = 0
-    for gi, g in enumerate(ges):
-        sj = ematch.get(gi)
-        if sj is None:
-            res.errors.append(
-                ErrorItem(category="event", kind="miss", start=g.start, end=g.end, text=g.text, gold=g.event_class)
-            )
-            continue
-        s = ses[sj]
-        if str(s.event_class) == g.event_class.upper():
-            class_tp += 1
-        else:
-            partial = None if (s.start, s.end) == (g.start, g.end) else s.text
-            res.errors.append(
-                ErrorItem(category="event", kind="wrong_class", start=g.start, end=g.end, text=g.text,
-                          gold=g.event_class, system=str(s.event_class), system_text=partial)
-            )
-    matched_ev = set(ematch.values())
-    for sj, s in enumerate(ses):
-        if sj not in matched_ev:
-            res.errors.append(
-                ErrorItem(category="event", kind="false_positive", start=s.start, end=s.end, text=s.text,
-                          system=str(s.event_class))
-            )
+    ematch, (class_tp,) = _compare(
+        "event", ges, ses, text, res,
+        miss=lambda g: g.event_class, false_positive=lambda s_: str(s_.event_class),
+        checks=[("wrong_class", lambda g: g.event_class, lambda s_: str(s_.event_class), _same_upper)],
+    )
     res.event_relaxed = Score(tp=len(ematch), system=len(ses), gold=len(ges))
     res.event_class = Score(tp=class_tp, system=len(ses), gold=len(ges))
 
@@ -417,6 +370,53 @@ def score_document(gold: GoldDocument, system: Timeline, *, events: bool = True)
     _score_anchoring(gold, system, ematch, res)
     res.errors.sort(key=lambda e: (e.start, e.end, e.category))
     return res
+
+
+def _exact(gold_value: str, system_value: str) -> bool:
+    return system_value == gold_value
+
+
+def _same_upper(gold_value: str, system_value: str) -> bool:
+    return system_value == gold_value.upper()
+
+
+def _compare(
+    category: Literal["timex", "event"],
+    golds: Sequence[Any],
+    systems: Sequence[Any],
+    text: str,
+    res: DocumentResult,
+    *,
+    miss: Callable[[Any], str],
+    false_positive: Callable[[Any], str],
+    checks: Sequence[tuple[str, Callable[[Any], str], Callable[[Any], str], Callable[[str, str], bool]]],
+) -> tuple[dict[int, int], tuple[int, ...]]:
+    """Relaxed one-to-one matching plus one attribute comparison per check; errors go to ``res.errors``.
+
+    Returns the matching (gold index -> system index) and, per check, how many matched pairs agree."""
+    match = align(golds, systems)
+    agree = [0] * len(checks)
+    for gi, g in enumerate(golds):
+        sj = match.get(gi)
+        if sj is None:
+            res.errors.append(ErrorItem(category=category, kind="miss", start=g.start, end=g.end, text=g.text,
+                                        gold=miss(g)))
+            continue
+        s = systems[sj]
+        partial = None if (s.start, s.end) == (g.start, g.end) else s.text
+        for n, (kind, gold_of, system_of, same) in enumerate(checks):
+            if same(gold_of(g), system_of(s)):
+                agree[n] += 1
+            else:
+                res.errors.append(ErrorItem(category=category, kind=kind, start=g.start, end=g.end,  # type: ignore[arg-type]
+                                            text=g.text, gold=gold_of(g), system=system_of(s), system_text=partial))
+    matched = set(match.values())
+    for sj, s in enumerate(systems):
+        if sj not in matched:
+            shown = text[s.start:s.end] if 0 <= s.start <= s.end <= len(text) else s.text
+            res.errors.append(ErrorItem(category=category, kind="false_positive", start=s.start, end=s.end,
+                                        text=shown, system=false_positive(s)))
+    return match, tuple(agree)
 
 
 def _score_anchoring(gold: GoldDocument, system: Timeline, ematch: dict[int, int], res: DocumentResult) -> None:
