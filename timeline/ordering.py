@@ -78,65 +78,35 @@ def make_entries(
 def _entry(
     ev: Event, link: Link, times: dict[str, TimeExpression], pub_date: dt.date | None, *, lead_ids: set[str]
 ) -> TimelineEntry:
+    """The entry of one event: where its anchor puts it, how it is shown, and whether the table shows it."""
+    common = {"event_id": ev.id, "relation": link.relation, "evidence": link.evidence, "rule": link.rule}
     if link.anchor == AnchorKind.TIME and link.time_id is not None:
         t = times[link.time_id]
-        dated = t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None
         if t.interval is not None:
             sort_date: dt.date | None = t.interval.first
-        elif t.type == TimexType.DURATION:
-            sort_date = pub_date
         else:
-            sort_date = None
+            sort_date = pub_date if t.type == TimexType.DURATION else None
         display = display_value(t.value, t.mod)
         if link.relation in (Relation.BEFORE, Relation.AFTER, Relation.FROM, Relation.UNTIL) and t.mod is None:
             display = f"{link.relation.value} {display}"
+        dated = t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None
         return TimelineEntry(
-            event_id=ev.id,
-            time_id=t.id,
-            anchor=AnchorKind.TIME,
-            relation=link.relation,
-            value=t.value,
-            mod=t.mod,
-            granularity=t.granularity,
-            sort_date=sort_date,
-            interval=t.interval,
+            **common, time_id=t.id, anchor=AnchorKind.TIME, value=t.value, mod=t.mod, granularity=t.granularity,
+            sort_date=sort_date, interval=t.interval,
             display=display if t.resolved else f"{display} (unresolved)",
-            evidence=link.evidence,
             selected=dated and link.rule in _SHOWN_RULES and ev.factuality != Factuality.NEGATED,
-            rule=link.rule,
         )
-    lead = ev.id in lead_ids
+    on = link.relation == Relation.ON
     if link.anchor == AnchorKind.PUB_DATE and pub_date is not None:
         value = pub_date.isoformat()
         return TimelineEntry(
-            event_id=ev.id,
-            time_id=None,
-            anchor=AnchorKind.PUB_DATE,
-            relation=link.relation,
-            value=value,
-            mod=None,
-            granularity=Granularity.DAY,
-            sort_date=pub_date,
-            interval=Interval(first=pub_date, last=pub_date),
-            display=f"{link.relation.value} {value}" if link.relation != Relation.ON else value,
-            evidence=link.evidence,
-            selected=lead,
-            rule=link.rule,
+            **common, time_id=None, anchor=AnchorKind.PUB_DATE, value=value, granularity=Granularity.DAY,
+            sort_date=pub_date, interval=Interval(first=pub_date, last=pub_date),
+            display=value if on else f"{link.relation.value} {value}", selected=ev.id in lead_ids,
         )
     return TimelineEntry(
-        event_id=ev.id,
-        time_id=None,
-        anchor=AnchorKind.NONE,
-        relation=link.relation,
-        value=None,
-        mod=None,
-        granularity=None,
-        sort_date=None,
-        interval=None,
-        display=f"{link.relation.value} publication" if link.relation != Relation.ON else "at publication",
-        evidence=link.evidence,
-        selected=lead,
-        rule=link.rule,
+        **common, time_id=None, anchor=AnchorKind.NONE, value=None, sort_date=None,
+        display="at publication" if on else f"{link.relation.value} publication", selected=ev.id in lead_ids,
     )
 
 
