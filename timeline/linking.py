@@ -76,32 +76,21 @@ class Linker:
         self,
         *,
         max_path: int = _MAX_PATH,
-        other_governor_penalty: int = 0,
         max_linear_tokens: int = _MAX_LINEAR_TOKENS,
-        reporting_to_pub_date: bool = True,
-        present_to_pub_date: bool = True,
         carry_over: int = 2,
-        carry_tenses: tuple[str, ...] = ("PAST",),
-        governed_only: frozenset[TimexType] = frozenset(),
-        anchor_types: frozenset[TimexType] = frozenset(TimexType),
     ) -> None:
-        self.governed_only = governed_only
-        self.anchor_types = anchor_types
-        self.carry_tenses = carry_tenses
-        self.present_to_pub_date = present_to_pub_date
-        self.reporting_to_pub_date = reporting_to_pub_date
-        self.carry_over = carry_over
+        """``max_path``: the longest dependency path (plus clause crossings) to a time of the same sentence;
+        ``max_linear_tokens``: the reach without a parse; ``carry_over``: how many sentences back a past-tense
+        event without a time of its own may take its date from (0: never)."""
         self.max_path = max_path
-        self.other_governor_penalty = other_governor_penalty
         self.max_linear_tokens = max_linear_tokens
+        self.carry_over = carry_over
 
     def link(self, doc: Doc, events: list[Event], times: list[TimeExpression], *, has_pub_date: bool) -> list[Link]:
         """One link per event, in the order of ``events``. Offsets of events and times are into ``doc.text``."""
         parsed = doc.has_annotation("DEP")
         time_spans: list[tuple[TimeExpression, Span]] = []
         for t in times:
-            if t.type not in self.anchor_types:
-                continue
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None and len(span) > 0:
                 time_spans.append((t, span))
@@ -135,7 +124,7 @@ class Linker:
                         found = self._by_syntax(ev, tok, candidates, governors)
                     else:
                         found = self._by_distance(ev, tok, candidates)
-                elif self.carry_over and ev.event_class != "REPORTING" and ev.tense in self.carry_tenses:
+                elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
                     found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text)
             links.append(found or self._to_pub_date(ev, has_pub_date))
         return links
@@ -171,22 +160,15 @@ class Linker:
             gov = governors.get(t.id)
             if gov == tok.i:
                 cost, rule = 0, "syntax:governs"
-            elif self.reporting_to_pub_date and ev.event_class == "REPORTING":
+            elif ev.event_class == "REPORTING":
                 continue  # "X said on Friday that ..." is said of the report, not of the reported event
-            elif self.present_to_pub_date and ev.tense == "PRESENT" and ev.aspect != "PROGRESSIVE":
+            elif ev.tense == "PRESENT" and ev.aspect != "PROGRESSIVE":
                 continue  # a present state ("expects", "is scheduled") holds at publication
             else:
                 path = _path_cost(tok, span.root)
-                if path is None:
-                    continue
-                if gov is not None:
-                    path += self.other_governor_penalty  # the time belongs to another event's clause
-                if path > self.max_path:
+                if path is None or path > self.max_path:
                     continue
                 cost, rule = path, "syntax:path"
-            # a duration only anchors the event it directly governs
-            if t.type in self.governed_only and rule != "syntax:governs":
-                continue
             key = (cost, abs(span.root.i - tok.i))
             if best is None or key < best[:2]:
                 best = (cost, key[1], t, span, rule)
