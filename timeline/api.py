@@ -203,14 +203,9 @@ def _lead_end(text: str, body: list[Region]) -> int:
     return 0
 
 
-def _shift(item, delta: int):  # type: ignore[no-untyped-def]
-    if delta == 0:
-        return item
-    update = {"start": item.start + delta, "end": item.end + delta}
-    if isinstance(item, Event):
-        update["sentence_start"] = item.sentence_start + delta
-        update["sentence_end"] = item.sentence_end + delta
-    return item.model_copy(update=update)
+def _shift(t: TimeExpression, delta: int) -> TimeExpression:
+    """A time with its offsets moved by ``delta`` (into a chunk's Doc)."""
+    return t if delta == 0 else t.model_copy(update={"start": t.start + delta, "end": t.end + delta})
 
 
 def _renumber_times(times: list[TimeExpression]) -> list[TimeExpression]:
