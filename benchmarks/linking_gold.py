@@ -9,6 +9,11 @@ sentence" baseline for calibration.
 
 ``--end-to-end`` scores the whole pipeline instead (our own times, events and links, as
 ``timeline eval`` does), on the same cached parses: the fast loop for end-to-end anchoring.
+``--events-model DIR`` takes the event weights from DIR (written by ``scripts/train_events.py --out DIR``),
+e.g. trained on TimeBank only, for a held-out anchoring figure on AQUAINT:
+
+    python scripts/train_events.py --train TimeBank --out /tmp/events-tb --cache DIR
+    python benchmarks/linking_gold.py ../shared/corpora/tbaq-cleaned/AQUAINT --end-to-end --events-model /tmp/events-tb
 """
 
 from __future__ import annotations
@@ -58,6 +63,7 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="folder to keep parsed Docs between runs")
     ap.add_argument("--end-to-end", action="store_true",
                     help="our own times and events (as timeline eval), not gold spans")
+    ap.add_argument("--events-model", type=Path, help="with --end-to-end: a directory of event weights")
     args = ap.parse_args()
     paths = collect_gold_paths(args.gold)
     golds = [read_timeml(p) for p in paths]
@@ -73,7 +79,7 @@ def main() -> None:
             cache.parent.mkdir(parents=True, exist_ok=True)
             DocBin(store_user_data=False, docs=docs).to_disk(cache)
     if args.end_to_end:
-        end_to_end(golds, docs)
+        end_to_end(golds, docs, args.events_model)
         return
     for name, linker in (("nearest DATE/TIME in sentence", NearestInSentence()), ("timeline linker", Linker())):
         tot = {"time": [0, 0], "dct": [0, 0]}
@@ -94,12 +100,15 @@ def main() -> None:
               f"DCT {d[0]}/{d[1]} = {100 * d[0] / max(d[1], 1):.1f}%")
 
 
-def end_to_end(golds, docs) -> None:  # type: ignore[no-untyped-def]
+def end_to_end(golds, docs, events_model: Path | None = None) -> None:  # type: ignore[no-untyped-def]
     """The anchoring, event and class figures of ``timeline eval`` on the cached parses."""
     from timeline.api import Extractor
     from timeline.evaluation import EvalReport
+    from timeline.events import EventExtractor
 
     extractor = Extractor()
+    if events_model is not None:
+        extractor.events = EventExtractor(model_dir=events_model)
     results = []
     for gold, doc in zip(golds, docs):
         system = extractor.build_doc(doc, pub_date=gold.dct, regions=[(0, len(gold.text))])
