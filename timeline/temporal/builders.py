@@ -155,9 +155,16 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     if rel is not None:
         c.direction = lex.data.relative_words[norm(rel)]
         c.strict = c.direction != 0
+    if gd.get("arel"):
+        # "the previous Friday", "the following Monday": the weekday before/after the time under discussion
+        c.direction = 1 if norm(gd["arel"]) == "following" else -1
+        c.strict = True
+        c.relative_to = "previous"
     if rule.spec.args.get("bare_year") and not _year_ok(m, lex, text):
         return None
     c.grain = _grain(c)
+    if rule.spec.args.get("grain"):
+        c.grain = str(rule.spec.args["grain"])  # "the week of March 6": the week that contains the day
     if c.year is None:
         c.kind = "weekday" if c.weekday is not None and c.month is None else "partial"
     if c.pod is not None and c.weekday is not None and rule.spec.args.get("weekday_pod") == "drop":
