@@ -198,7 +198,9 @@ def _grain(c: Candidate) -> str:
         return "minute"
     if c.pod is not None:
         return "part_of_day"
-    if c.day is not None or c.holiday is not None:
+    if c.holiday is not None:
+        return c.holiday.grain
+    if c.day is not None:
         return "day"
     if c.weekday is not None:
         return "day"

@@ -28,7 +28,10 @@ class Modifier(BaseModel):
 
 
 class Holiday(BaseModel):
-    """A holiday: a fixed month/day, the nth weekday of a month (nth -1 = last), or an offset from Easter."""
+    """A holiday: a fixed month/day, the nth weekday of a month (nth -1 = last), or an offset from Easter.
+
+    days_after moves the day ("the Tuesday after the first Monday"); grain "week" names the ISO week of the day
+    ("Easter week")."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -37,6 +40,8 @@ class Holiday(BaseModel):
     weekday: int | None = None
     nth: int | None = None
     easter: int | None = None
+    days_after: int = 0
+    grain: str = "day"
 
 
 class LexiconData(BaseModel):
