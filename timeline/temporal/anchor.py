@@ -26,6 +26,8 @@ CUE_REACH_DAYS = 183
 CUE_REACH_DAYS_PAST = 240
 #: ... and, for a past cue, for quarters, halves and seasons (periods that news mostly reports after they end).
 CUE_REACH_DAYS_LONG = 365
+#: ... and for any partial date after a direction phrase ("since", "until", "ended": lexicon direction_phrases).
+CUE_REACH_DAYS_PHRASE = 366
 #: In narrative mode a month/day more than this many days before the previous time is taken in the following year.
 NARRATIVE_BACKSTEP_DAYS = 90
 
@@ -177,11 +179,16 @@ class Resolver:
         nearest = min(options, key=lambda o: (o[0], abs(o[1].year - r.year)))
         cue = tense_direction(self.text, c.start, c.end, self.lex)
         reach = CUE_REACH_DAYS_LONG if c.grain in {"quarter", "half", "season"} else CUE_REACH_DAYS_PAST
+        reach_future = CUE_REACH_DAYS
+        if cue is not None and phrase_direction(self.text, c.start, self.lex) is not None:
+            # a direction phrase ("since February", "the year ended Jan. 31", "as early as May") fixes the side:
+            # the occurrence on that side within a year, however far
+            reach = reach_future = CUE_REACH_DAYS_PHRASE
         if cue is not None:
             if cue < 0:
                 fit = [o for o in options if o[2] <= r and o[0] <= reach]
             else:
-                fit = [o for o in options if o[3] >= r and o[0] <= CUE_REACH_DAYS]
+                fit = [o for o in options if o[3] >= r and o[0] <= reach_future]
             if fit and nearest not in fit:
                 return min(fit, key=lambda o: o[0])[1]
         return nearest[1]
