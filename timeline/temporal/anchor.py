@@ -61,11 +61,15 @@ class Resolver:
         self.narrative = narrative
         self.prev: Ref | None = None
         self.last_quarter: Ref | None = None
+        #: the last quarter named in any form (also "the year-ago quarter"): what "that quarter" refers to
+        self.named_quarter: Ref | None = None
 
     # ---- reference selection ----
     def _reference(self, c: Candidate) -> Ref | None:
         if c.follow_quarter and self.last_quarter is not None and not self.narrative:
             return self.last_quarter  # "a year earlier" in results news: the same quarter a year before
+        if c.relative_to == "previous_quarter":
+            return self.named_quarter or self.prev or self.pub
         if c.relative_to == "previous":
             return self.prev or self.pub
         if self.narrative and self.prev is not None and c.relative_to != "dct_only":
@@ -301,6 +305,8 @@ class Resolver:
                 self.prev = Ref(point, g, tid, c.season)
                 if g == "quarter" and not c.follow_quarter and c.kind != "quarter_ctx":
                     self.last_quarter = self.prev
+                if g == "quarter":
+                    self.named_quarter = self.prev
         return TimeExpression(
             id=tid, start=c.start, end=c.end, text=self.text[c.start : c.end], type=TimexType(c.type), value=value,
             mod=c.mod, granularity=Granularity(grain) if grain else None, interval=interval, quant=c.quant, freq=c.freq,

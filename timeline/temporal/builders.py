@@ -342,6 +342,8 @@ def build_anaphoric(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Ca
     c.amount = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(word, 0)
     c.unit = unit
     c.grain = "part_of_day" if c.pod else unit
+    if unit == "quarter" and rule.spec.args.get("default_amount") is None:
+        c.relative_to = "previous_quarter"  # "that quarter": the quarter last named, whatever came after it
     defaults = rule.spec.args.get("default_amount")
     if defaults is not None:
         c.relative_to = "auto"
