@@ -10,7 +10,7 @@ from timeline.models import Granularity, Interval, TimeExpression, TimexType
 from timeline.temporal import calendar as cal
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
-from timeline.temporal.cues import phrase_direction
+from timeline.temporal.cues import phrase_direction, same_sentence
 from timeline.temporal.direction import Choice, DirectionModel, features
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.timex3 import format_value, unresolved_value
@@ -30,6 +30,10 @@ CUE_REACH_DAYS_LONG = 365
 CUE_REACH_DAYS_PHRASE = 366
 #: In narrative mode a month/day more than this many days before the previous time is taken in the following year.
 NARRATIVE_BACKSTEP_DAYS = 90
+
+
+#: Durations that set a several-month comparison period in results news ("For the nine months, ...").
+_MONTHS_PERIODS = frozenset({"P6M", "P9M"})
 
 
 #: Called for every learned past/future decision (training data): candidate, features, past value, future value.
@@ -63,9 +67,15 @@ class Resolver:
         self.last_quarter: Ref | None = None
         #: the last quarter named in any form (also "the year-ago quarter"): what "that quarter" refers to
         self.named_quarter: Ref | None = None
+        #: end offset of the last several-month period stated ("the nine months", "the first half")
+        self.months_period_end: int | None = None
 
     # ---- reference selection ----
     def _reference(self, c: Candidate) -> Ref | None:
+        if c.follow_quarter and not self.narrative and self._months_context(c):
+            # "For the nine months, ... a year earlier": the year before the one under discussion
+            ctx = self.last_quarter or self.pub
+            return Ref(ctx.date, "year", ctx.anchor) if ctx is not None else None
         if c.follow_quarter and self.last_quarter is not None and not self.narrative:
             return self.last_quarter  # "a year earlier" in results news: the same quarter a year before
         if c.relative_to == "previous_quarter":
@@ -94,9 +104,15 @@ class Resolver:
             if c.relative_to == "auto_day" and self.prev is not None and self.prev.grain in {"day", "part_of_day"}:
                 return self.prev
             return self.pub
-        if c.follow_quarter and self.last_quarter is not None:
+        if c.follow_quarter and self.last_quarter is not None and not self._months_context(c):
             return self.last_quarter
         return self.pub  # "dct" and "dct_only"
+
+    def _months_context(self, c: Candidate) -> bool:
+        """Does a several-month period ("For the nine months, ...") stated earlier in the sentence set the comparison?
+        Then "a year earlier" / "year-earlier" is the year before, not the quarter under discussion."""
+        end = self.months_period_end
+        return end is not None and end <= c.start and same_sentence(self.text, end, c.start, self.lex)
 
     # ---- per kind ----
     def _fields_date(self, c: Candidate, year: int) -> dt.date | None:
@@ -208,7 +224,7 @@ class Resolver:
             year = ctx.date.year + (c.year_offset or 0)
         else:
             year = ref.date.year + (c.year_offset or 0)
-        if c.quarter is None and c.grain == "year" and self.last_quarter is None:
+        if c.quarter is None and c.grain == "year" and (self.last_quarter is None or self._months_context(c)):
             return dt.date(year, 1, 1), "year"
         if c.quarter is None and c.year is not None and self.last_quarter is None:
             return dt.date(year, 1, 1), "year"
@@ -260,6 +276,8 @@ class Resolver:
         point: dt.date | None = None
         if c.kind == "fixed":
             value = c.value or ""
+            if value in _MONTHS_PERIODS:
+                self.months_period_end = c.end
         elif c.kind == "absolute":
             assert c.year is not None
             point = self._fields_date(c, c.year)

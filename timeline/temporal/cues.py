@@ -134,3 +134,9 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
 def sentence_words(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[str], list[str]]:
     """The words of the sentence before `start` and after `end` (windows of a few dozen characters)."""
     return _WORD.findall(_left_window(text, start, lex)), _WORD.findall(_right_window(text, end, lex))
+
+
+def same_sentence(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    """Is there no sentence end between offsets a and b (a <= b)?"""
+    window = text[a:b]
+    return not any(_is_sentence_end(window, m, lex) for m in _SENTENCE_END.finditer(window))
