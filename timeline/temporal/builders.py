@@ -450,6 +450,8 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None
     else:
         n = 1
+    if unit == "second" and gd.get("num") is not None and norm(gd["num"]) in {"a", "one"} and _ordinal_second(text, m.end()):
+        return None  # "a second betrayal", "A second group of directors": the ordinal, not a duration
     if gd.get("span") is None and gd.get("num") is not None and norm(gd["num"]) in {"a", "an"}:
         prev = _prev_word(text, m.start())
         if prev in {"once", "twice", "thrice", "times", "per"} or prev.replace(",", "").replace(".", "").isdigit() or prev in {"million", "billion", "percent", "dollars", "cents", "%"}:
@@ -460,6 +462,20 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     c = _new(m, rule, "fixed", value=duration_value(n, unit), grain=None)
     _drop_article_before_adjective(c, m, text)
     return c
+
+
+#: Words that may follow the duration "a second" ("a second later", "for a second, ..."); any other word after it
+#: makes "second" the ordinal of a noun ("a second group").
+_AFTER_A_SECOND = frozenset({"or", "and", "later", "ago", "earlier", "before", "after", "of", "to", "in", "at", "for", "on",
+                             "the", "he", "she", "they", "it", "i", "we", "you", "longer", "more", "too", "that", "when",
+                             "while", "as", "than", "then", "there", "from", "with", "without", "too"})
+
+
+def _ordinal_second(text: str, end: int) -> bool:
+    if end < len(text) and text[end] not in " \t\n":
+        return False
+    nxt = _next_word(text, end)
+    return bool(nxt) and nxt not in _AFTER_A_SECOND
 
 
 def _duration_ok(m: re.Match[str], lex: Lexicon, text: str, num: str) -> bool:
