@@ -219,3 +219,24 @@ def later_as_duration(text: str, cands: list[Candidate]) -> list[Candidate]:
                             relative_to="dct", amount=0)
         out.append(c)
     return out
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z]+")
+
+
+class TitleFilter:
+    """Drop expressions that are names: a capitalised unit or part-of-day word after the first word of the match
+    ("ABC's This Week", "CBS's 60 Minutes") is a programme or a title, not a time ("This week" opens a sentence)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self._units = frozenset(w.lower() for w in (*lex.data.units, *lex.data.date_units, *lex.data.parts_of_day))
+
+    def refine(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        return [c for c in cands if c.holiday is not None or c.kind == "weekday" or not self._is_title(text[c.start : c.end])]
+
+    def _is_title(self, surface: str) -> bool:
+        for m in _TITLE_WORD.finditer(surface):
+            w = m.group()
+            if m.start() > 0 and w[0].isupper() and not w.isupper() and (w.lower() in self._units or w.lower()[:-1] in self._units):
+                return True
+        return False
