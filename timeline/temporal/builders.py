@@ -137,6 +137,8 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         c.grain = "decade"
         c.value = str(c.decade)
         c.kind = "fixed"
+        if gd.get("early"):
+            c.mod = {"early": "START", "mid": "MID", "late": "END"}[norm(gd["early"])]  # "the late 1990s"
         return c
     if gd.get("century"):
         n = lex.ordinal(re.sub(r"[\s-]+", " ", gd["century"]))
