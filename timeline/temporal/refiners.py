@@ -222,21 +222,25 @@ def later_as_duration(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 _TITLE_WORD = re.compile(r"[A-Za-z]+")
+_OPENING_QUOTE = re.compile(r"(?:'s|s'|\bon)\s*(?:``|''|[\"“‘'])$")
 
 
 class TitleFilter:
-    """Drop expressions that are names: a capitalised unit or part-of-day word after the first word of the match
-    ("ABC's This Week", "CBS's 60 Minutes") is a programme or a title, not a time ("This week" opens a sentence)."""
+    """Drop programme titles: a match that opens a quotation after a possessive or "on" and has a capitalised unit or
+    part-of-day word after its first character names a programme (ABC's "This Week", CBS's ''60 Minutes''), not a
+    time. Other names with a duration stay: TimeML marks "the Six-Day War", the "Ten Year's Civil War"."""
 
     def __init__(self, lex: Lexicon) -> None:
         self._units = frozenset(w.lower() for w in (*lex.data.units, *lex.data.date_units, *lex.data.parts_of_day))
 
     def refine(self, text: str, cands: list[Candidate]) -> list[Candidate]:
-        return [c for c in cands if c.holiday is not None or c.kind == "weekday" or not self._is_title(text[c.start : c.end])]
+        return [c for c in cands if not self._is_title(text, c)]
 
-    def _is_title(self, surface: str) -> bool:
-        for m in _TITLE_WORD.finditer(surface):
+    def _is_title(self, text: str, c: Candidate) -> bool:
+        if c.holiday is not None or c.kind == "weekday" or _OPENING_QUOTE.search(text, max(0, c.start - 12), c.start) is None:
+            return False
+        for m in _TITLE_WORD.finditer(text, c.start, c.end):
             w = m.group()
-            if m.start() > 0 and w[0].isupper() and not w.isupper() and (w.lower() in self._units or w.lower()[:-1] in self._units):
+            if m.start() > c.start and w[0].isupper() and not w.isupper() and (w.lower() in self._units or w.lower()[:-1] in self._units):
                 return True
         return False
