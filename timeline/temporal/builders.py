@@ -383,6 +383,11 @@ def build_clock(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candid
     else:
         hour, minute = int(gd["hour"]), int(gd.get("minute") or 0)
         ampm = (gd.get("ampm") or "").lower()
+        pod2 = (gd.get("pod2") or "").lower()
+        if pod2 in {"afternoon", "evening"} or (gd.get("night") and hour >= 6):
+            ampm = "pm"  # "5 o'clock in the afternoon", "10 at night" ("4 in the morning" stays as it is)
+        elif pod2 == "morning" or gd.get("night"):
+            ampm = "am"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
