@@ -265,6 +265,8 @@ class Resolver:
             return self._fields_date(c, c.year)
         if c.kind == "partial" and self.pub is not None:
             return self._partial(c, self.prev if self.narrative and self.prev is not None else self.pub)
+        if c.kind == "weekday" and self.pub is not None and not self.narrative:
+            return self._weekday(c, self.pub)
         return None
 
     def resolve(self, c: Candidate, tid: str) -> TimeExpression | None:
@@ -283,6 +285,9 @@ class Resolver:
             point = self._fields_date(c, c.year)
             if point is None:
                 return None
+        elif c.day_from is not None and self._peek(c.day_from) is not None:
+            point = self._peek(c.day_from)  # "10:35 a.m. (0735 GMT) Friday"
+            anchor = self.pub.anchor if self.pub is not None else None
         elif c.ended_by is not None and self._peek(c.ended_by) is not None:
             # "the quarter ended Sept. 30": the period that ends on the date that follows
             point = self._peek(c.ended_by)

@@ -232,6 +232,9 @@ def _bare_month_ok(month_text: str, m: re.Match[str], lex: Lexicon, text: str) -
     return True
 
 
+_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "hours", "hrs", "local"})
+
+
 def _year_ok(m: re.Match[str], lex: Lexicon, text: str) -> bool:
     """A bare four-digit number is a year unless it looks like a quantity, an identifier, money or a score."""
     y = int(m.group("year"))
@@ -245,8 +248,8 @@ def _year_ok(m: re.Match[str], lex: Lexicon, text: str) -> bool:
     if after[:1] in {"%", "/", ":"} or (after[:1] in {".", ","} and after[1:2].isdigit()) or after[:1].isdigit():
         return False
     nxt = _next_word(text, e)
-    if nxt in lex.count_nouns or nxt in {"percent", "million", "billion", "times"}:
-        return False
+    if nxt in lex.count_nouns or nxt in {"percent", "million", "billion", "times"} or nxt in _ZONES:
+        return False  # "2000 people", "(1830 GMT)": a quantity or a clock time, not a year
     prev = _prev_word(text, s)
     if prev.rstrip(".") in lex.id_words:
         return False

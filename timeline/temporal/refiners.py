@@ -161,6 +161,8 @@ def link_ranges(text: str, cands: list[Candidate]) -> None:
 
 
 _CLOCK_DATE_GAP = re.compile(r"(?:\s*,?\s*|\s+on\s+)$", re.IGNORECASE)
+#: "10:35 a.m. (0735 GMT) Friday", "2:30 p.m. local time (1830 GMT) Friday": the day after a zone conversion
+_CLOCK_ZONE_GAP = re.compile(r"\s*(?:local\s+time\s*)?\(\s*[0-9]{3,4}\s+(?:GMT|UTC)\s*\)\s*,?\s*(?:on\s+)?", re.IGNORECASE)
 
 
 def merge_clock_date(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -184,6 +186,15 @@ def merge_clock_date(text: str, cands: list[Candidate]) -> list[Candidate]:
             out.append(replace(nxt, start=c.start, type="TIME", grain="minute", hour=c.hour, minute=c.minute, rule=f"{c.rule}+{nxt.rule}"))
             i += 2
             continue
+        if (
+            nxt is not None
+            and c.hour is not None
+            and c.kind == "offset"
+            and nxt.grain == "day"
+            and nxt.kind in {"weekday", "partial", "absolute"}
+            and _CLOCK_ZONE_GAP.fullmatch(text[c.end : nxt.start]) is not None
+        ):
+            c.day_from = nxt  # two expressions; the clock time is on the day named after the conversion
         out.append(c)
         i += 1
     return out
