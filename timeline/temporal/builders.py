@@ -505,6 +505,9 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
     """every Monday, each year, weekly, twice a week, on Mondays."""
     gd = m.groupdict()
     c = _new(m, rule, "fixed")
+    if rule.spec.args.get("value"):
+        c.value = str(rule.spec.args["value"])
+        return c
     if gd.get("adverb"):
         before = text[max(0, m.start() - 30) : m.start()].split()
         if m.group(0)[0].isupper() and before and before[-1][:1].isupper() and not before[-1].endswith("."):
@@ -537,6 +540,10 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
     n: float | None = 1
     if gd.get("num"):
         n = lex.number(gd["num"])
+    elif gd.get("other"):
+        n = 2  # "every other week"
+    elif gd.get("few"):
+        n = 2 if norm(gd["few"]).startswith("couple") else None  # "every few years" PXY, "every couple of months" P2M
     c.value = duration_value(n, unit)
     if gd.get("freq"):
         f = gd["freq"].lower().split()[0]
