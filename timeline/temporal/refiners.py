@@ -236,10 +236,15 @@ _TITLE_WORD = re.compile(r"[A-Za-z]+")
 _OPENING_QUOTE = re.compile(r"(?:'s|s'|\bon)\s*(?:``|''|[\"“‘'])$")
 
 
+_NAMED_DAY = re.compile(r"(?:Today|Tonight|Tomorrow)\b")
+_NAME_BEFORE = re.compile(r"(?<![.!?:\"'`(\n]\s)(?<![.!?:\"'`(\n])\b(?:[A-Z]{2,}|[A-Z][a-z]+)\s$")
+
+
 class TitleFilter:
     """Drop programme titles: a match that opens a quotation after a possessive or "on" and has a capitalised unit or
     part-of-day word after its first character names a programme (ABC's "This Week", CBS's ''60 Minutes''), not a
-    time. Other names with a duration stay: TimeML marks "the Six-Day War", the "Ten Year's Civil War"."""
+    time. Other names with a duration stay: TimeML marks "the Six-Day War", the "Ten Year's Civil War". A capitalised
+    "Today"/"Tonight" right after a capitalised word inside a sentence is a name too ("USA Today", "VOA Today")."""
 
     def __init__(self, lex: Lexicon) -> None:
         self._units = frozenset(w.lower() for w in (*lex.data.units, *lex.data.date_units, *lex.data.parts_of_day))
@@ -248,6 +253,8 @@ class TitleFilter:
         return [c for c in cands if not self._is_title(text, c)]
 
     def _is_title(self, text: str, c: Candidate) -> bool:
+        if _NAMED_DAY.match(text, c.start) and _NAME_BEFORE.search(text, max(0, c.start - 30), c.start):
+            return True  # "USA Today", "This is VOA Today."
         if c.holiday is not None or c.kind == "weekday" or _OPENING_QUOTE.search(text, max(0, c.start - 12), c.start) is None:
             return False
         for m in _TITLE_WORD.finditer(text, c.start, c.end):
