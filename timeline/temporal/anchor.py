@@ -326,8 +326,12 @@ class Resolver:
                 first, last = cal.period(point, g, c.season)
                 interval = Interval(first=first, last=last)
                 self.prev = Ref(point, g, tid, c.season)
-                if g == "quarter" and not c.follow_quarter and c.kind != "quarter_ctx":
-                    self.last_quarter = self.prev
+                if g == "quarter" and not c.follow_quarter and c.kind != "quarter_ctx" and self.last_quarter is None:
+                    # results news: the first quarter named is the one reported; later mentions ("after a flat second
+                    # quarter", "expects the fourth quarter to ...") are asides and do not move the context. A quarter
+                    # of another year ("the third quarter of 1984") is history, not the context.
+                    if c.year is None or self.pub is None or abs(c.year - self.pub.date.year) <= 1:
+                        self.last_quarter = self.prev
                 if g == "quarter":
                     self.named_quarter = self.prev
         return TimeExpression(
