@@ -354,8 +354,9 @@ def build_anaphoric(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Ca
         c.relative_to = "auto"
         c.amount = int(defaults.get(unit, 0))
         if gd.get("latest") is not None or gd.get("latest2") is not None:
-            c.amount = -1  # "the latest quarter": the last one completed before the publication date, not the context
-            c.relative_to = "dct"
+            # "the latest quarter": the quarter reported in the story, else the last one completed before the DCT
+            c.amount = -1
+            c.relative_to = "auto"
     return c
 
 
