@@ -2,7 +2,7 @@
 
 Order of evidence:
 1. a direction phrase right before the expression ("until", "as early as", "since": lexicon direction_phrases; "until"
-   only inside a clause, not opening a sentence);
+   only inside a clause, not opening a sentence); then a possessive ("Wednesday's ruling": past);
 2. a cue word right after the expression, then the nearest one before it in the sentence, then one of the next
    RIGHT_WORDS words after it:
    future cues ("will", "expected", "next", "could") give +1, past cues ("said", "was", "ago", irregular past verbs,
@@ -114,6 +114,8 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
     phrase = phrase_direction(text, start, lex)
     if phrase is not None:
         return phrase, "", "phrase"
+    if text.startswith(("'s ", "’s "), end):
+        return -1, "'s", "possessive"  # "Wednesday's ruling", "Friday's close": news reports the event as done
     right = _WORD.findall(_right_window(text, end, lex))[:RIGHT_WORDS]
     if right:
         c = _right_cue(right, 0, lex)
