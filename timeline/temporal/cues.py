@@ -77,8 +77,16 @@ def _right_cue(words: list[str], i: int, lex: Lexicon) -> int:
     return _cue(words, i, lex)
 
 
+_OPENING_IN = re.compile(r"(?:^|[.!?]['\"`]*\s+|\n\s*)In\s$")
+_MONTH_COMMA = re.compile(r"[A-Z][a-z]+\.?,")
+
+
 def phrase_direction(text: str, start: int, lex: Lexicon) -> int | None:
-    """+1/-1 when a direction phrase ends right before `start` ("until", "as early as", "since"), else None."""
+    """+1/-1 when a direction phrase ends right before `start` ("until", "as early as", "since"), else None.
+
+    A sentence opening "In January, ..." (a bare month and a comma) frames a look back: -1."""
+    if _OPENING_IN.search(text, max(0, start - 8), start) and _MONTH_COMMA.match(text, start):
+        return -1
     before = text[max(0, start - 24) : start].lower()
     if not before.endswith((" ", "\n")):
         return None
