@@ -449,6 +449,8 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         n = 2  # tbaq: "a couple of years" is P2Y
     elif rule.spec.args.get("vague") or gd.get("vague"):
         n = None
+    elif gd.get("num") is None and norm(gd["unit"]).endswith("s"):
+        n = None  # "decades-long": an unknown number of units
     elif gd.get("num") is not None:
         n = lex.number(gd["num"])
         if n is None:
