@@ -59,6 +59,10 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
     w = words[i].lower()
     if i + 1 < len(words) and (w, words[i + 1].lower()) in lex.not_cue_pairs:
         return 0  # "next to the embassy", "at last"
+    if i + 1 < len(words) and (w, words[i + 1].lower()) in lex.future_pairs:
+        if i > 0 and words[i - 1].lower() in lex.data.past_auxiliaries:
+            return -1  # "had been set to expire Friday"
+        return 1  # "set to resume Monday", "is to resume trading Tuesday"
     if w in lex.future_cues:
         if w in lex.data.future_participles and any(p.lower() in lex.data.past_auxiliaries for p in words[max(0, i - 2) : i]):
             return -1  # "had been scheduled to expire Friday"

@@ -71,6 +71,7 @@ class LexiconData(BaseModel):
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
     not_cues: list[str]
+    future_cue_pairs: list[str] = []
     abbreviations: list[str]
     relative_words: dict[str, int]
     count_nouns: list[str]
@@ -158,6 +159,12 @@ class Lexicon:
     def not_cue_pairs(self) -> frozenset[tuple[str, str]]:
         """Two-word phrases whose first word is a cue word used in another sense ("next to")."""
         pairs = (norm(p).split(" ") for p in self.data.not_cues)
+        return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
+
+    @cached_property
+    def future_pairs(self) -> frozenset[tuple[str, str]]:
+        """Two-word phrases that announce the future although their first word alone is no cue ("set to", "is to")."""
+        pairs = (norm(p).split(" ") for p in self.data.future_cue_pairs)
         return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
 
     @cached_property
