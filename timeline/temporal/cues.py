@@ -39,7 +39,10 @@ def _is_sentence_end(text: str, m: re.Match[str], lex: Lexicon) -> bool:
 
 
 def _left_window(text: str, start: int, lex: Lexicon) -> str:
-    window = text[max(0, start - _LEFT_CHARS) : start]
+    begin = max(0, start - _LEFT_CHARS)
+    while 0 < begin < start and text[begin - 1].isalnum():
+        begin += 1  # never start inside a word ("ill" of "will")
+    window = text[begin:start]
     cut = 0
     for m in _SENTENCE_END.finditer(window):
         if _is_sentence_end(window, m, lex):
@@ -67,11 +70,17 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
         if w in lex.data.future_participles and any(p.lower() in lex.data.past_auxiliaries for p in words[max(0, i - 2) : i]):
             return -1  # "had been scheduled to expire Friday"
         return 1
+    if i > 1 and words[i - 1].lower() == "be" and words[i - 2].lower() in _FUTURE_BE and (
+            w in lex.past_cues or (len(w) > 4 and w.endswith("ed"))):
+        return 1  # "will be named commander for a mission in December", "to be completed by Dec. 15"
     if w in lex.past_cues:
         return -1
     if len(w) > 4 and w.endswith("ed") and w not in lex.not_past_ed:
         return -1
     return 0
+
+
+_FUTURE_BE = frozenset({"will", "shall", "'ll", "to"})
 
 
 def _right_cue(words: list[str], i: int, lex: Lexicon) -> int:
