@@ -101,8 +101,6 @@ class Resolver:
         if c.kind in {"partial", "weekday"} or c.relative_to == "auto_day":
             if self.narrative and self.prev is not None:
                 return self.prev
-            if c.relative_to == "auto_day" and self.prev is not None and self.prev.grain in {"day", "part_of_day"}:
-                return self.prev
             return self.pub
         if c.follow_quarter and self.last_quarter is not None and not self._months_context(c):
             return self.last_quarter

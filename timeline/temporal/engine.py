@@ -15,6 +15,7 @@ from timeline.temporal.refiners import (
     ModifierRefiner,
     TitleFilter,
     later_as_duration,
+    link_clock_day,
     link_period_end,
     link_ranges,
     merge_clock_date,
@@ -94,6 +95,7 @@ class TemporalTagger:
         if not narrative:
             cands = later_as_duration(text, cands)
         cands = merge_clock_date(text, cands)
+        link_clock_day(text, cands)
         cands = split_day_ranges(text, cands)
         cands = self._modifiers.refine(text, cands)
         link_ranges(text, cands)

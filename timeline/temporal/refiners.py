@@ -162,7 +162,7 @@ def link_ranges(text: str, cands: list[Candidate]) -> None:
 
 _CLOCK_DATE_GAP = re.compile(r"(?:\s*,?\s*|\s+on\s+)$", re.IGNORECASE)
 #: "10:35 a.m. (0735 GMT) Friday", "2:30 p.m. local time (1830 GMT) Friday": the day after a zone conversion
-_CLOCK_ZONE_GAP = re.compile(r"\s*(?:local\s+time\s*)?\(\s*[0-9]{3,4}\s+(?:GMT|UTC)\s*\)\s*,?\s*(?:on\s+)?", re.IGNORECASE)
+_CLOCK_ZONE_GAP = re.compile(r"\s*(?:local\s+time\s*)?\((?:\s*[0-9]{3,4}\s+(?:GMT|UTC)\s*\)\s*,?\s*(?:on\s+)?|\s*)", re.IGNORECASE)
 
 
 def merge_clock_date(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -186,18 +186,23 @@ def merge_clock_date(text: str, cands: list[Candidate]) -> list[Candidate]:
             out.append(replace(nxt, start=c.start, type="TIME", grain="minute", hour=c.hour, minute=c.minute, rule=f"{c.rule}+{nxt.rule}"))
             i += 2
             continue
-        if (
-            nxt is not None
-            and c.hour is not None
-            and c.kind == "offset"
-            and nxt.grain == "day"
-            and nxt.kind in {"weekday", "partial", "absolute"}
-            and _CLOCK_ZONE_GAP.fullmatch(text[c.end : nxt.start]) is not None
-        ):
-            c.day_from = nxt  # two expressions; the clock time is on the day named after the conversion
         out.append(c)
         i += 1
     return out
+
+
+def link_clock_day(text: str, cands: list[Candidate]) -> None:
+    """A clock time with no day of its own, then a zone conversion or a parenthesis and a day: the time is on that day
+    ("10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)"); both stay separate expressions."""
+    for c, nxt in zip(cands, cands[1:]):
+        if (
+            c.hour is not None
+            and c.kind == "offset"
+            and nxt.kind in {"weekday", "partial", "absolute"}
+            and (nxt.grain == "day" or nxt.hour is not None)
+            and _CLOCK_ZONE_GAP.fullmatch(text[c.end : nxt.start]) is not None
+        ):
+            c.day_from = nxt
 
 
 _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended|through)\s+$", re.IGNORECASE)
@@ -237,7 +242,7 @@ _OPENING_QUOTE = re.compile(r"(?:'s|s'|\bon)\s*(?:``|''|[\"“‘'])$")
 
 
 _NAMED_DAY = re.compile(r"(?:Today|Tonight|Tomorrow)\b")
-_NAME_BEFORE = re.compile(r"(?<![.!?:\"'`(\n]\s)(?<![.!?:\"'`(\n])\b(?:[A-Z]{2,}|[A-Z][a-z]+)\s$")
+_NAME_BEFORE = re.compile(r"\b(?:[A-Z]{2,}|[A-Z][a-z]+)\s$")
 
 
 class TitleFilter:
