@@ -97,9 +97,12 @@ _MONTH_COMMA = re.compile(r"[A-Z][a-z]+\.?,")
 def phrase_direction(text: str, start: int, lex: Lexicon) -> int | None:
     """+1/-1 when a direction phrase ends right before `start` ("until", "as early as", "since"), else None.
 
-    A sentence opening "In January, ..." (a bare month and a comma) frames a look back: -1."""
-    if _OPENING_IN.search(text, max(0, start - 8), start) and _MONTH_COMMA.match(text, start):
-        return -1
+    A sentence opening "In January, ..." (a bare month and a comma) frames a look back: -1, unless a future cue follows
+    in the sentence."""
+    if _OPENING_IN.search(text, max(0, start - 8), start) and (m := _MONTH_COMMA.match(text, start)):
+        rest = _WORD.findall(_right_window(text, m.end(), lex))
+        if not any(w.lower() in lex.future_cues for w in rest):
+            return -1  # ... unless the sentence announces a future ("In May, voters will choose")
     before = text[max(0, start - 24) : start].lower()
     if not before.endswith((" ", "\n")):
         return None
