@@ -81,6 +81,8 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
 
 
 _FUTURE_BE = frozenset({"will", "shall", "'ll", "to"})
+#: Future cues that outweigh a possessive weekday ("would" and "could" do not: "would get around Wednesday's ruling").
+_STRONG_FUTURE = frozenset({"will", "shall", "'ll", "wo", "scheduled", "slated", "upcoming", "expected", "planned"})
 
 
 def _right_cue(words: list[str], i: int, lex: Lexicon) -> int:
@@ -138,8 +140,10 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
     phrase = phrase_direction(text, start, lex)
     if phrase is not None:
         return phrase, "", "phrase"
-    if text.startswith(("'s ", "’s "), end):
-        return -1, "'s", "possessive"  # "Wednesday's ruling", "Friday's close": news reports the event as done
+    if text.startswith(("'s ", "’s "), end) and not any(
+            w.lower() in _STRONG_FUTURE for w in _WORD.findall(_left_window(text, start, lex))):
+        # "Wednesday's ruling", "Friday's close": news reports the event as done (but "will vote in Sunday's election")
+        return -1, "'s", "possessive"
     right = _WORD.findall(_right_window(text, end, lex))[:RIGHT_WORDS]
     if right:
         c = _right_cue(right, 0, lex)
