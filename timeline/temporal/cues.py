@@ -81,6 +81,7 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
 
 
 _FUTURE_BE = frozenset({"will", "shall", "'ll", "to"})
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "'s", "not"})
 #: Future cues that outweigh a possessive weekday ("would" and "could" do not: "would get around Wednesday's ruling").
 _STRONG_FUTURE = frozenset({"will", "shall", "'ll", "wo", "scheduled", "slated", "upcoming", "expected", "planned"})
 
@@ -155,6 +156,9 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
         if c:
             return c, left[i].lower(), "left"
     for i in range(1, len(right)):
+        w = right[i].lower()
+        if w in lex.data.future_participles and w.endswith("ed") and right[i - 1].lower() not in _AUXILIARIES:
+            return -1, w, "right"  # "On Friday, the government planned to pay ...": the clause's past verb
         c = _right_cue(right, i, lex)
         if c:
             return c, right[i].lower(), "right"
