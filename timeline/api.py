@@ -32,7 +32,7 @@ from .linking import Link, Linker
 from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline, TimelineEntry
 from .nlp import LoadedPipeline, degraded_message, load_pipeline
 from .ordering import lead_events, make_entry, sort_key
-from .stream import Spill, StreamedTimeline
+from .stream import TAG_CHARS, Spill, StreamedTimeline, paragraph_cuts
 from .temporal import TemporalTagger
 
 #: texts longer than this are parsed in chunks cut at paragraph, line or sentence breaks. Small
@@ -44,10 +44,6 @@ CHUNK_CHARS = 10_000
 #: chunks spaCy parses together. The parse of one batch needs ~30 MB per 10k characters at its
 #: peak (thinc's arrays), whatever the text's length; more chunks per batch gain no measurable speed.
 PIPE_BATCH = 2
-#: the tagger runs ahead of the parse on spans of at least this many characters, cut at paragraph
-#: breaks (identical results to tagging the whole text: nothing it links crosses a paragraph break);
-#: only one span's candidates and the times not yet handed to a chunk are held at once.
-TAG_CHARS = 100_000
 
 NO_PUB_DATE_WARNING = "no publication date: {n} relative time(s) left unresolved; pass --pub-date YYYY-MM-DD to resolve them"
 
@@ -290,24 +286,14 @@ class _Spans:
         self.frontier = 0  # end of the last span handed out
 
     def spans(self) -> Iterator[tuple[int, int]]:
-        for lo, hi in _paragraph_cuts(self.text, self.size):
+        for lo, hi in paragraph_cuts(self.text, self.size):
             self.frontier = hi
             yield lo, hi
 
 
 def paragraph_spans(text: str, size: int) -> _Spans:
-    """Spans of ``text`` of at least ``size`` characters (the last one may be shorter), each ending just after
-    a paragraph break (a blank line), or at the end of the text."""
+    """``stream.paragraph_cuts`` of ``text``, remembering how far the tagger has got."""
     return _Spans(text, size)
-
-
-def _paragraph_cuts(text: str, size: int) -> Iterator[tuple[int, int]]:
-    lo, n = 0, len(text)
-    while lo < n:
-        cut = text.find("\n\n", lo + size)
-        hi = n if cut == -1 else cut + 2
-        yield lo, hi
-        lo = hi
 
 
 _TIME_ID = re.compile(r"t([1-9][0-9]*)")
