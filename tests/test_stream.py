@@ -194,3 +194,21 @@ def test_cli_streamed_output_equals_in_memory(fmt: str, tmp_path: Path, monkeypa
     if fmt == "json":
         assert json.loads(outputs["streamed"])["schema_version"] == "1.0"
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_long_streamed_table_is_printed_in_blocks(blank_extractor: Extractor, seed_text: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ``TABLE_MAX_ROWS`` shown rows a streamed table is several tables: title once, caption once, every row."""
+    from timeline.render import table
+
+    monkeypatch.setattr(table, "TABLE_MAX_ROWS", 5)
+    monkeypatch.setattr(table, "TABLE_BLOCK", 7)
+    whole = blank_extractor.build(seed_text, pub_date="2024-03-19", source="seed.txt")
+    with blank_extractor.build_stream(seed_text, pub_date="2024-03-19", source="seed.txt") as streamed:
+        chunks = list(make_renderer("table", RenderOptions(show_all=True)).add(streamed))
+        text = _rendered("table", streamed, RenderOptions(show_all=True))
+    assert len(chunks) == -(-len(whole.timeline) // 7) > 1
+    assert text.count("Timeline · seed.txt") == 1
+    assert text.count("published 2024-03-19 (cli)") == 1
+    assert text.index("Timeline · seed.txt") < text.index("published 2024-03-19 (cli)")
+    assert text.count("[") >= len(whole.timeline)  # one "[factuality]" per row

@@ -37,8 +37,10 @@ def timeline_table(tl: Timeline | StreamedTimeline, *, show_all: bool = False) -
 
 
 def timeline_tables(tl: Timeline | StreamedTimeline, *, show_all: bool = False,
-                    block: int = TABLE_BLOCK) -> Iterator[Table]:
-    """The timeline as consecutive tables of ``block`` rows: the title on the first, the caption on the last."""
+                    block: int | None = None) -> Iterator[Table]:
+    """The timeline as consecutive tables of ``block`` rows (default ``TABLE_BLOCK``): the title on the first,
+    the caption on the last."""
+    block = block or TABLE_BLOCK
     title, caption = _title(tl), _caption(tl, show_all)
     rows: list[tuple[TimelineEntry, Event]] = []
     first = True
