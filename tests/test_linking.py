@@ -27,7 +27,8 @@ def _event(doc: Doc, i: int, spec: dict[str, str]) -> Event:
     tok = doc[i]
     return Event(id=f"e{i}", start=tok.idx, end=tok.idx + len(tok), text=tok.text, lemma=tok.text.lower(), pos="VERB",
                  description=tok.text, sentence_start=0, sentence_end=len(doc.text), factuality=spec["factuality"],
-                 event_class=spec.get("class", "OCCURRENCE"), tense=spec["tense"], rule="test")
+                 event_class=spec.get("class", "OCCURRENCE"), tense=spec["tense"], aspect=spec.get("aspect", "NONE"),
+                 rule="test")
 
 
 def _time(doc: Doc, n: int, spec: dict[str, Any]) -> TimeExpression:

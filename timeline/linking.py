@@ -6,8 +6,11 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    "visit on April 10", "meets ... next month", "launch as early as April".
 2. ``syntax:path`` – the nearest time in the same sentence by dependency path (plus one per
    clause boundary crossed), when the path is short. Reporting events ("said") and present-tense
-   states ("expects", "is scheduled") take a time only when they govern it: otherwise they hold
-   at publication.
+   events, progressive included ("expects", "is scheduled", "is negotiating"), take a time only
+   when they govern it: otherwise they hold at publication (on gold TimeBank spans the progressive
+   ones reached by path were never tied to that time and half were tied to the DCT). A present
+   perfect also takes the duration, "since" time or PAST_REF that measures it ("have soared in the
+   past three months").
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
    few tokens.
 4. ``narrative:previous-sentence`` – a past-tense event in a sentence without a time continues
@@ -162,8 +165,8 @@ class Linker:
                 cost, rule = 0, "syntax:governs"
             elif ev.event_class == "REPORTING":
                 continue  # "X said on Friday that ..." is said of the report, not of the reported event
-            elif ev.tense == "PRESENT" and ev.aspect != "PROGRESSIVE":
-                continue  # a present state ("expects", "is scheduled") holds at publication
+            elif ev.tense == "PRESENT" and not _measures_perfect(ev, t, span):
+                continue  # a present state or process ("expects", "is scheduled", "is negotiating") holds at publication
             else:
                 path = _path_cost(tok, span.root)
                 if path is None or path > self.max_path:
@@ -224,6 +227,14 @@ def tense_relation(ev: Event) -> Relation:
     if ev.factuality == Factuality.HAPPENED:
         return Relation.BEFORE
     return Relation.ON
+
+
+def _measures_perfect(ev: Event, t: TimeExpression, span: Span) -> bool:
+    """A present perfect and the span it is measured over: a duration, "since ...", "recently"
+    ("have soared in the past three months", "have been built since February 1947")."""
+    if ev.aspect not in ("PERFECTIVE", "PERFECTIVE_PROGRESSIVE"):
+        return False
+    return t.type == TimexType.DURATION or t.value == "PAST_REF" or _preposition(span) == "since"
 
 
 def _path_cost(a: Token, b: Token) -> int | None:

@@ -187,6 +187,8 @@ def surface_features(doc: Doc, candidates: Sequence[int], lexicon: Lexicon) -> l
 
 
 COMPLEMENT_MARKS = frozenset({"to", "that", "if", "whether"})
+# the arguments that tell the readings of a verb apart ("keep the boy" / "keep talking", "called him a liar" / "called for talks")
+CORE_ARGUMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "prt", "nsubjpass", "agent", "dative"})
 
 
 def class_features(
@@ -219,6 +221,9 @@ def _argument_features(cols: DocColumns, i: int) -> list[str]:
             f.append("acl-to")
             f.append(f"lk={lemma}|acl-to")
             complement = True
+        if cd in CORE_ARGUMENT_DEPS:
+            f.append(f"ldc={lemma}|{cd}")
+            f.append(f"dcp={cd}|{pos_[c]}")
     if not complement:
         f.append(f"lk={lemma}|-")
     h = head_[i]
@@ -226,6 +231,8 @@ def _argument_features(cols: DocColumns, i: int) -> list[str]:
         f.append("root")
     else:
         f.append(f"hdep={dep}|{dep_[h]}")
+        if pos_[i] in ("NOUN", "PROPN"):
+            f.append(f"nh={dep}|{lemma_[h]}")  # a nominal and the word it hangs from: "filed suit", "peace talks"
         g = head_[h]
         if g != h:
             f.append(f"gl={lemma_[g]}|{lower[h]}" if dep_[h] == "prep" else f"gl2={lemma_[g]}")

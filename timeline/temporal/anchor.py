@@ -10,7 +10,7 @@ from timeline.models import Granularity, Interval, TimeExpression, TimexType
 from timeline.temporal import calendar as cal
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
-from timeline.temporal.cues import phrase_direction
+from timeline.temporal.cues import phrase_direction, same_sentence
 from timeline.temporal.direction import Choice, DirectionModel, features
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.timex3 import format_value, unresolved_value
@@ -26,8 +26,14 @@ CUE_REACH_DAYS = 183
 CUE_REACH_DAYS_PAST = 240
 #: ... and, for a past cue, for quarters, halves and seasons (periods that news mostly reports after they end).
 CUE_REACH_DAYS_LONG = 365
+#: ... and for any partial date after a direction phrase ("since", "until", "ended": lexicon direction_phrases).
+CUE_REACH_DAYS_PHRASE = 366
 #: In narrative mode a month/day more than this many days before the previous time is taken in the following year.
 NARRATIVE_BACKSTEP_DAYS = 90
+
+
+#: Durations that set a several-month comparison period in results news ("For the nine months, ...").
+_MONTHS_PERIODS = frozenset({"P6M", "P9M"})
 
 
 #: Called for every learned past/future decision (training data): candidate, features, past value, future value.
@@ -59,11 +65,21 @@ class Resolver:
         self.narrative = narrative
         self.prev: Ref | None = None
         self.last_quarter: Ref | None = None
+        #: the last quarter named in any form (also "the year-ago quarter"): what "that quarter" refers to
+        self.named_quarter: Ref | None = None
+        #: end offset of the last several-month period stated ("the nine months", "the first half")
+        self.months_period_end: int | None = None
 
     # ---- reference selection ----
     def _reference(self, c: Candidate) -> Ref | None:
+        if c.follow_quarter and not self.narrative and self._months_context(c):
+            # "For the nine months, ... a year earlier": the year before the one under discussion
+            ctx = self.last_quarter or self.pub
+            return Ref(ctx.date, "year", ctx.anchor) if ctx is not None else None
         if c.follow_quarter and self.last_quarter is not None and not self.narrative:
             return self.last_quarter  # "a year earlier" in results news: the same quarter a year before
+        if c.relative_to == "previous_quarter":
+            return self.named_quarter or self.prev or self.pub
         if c.relative_to == "previous":
             return self.prev or self.pub
         if self.narrative and self.prev is not None and c.relative_to != "dct_only":
@@ -86,9 +102,15 @@ class Resolver:
             if self.narrative and self.prev is not None:
                 return self.prev
             return self.pub
-        if c.follow_quarter and self.last_quarter is not None:
+        if c.follow_quarter and self.last_quarter is not None and not self._months_context(c):
             return self.last_quarter
         return self.pub  # "dct" and "dct_only"
+
+    def _months_context(self, c: Candidate) -> bool:
+        """Does a several-month period ("For the nine months, ...") stated earlier in the sentence set the comparison?
+        Then "a year earlier" / "year-earlier" is the year before, not the quarter under discussion."""
+        end = self.months_period_end
+        return end is not None and end <= c.start and same_sentence(self.text, end, c.start, self.lex)
 
     # ---- per kind ----
     def _fields_date(self, c: Candidate, year: int) -> dt.date | None:
@@ -175,11 +197,16 @@ class Resolver:
         nearest = min(options, key=lambda o: (o[0], abs(o[1].year - r.year)))
         cue = tense_direction(self.text, c.start, c.end, self.lex)
         reach = CUE_REACH_DAYS_LONG if c.grain in {"quarter", "half", "season"} else CUE_REACH_DAYS_PAST
+        reach_future = CUE_REACH_DAYS
+        if cue is not None and phrase_direction(self.text, c.start, self.lex) is not None:
+            # a direction phrase ("since February", "the year ended Jan. 31", "as early as May") fixes the side:
+            # the occurrence on that side within a year, however far
+            reach = reach_future = CUE_REACH_DAYS_PHRASE
         if cue is not None:
             if cue < 0:
                 fit = [o for o in options if o[2] <= r and o[0] <= reach]
             else:
-                fit = [o for o in options if o[3] >= r and o[0] <= CUE_REACH_DAYS]
+                fit = [o for o in options if o[3] >= r and o[0] <= reach_future]
             if fit and nearest not in fit:
                 return min(fit, key=lambda o: o[0])[1]
         return nearest[1]
@@ -195,7 +222,7 @@ class Resolver:
             year = ctx.date.year + (c.year_offset or 0)
         else:
             year = ref.date.year + (c.year_offset or 0)
-        if c.quarter is None and c.grain == "year" and self.last_quarter is None:
+        if c.quarter is None and c.grain == "year" and (self.last_quarter is None or self._months_context(c)):
             return dt.date(year, 1, 1), "year"
         if c.quarter is None and c.year is not None and self.last_quarter is None:
             return dt.date(year, 1, 1), "year"
@@ -236,6 +263,8 @@ class Resolver:
             return self._fields_date(c, c.year)
         if c.kind == "partial" and self.pub is not None:
             return self._partial(c, self.prev if self.narrative and self.prev is not None else self.pub)
+        if c.kind == "weekday" and self.pub is not None and not self.narrative:
+            return self._weekday(c, self.pub)
         return None
 
     def resolve(self, c: Candidate, tid: str) -> TimeExpression | None:
@@ -247,11 +276,16 @@ class Resolver:
         point: dt.date | None = None
         if c.kind == "fixed":
             value = c.value or ""
+            if value in _MONTHS_PERIODS:
+                self.months_period_end = c.end
         elif c.kind == "absolute":
             assert c.year is not None
             point = self._fields_date(c, c.year)
             if point is None:
                 return None
+        elif c.day_from is not None and self._peek(c.day_from) is not None:
+            point = self._peek(c.day_from)  # "10:35 a.m. (0735 GMT) Friday"
+            anchor = self.pub.anchor if self.pub is not None else None
         elif c.ended_by is not None and self._peek(c.ended_by) is not None:
             # "the quarter ended Sept. 30": the period that ends on the date that follows
             point = self._peek(c.ended_by)
@@ -290,8 +324,14 @@ class Resolver:
                 first, last = cal.period(point, g, c.season)
                 interval = Interval(first=first, last=last)
                 self.prev = Ref(point, g, tid, c.season)
-                if g == "quarter" and not c.follow_quarter and c.kind != "quarter_ctx":
-                    self.last_quarter = self.prev
+                if g == "quarter" and not c.follow_quarter and c.kind != "quarter_ctx" and self.last_quarter is None:
+                    # results news: the first quarter named is the one reported; later mentions ("after a flat second
+                    # quarter", "expects the fourth quarter to ...") are asides and do not move the context. A quarter
+                    # of another year ("the third quarter of 1984") is history, not the context.
+                    if c.year is None or self.pub is None or abs(c.year - self.pub.date.year) <= 1:
+                        self.last_quarter = self.prev
+                if g == "quarter":
+                    self.named_quarter = self.prev
         return TimeExpression(
             id=tid, start=c.start, end=c.end, text=self.text[c.start : c.end], type=TimexType(c.type), value=value,
             mod=c.mod, granularity=Granularity(grain) if grain else None, interval=interval, quant=c.quant, freq=c.freq,

@@ -137,6 +137,8 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         c.grain = "decade"
         c.value = str(c.decade)
         c.kind = "fixed"
+        if gd.get("early"):
+            c.mod = {"early": "START", "mid": "MID", "late": "END"}[norm(gd["early"])]  # "the late 1990s"
         return c
     if gd.get("century"):
         n = lex.ordinal(re.sub(r"[\s-]+", " ", gd["century"]))
@@ -155,9 +157,16 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     if rel is not None:
         c.direction = lex.data.relative_words[norm(rel)]
         c.strict = c.direction != 0
+    if gd.get("arel"):
+        # "the previous Friday", "the following Monday": the weekday before/after the time under discussion
+        c.direction = 1 if norm(gd["arel"]) == "following" else -1
+        c.strict = True
+        c.relative_to = "previous"
     if rule.spec.args.get("bare_year") and not _year_ok(m, lex, text):
         return None
     c.grain = _grain(c)
+    if rule.spec.args.get("grain"):
+        c.grain = str(rule.spec.args["grain"])  # "the week of March 6": the week that contains the day
     if c.year is None:
         c.kind = "weekday" if c.weekday is not None and c.month is None else "partial"
     if c.pod is not None and c.weekday is not None and rule.spec.args.get("weekday_pod") == "drop":
@@ -191,7 +200,9 @@ def _grain(c: Candidate) -> str:
         return "minute"
     if c.pod is not None:
         return "part_of_day"
-    if c.day is not None or c.holiday is not None:
+    if c.holiday is not None:
+        return c.holiday.grain
+    if c.day is not None:
         return "day"
     if c.weekday is not None:
         return "day"
@@ -221,6 +232,9 @@ def _bare_month_ok(month_text: str, m: re.Match[str], lex: Lexicon, text: str) -
     return True
 
 
+_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "hours", "hrs", "local"})
+
+
 def _year_ok(m: re.Match[str], lex: Lexicon, text: str) -> bool:
     """A bare four-digit number is a year unless it looks like a quantity, an identifier, money or a score."""
     y = int(m.group("year"))
@@ -234,8 +248,8 @@ def _year_ok(m: re.Match[str], lex: Lexicon, text: str) -> bool:
     if after[:1] in {"%", "/", ":"} or (after[:1] in {".", ","} and after[1:2].isdigit()) or after[:1].isdigit():
         return False
     nxt = _next_word(text, e)
-    if nxt in lex.count_nouns or nxt in {"percent", "million", "billion", "times"}:
-        return False
+    if nxt in lex.count_nouns or nxt in {"percent", "million", "billion", "times"} or nxt in _ZONES:
+        return False  # "2000 people", "(1830 GMT)": a quantity or a clock time, not a year
     prev = _prev_word(text, s)
     if prev.rstrip(".") in lex.id_words:
         return False
@@ -333,13 +347,16 @@ def build_anaphoric(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Ca
     c.amount = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(word, 0)
     c.unit = unit
     c.grain = "part_of_day" if c.pod else unit
+    if unit == "quarter" and rule.spec.args.get("default_amount") is None:
+        c.relative_to = "previous_quarter"  # "that quarter": the quarter last named, whatever came after it
     defaults = rule.spec.args.get("default_amount")
     if defaults is not None:
         c.relative_to = "auto"
         c.amount = int(defaults.get(unit, 0))
         if gd.get("latest") is not None or gd.get("latest2") is not None:
-            c.amount = -1  # "the latest quarter": the last one completed before the publication date, not the context
-            c.relative_to = "dct"
+            # "the latest quarter": the quarter reported in the story, else the last one completed before the DCT
+            c.amount = -1
+            c.relative_to = "auto"
     return c
 
 
@@ -370,6 +387,11 @@ def build_clock(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candid
     else:
         hour, minute = int(gd["hour"]), int(gd.get("minute") or 0)
         ampm = (gd.get("ampm") or "").lower()
+        pod2 = (gd.get("pod2") or "").lower()
+        if pod2 in {"afternoon", "evening"} or (gd.get("night") and hour >= 6):
+            ampm = "pm"  # "5 o'clock in the afternoon", "10 at night" ("4 in the morning" stays as it is)
+        elif pod2 == "morning" or gd.get("night"):
+            ampm = "am"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
@@ -427,6 +449,8 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         n = 2  # tbaq: "a couple of years" is P2Y
     elif rule.spec.args.get("vague") or gd.get("vague"):
         n = None
+    elif gd.get("num") is None and norm(gd["unit"]).endswith("s"):
+        n = None  # "decades-long": an unknown number of units
     elif gd.get("num") is not None:
         n = lex.number(gd["num"])
         if n is None:
@@ -439,6 +463,8 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None
     else:
         n = 1
+    if unit == "second" and gd.get("num") is not None and norm(gd["num"]) in {"a", "one"} and _ordinal_second(text, m.end()):
+        return None  # "a second betrayal", "A second group of directors": the ordinal, not a duration
     if gd.get("span") is None and gd.get("num") is not None and norm(gd["num"]) in {"a", "an"}:
         prev = _prev_word(text, m.start())
         if prev in {"once", "twice", "thrice", "times", "per"} or prev.replace(",", "").replace(".", "").isdigit() or prev in {"million", "billion", "percent", "dollars", "cents", "%"}:
@@ -449,6 +475,20 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     c = _new(m, rule, "fixed", value=duration_value(n, unit), grain=None)
     _drop_article_before_adjective(c, m, text)
     return c
+
+
+#: Words that may follow the duration "a second" ("a second later", "for a second, ..."); any other word after it
+#: makes "second" the ordinal of a noun ("a second group").
+_AFTER_A_SECOND = frozenset({"or", "and", "later", "ago", "earlier", "before", "after", "of", "to", "in", "at", "for", "on",
+                             "the", "he", "she", "they", "it", "i", "we", "you", "longer", "more", "too", "that", "when",
+                             "while", "as", "than", "then", "there", "from", "with", "without", "too"})
+
+
+def _ordinal_second(text: str, end: int) -> bool:
+    if end < len(text) and text[end] not in " \t\n":
+        return False
+    nxt = _next_word(text, end)
+    return bool(nxt) and nxt not in _AFTER_A_SECOND
 
 
 def _duration_ok(m: re.Match[str], lex: Lexicon, text: str, num: str) -> bool:
@@ -468,6 +508,9 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
     """every Monday, each year, weekly, twice a week, on Mondays."""
     gd = m.groupdict()
     c = _new(m, rule, "fixed")
+    if rule.spec.args.get("value"):
+        c.value = str(rule.spec.args["value"])
+        return c
     if gd.get("adverb"):
         before = text[max(0, m.start() - 30) : m.start()].split()
         if m.group(0)[0].isupper() and before and before[-1][:1].isupper() and not before[-1].endswith("."):
@@ -500,6 +543,10 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
     n: float | None = 1
     if gd.get("num"):
         n = lex.number(gd["num"])
+    elif gd.get("other"):
+        n = 2  # "every other week"
+    elif gd.get("few"):
+        n = 2 if norm(gd["few"]).startswith("couple") else None  # "every few years" PXY, "every couple of months" P2M
     c.value = duration_value(n, unit)
     if gd.get("freq"):
         f = gd["freq"].lower().split()[0]

@@ -89,6 +89,10 @@ def easter(year: int) -> dt.date:
 
 
 def holiday_date(h: Holiday, year: int) -> dt.date:
+    return _holiday_day(h, year) + dt.timedelta(days=h.days_after)
+
+
+def _holiday_day(h: Holiday, year: int) -> dt.date:
     if h.easter is not None:
         return easter(year) + dt.timedelta(days=h.easter)
     assert h.month is not None

@@ -55,3 +55,4 @@ class Candidate:
     year_offset: int | None = None
     year_base: str = "dct"
     ended_by: Candidate | None = None
+    day_from: Candidate | None = None  # "10:35 a.m. (0735 GMT) Friday": the day named after a clock time

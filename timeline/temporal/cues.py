@@ -2,7 +2,7 @@
 
 Order of evidence:
 1. a direction phrase right before the expression ("until", "as early as", "since": lexicon direction_phrases; "until"
-   only inside a clause, not opening a sentence);
+   only inside a clause, not opening a sentence); then a possessive ("Wednesday's ruling": past);
 2. a cue word right after the expression, then the nearest one before it in the sentence, then one of the next
    RIGHT_WORDS words after it:
    future cues ("will", "expected", "next", "could") give +1, past cues ("said", "was", "ago", irregular past verbs,
@@ -39,7 +39,10 @@ def _is_sentence_end(text: str, m: re.Match[str], lex: Lexicon) -> bool:
 
 
 def _left_window(text: str, start: int, lex: Lexicon) -> str:
-    window = text[max(0, start - _LEFT_CHARS) : start]
+    begin = max(0, start - _LEFT_CHARS)
+    while 0 < begin < start and text[begin - 1].isalnum():
+        begin += 1  # never start inside a word ("ill" of "will")
+    window = text[begin:start]
     cut = 0
     for m in _SENTENCE_END.finditer(window):
         if _is_sentence_end(window, m, lex):
@@ -59,15 +62,28 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
     w = words[i].lower()
     if i + 1 < len(words) and (w, words[i + 1].lower()) in lex.not_cue_pairs:
         return 0  # "next to the embassy", "at last"
+    if i + 1 < len(words) and (w, words[i + 1].lower()) in lex.future_pairs:
+        if i > 0 and words[i - 1].lower() in lex.data.past_auxiliaries:
+            return -1  # "had been set to expire Friday"
+        return 1  # "set to resume Monday", "is to resume trading Tuesday"
     if w in lex.future_cues:
         if w in lex.data.future_participles and any(p.lower() in lex.data.past_auxiliaries for p in words[max(0, i - 2) : i]):
             return -1  # "had been scheduled to expire Friday"
         return 1
+    if i > 1 and words[i - 1].lower() == "be" and words[i - 2].lower() in _FUTURE_BE and (
+            w in lex.past_cues or (len(w) > 4 and w.endswith("ed"))):
+        return 1  # "will be named commander for a mission in December", "to be completed by Dec. 15"
     if w in lex.past_cues:
         return -1
     if len(w) > 4 and w.endswith("ed") and w not in lex.not_past_ed:
         return -1
     return 0
+
+
+_FUTURE_BE = frozenset({"will", "shall", "'ll", "to"})
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "'s", "not"})
+#: Future cues that outweigh a possessive weekday ("would" and "could" do not: "would get around Wednesday's ruling").
+_STRONG_FUTURE = frozenset({"will", "shall", "'ll", "wo", "scheduled", "slated", "upcoming", "expected", "planned"})
 
 
 def _right_cue(words: list[str], i: int, lex: Lexicon) -> int:
@@ -77,8 +93,19 @@ def _right_cue(words: list[str], i: int, lex: Lexicon) -> int:
     return _cue(words, i, lex)
 
 
+_OPENING_IN = re.compile(r"(?:^|[.!?]['\"`]*\s+|\n\s*)In\s$")
+_MONTH_COMMA = re.compile(r"[A-Z][a-z]+\.?,")
+
+
 def phrase_direction(text: str, start: int, lex: Lexicon) -> int | None:
-    """+1/-1 when a direction phrase ends right before `start` ("until", "as early as", "since"), else None."""
+    """+1/-1 when a direction phrase ends right before `start` ("until", "as early as", "since"), else None.
+
+    A sentence opening "In January, ..." (a bare month and a comma) frames a look back: -1, unless a future cue follows
+    in the sentence."""
+    if _OPENING_IN.search(text, max(0, start - 8), start) and (m := _MONTH_COMMA.match(text, start)):
+        rest = _WORD.findall(_right_window(text, m.end(), lex))
+        if not any(w.lower() in lex.future_cues for w in rest):
+            return -1  # ... unless the sentence announces a future ("In May, voters will choose")
     before = text[max(0, start - 24) : start].lower()
     if not before.endswith((" ", "\n")):
         return None
@@ -114,6 +141,10 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
     phrase = phrase_direction(text, start, lex)
     if phrase is not None:
         return phrase, "", "phrase"
+    if text.startswith(("'s ", "’s "), end) and not any(
+            w.lower() in _STRONG_FUTURE for w in _WORD.findall(_left_window(text, start, lex))):
+        # "Wednesday's ruling", "Friday's close": news reports the event as done (but "will vote in Sunday's election")
+        return -1, "'s", "possessive"
     right = _WORD.findall(_right_window(text, end, lex))[:RIGHT_WORDS]
     if right:
         c = _right_cue(right, 0, lex)
@@ -125,6 +156,9 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
         if c:
             return c, left[i].lower(), "left"
     for i in range(1, len(right)):
+        w = right[i].lower()
+        if w in lex.data.future_participles and w.endswith("ed") and right[i - 1].lower() not in _AUXILIARIES:
+            return -1, w, "right"  # "On Friday, the government planned to pay ...": the clause's past verb
         c = _right_cue(right, i, lex)
         if c:
             return c, right[i].lower(), "right"
@@ -134,3 +168,9 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
 def sentence_words(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[str], list[str]]:
     """The words of the sentence before `start` and after `end` (windows of a few dozen characters)."""
     return _WORD.findall(_left_window(text, start, lex)), _WORD.findall(_right_window(text, end, lex))
+
+
+def same_sentence(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    """Is there no sentence end between offsets a and b (a <= b)?"""
+    window = text[a:b]
+    return not any(_is_sentence_end(window, m, lex) for m in _SENTENCE_END.finditer(window))

@@ -14,7 +14,9 @@ from timeline.temporal.direction import DirectionModel
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.refiners import (
     ModifierRefiner,
+    TitleFilter,
     later_as_duration,
+    link_clock_day,
     link_period_end,
     link_ranges,
     merge_clock_date,
@@ -40,6 +42,7 @@ class TemporalTagger:
         self.lexicon = Lexicon.load(lexicon_text)
         self.rules: RuleSet = load_rules(self.lexicon, BUILDERS.keys(), rules_text)
         self._modifiers = ModifierRefiner(self.lexicon)
+        self._titles = TitleFilter(self.lexicon)
         #: past/future of bare weekdays and months (resources/direction.json); None: the hand rules alone
         self.direction_model: DirectionModel | None = DirectionModel.load() if learned_direction else None
         #: training hook (scripts/train_temporal.py): sees every learned decision's features and both values
@@ -100,10 +103,11 @@ class TemporalTagger:
         resolver = Resolver(self.lexicon, text, pub_date, narrative, self.direction_model, self.recorder)
         count = 0
         for lo, hi in spans:
-            cands = remove_overlaps(self.candidates(text, lo, hi))
+            cands = self._titles.refine(text, remove_overlaps(self.candidates(text, lo, hi)))
             if not narrative:
                 cands = later_as_duration(text, cands)
             cands = merge_clock_date(text, cands)
+            link_clock_day(text, cands)
             cands = split_day_ranges(text, cands)
             cands = self._modifiers.refine(text, cands)
             link_ranges(text, cands)

@@ -28,7 +28,10 @@ class Modifier(BaseModel):
 
 
 class Holiday(BaseModel):
-    """A holiday: a fixed month/day, the nth weekday of a month (nth -1 = last), or an offset from Easter."""
+    """A holiday: a fixed month/day, the nth weekday of a month (nth -1 = last), or an offset from Easter.
+
+    days_after moves the day ("the Tuesday after the first Monday"); grain "week" names the ISO week of the day
+    ("Easter week")."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -37,6 +40,8 @@ class Holiday(BaseModel):
     weekday: int | None = None
     nth: int | None = None
     easter: int | None = None
+    days_after: int = 0
+    grain: str = "day"
 
 
 class LexiconData(BaseModel):
@@ -66,6 +71,7 @@ class LexiconData(BaseModel):
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
     not_cues: list[str]
+    future_cue_pairs: list[str] = []
     abbreviations: list[str]
     relative_words: dict[str, int]
     count_nouns: list[str]
@@ -153,6 +159,12 @@ class Lexicon:
     def not_cue_pairs(self) -> frozenset[tuple[str, str]]:
         """Two-word phrases whose first word is a cue word used in another sense ("next to")."""
         pairs = (norm(p).split(" ") for p in self.data.not_cues)
+        return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
+
+    @cached_property
+    def future_pairs(self) -> frozenset[tuple[str, str]]:
+        """Two-word phrases that announce the future although their first word alone is no cue ("set to", "is to")."""
+        pairs = (norm(p).split(" ") for p in self.data.future_cue_pairs)
         return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
 
     @cached_property

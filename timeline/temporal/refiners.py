@@ -161,6 +161,8 @@ def link_ranges(text: str, cands: list[Candidate]) -> None:
 
 
 _CLOCK_DATE_GAP = re.compile(r"(?:\s*,?\s*|\s+on\s+)$", re.IGNORECASE)
+#: "10:35 a.m. (0735 GMT) Friday", "2:30 p.m. local time (1830 GMT) Friday": the day after a zone conversion
+_CLOCK_ZONE_GAP = re.compile(r"\s*(?:local\s+time\s*)?\((?:\s*[0-9]{3,4}\s+(?:GMT|UTC)\s*\)\s*,?\s*(?:on\s+)?|\s*)", re.IGNORECASE)
 
 
 def merge_clock_date(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -187,6 +189,20 @@ def merge_clock_date(text: str, cands: list[Candidate]) -> list[Candidate]:
         out.append(c)
         i += 1
     return out
+
+
+def link_clock_day(text: str, cands: list[Candidate]) -> None:
+    """A clock time with no day of its own, then a zone conversion or a parenthesis and a day: the time is on that day
+    ("10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)"); both stay separate expressions."""
+    for c, nxt in zip(cands, cands[1:]):
+        if (
+            c.hour is not None
+            and c.kind == "offset"
+            and nxt.kind in {"weekday", "partial", "absolute"}
+            and (nxt.grain == "day" or nxt.hour is not None)
+            and _CLOCK_ZONE_GAP.fullmatch(text[c.end : nxt.start]) is not None
+        ):
+            c.day_from = nxt
 
 
 _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended|through)\s+$", re.IGNORECASE)
@@ -219,3 +235,35 @@ def later_as_duration(text: str, cands: list[Candidate]) -> list[Candidate]:
                             relative_to="dct", amount=0)
         out.append(c)
     return out
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z]+")
+_OPENING_QUOTE = re.compile(r"(?:'s|s'|\bon)\s*(?:``|''|[\"“‘'])$")
+
+
+_NAMED_DAY = re.compile(r"(?:Today|Tonight|Tomorrow)\b")
+_NAME_BEFORE = re.compile(r"\b(?:[A-Z]{2,}|[A-Z][a-z]+)\s$")
+
+
+class TitleFilter:
+    """Drop programme titles: a match that opens a quotation after a possessive or "on" and has a capitalised unit or
+    part-of-day word after its first character names a programme (ABC's "This Week", CBS's ''60 Minutes''), not a
+    time. Other names with a duration stay: TimeML marks "the Six-Day War", the "Ten Year's Civil War". A capitalised
+    "Today"/"Tonight" right after a capitalised word inside a sentence is a name too ("USA Today", "VOA Today")."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self._units = frozenset(w.lower() for w in (*lex.data.units, *lex.data.date_units, *lex.data.parts_of_day))
+
+    def refine(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        return [c for c in cands if not self._is_title(text, c)]
+
+    def _is_title(self, text: str, c: Candidate) -> bool:
+        if _NAMED_DAY.match(text, c.start) and _NAME_BEFORE.search(text, max(0, c.start - 30), c.start):
+            return True  # "USA Today", "This is VOA Today."
+        if c.holiday is not None or c.kind == "weekday" or _OPENING_QUOTE.search(text, max(0, c.start - 12), c.start) is None:
+            return False
+        for m in _TITLE_WORD.finditer(text, c.start, c.end):
+            w = m.group()
+            if m.start() > c.start and w[0].isupper() and not w.isupper() and (w.lower() in self._units or w.lower()[:-1] in self._units):
+                return True
+        return False

@@ -15,7 +15,9 @@ VALUE_SYNTAX = re.compile(
     | XXXX-XX-XXT(?:MO|AF|EV|NI)
     | \d{2,3}|XXX?|BC\d{4}
     | P(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE)
+    | P\d+Y\d+M|P\d+M\d+D|P\d+DT\d+H
     | PT(?:\d+(?:\.\d+)?|X)(?:H|M|S)
+    | PT\d+H\d+M|PT\d+M\d+S
     | PRESENT_REF|PAST_REF|FUTURE_REF
     )$""",
     re.VERBOSE,
