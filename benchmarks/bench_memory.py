@@ -1,6 +1,6 @@
 """Peak memory (max resident set size) of ``timeline build`` on a large input (default 50 MB).
 
-    python benchmarks/bench_memory.py [--size-mb 50] [--command build|tag] [--format json|table] [--keep DIR]
+    python benchmarks/bench_memory.py [--size-mb 50] [--command build|tag] [--format json|table] [--model NAME] [--keep DIR]
 
 The input is news text: the <TEXT> of the tbaq-cleaned TimeML documents (../shared/corpora), separated
 by blank lines and repeated until the size is reached (the seed article when the corpus is absent).
@@ -64,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--command", choices=("build", "tag"), default="build")
     ap.add_argument("--format", choices=("json", "table"), default="json")
     ap.add_argument("--pub-date", default="2024-03-19")
+    ap.add_argument("--model", default=None, help="build: the spaCy pipeline ('blank': no parse, fast, for a quick "
+                    "check of the memory of our own stages)")
     ap.add_argument("--keep", type=Path, default=None, help="write the input and output here instead of a temp folder")
     args = ap.parse_args(argv)
 
@@ -78,9 +80,12 @@ def main(argv: list[str] | None = None) -> int:
         head = [str(script)] if script.exists() else [sys.executable, "-m", "timeline"]
         cmd = [*head, args.command, str(src), "--pub-date", args.pub_date, "--format", args.format,
                "--output", str(out), "--quiet"]
+        if args.model and args.command == "build":
+            cmd += ["--model", args.model]
         code, seconds, rss_kib, err = run_measured(cmd)
         print(f"input: {src.stat().st_size / 1e6:.1f} MB, {words:,} words")
-        print(f"command: timeline {args.command} --format {args.format} --output FILE (exit {code})")
+        model = f" --model {args.model}" if args.model and args.command == "build" else ""
+        print(f"command: timeline {args.command} --format {args.format}{model} --output FILE (exit {code})")
         if code != 0:
             print(f"stderr: {err}")
         print(f"wall time: {seconds:.1f} s  ({words / seconds:,.0f} words/s)")

@@ -210,6 +210,7 @@ def _apply_fault(fault: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
         from timeline.temporal import TemporalTagger
 
         monkeypatch.setattr(TemporalTagger, "tag", raise_it)
+        monkeypatch.setattr(TemporalTagger, "tag_spans", raise_it)  # `tag --format json` streams span by span
     elif where == "writing":
         real_fdopen = os.fdopen
 

@@ -38,6 +38,7 @@ from .models import (
     TimelineEntry,
     TimexType,
 )
+from .stream import StreamedTimeline
 
 if TYPE_CHECKING:  # the pipeline imports spaCy: loaded on first use, so `timeline tag` and models stay light
     from .api import Extractor, build
@@ -68,6 +69,7 @@ __all__ = [
     "PipelineInfo",
     "Relation",
     "RuleFileError",
+    "StreamedTimeline",
     "TimeExpression",
     "Timeline",
     "TimelineEntry",

@@ -1,6 +1,12 @@
 """The pipeline, with its stage order in one place.
 
-    text ──► temporal.tag ──► spaCy parse (in chunks) ──► events.extract ──► linking.link ──► ordering.make_entries ──► Timeline
+    text ──► temporal.tag (in paragraph spans) ──► spaCy parse (in chunks) ──► events.extract ──► linking.link
+         ──► ordering.make_entry (per event) ──► Timeline (in memory) or StreamedTimeline (spilled to files)
+
+Every stage works chunk by chunk (``Extractor._run``): the tagger runs ahead of the parse one span of
+paragraphs at a time, and each chunk's times, events and entries are handed on as they are made, to
+a collector (``build``: one ``Timeline``) or to a :class:`~timeline.stream.Spill` (``build_stream``:
+nothing held whole, for texts of any length). Both see the same results in the same order.
 
 ``Extractor`` loads the spaCy pipeline and the rules once and serves many documents; ``build``
 is the one-call convenience for a single document.
@@ -9,8 +15,12 @@ is the one-call convenience for a single document.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from array import array
 from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Iterator, Sequence
+from typing import Protocol
 
 from spacy.tokens import Doc
 
@@ -19,9 +29,10 @@ from .document import Region, body_regions, parse_pub_date
 from .errors import InputError
 from .events import EventExtractor
 from .linking import Link, Linker
-from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline
+from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline, TimelineEntry
 from .nlp import LoadedPipeline, degraded_message, load_pipeline
-from .ordering import make_entries
+from .ordering import lead_events, make_entry, sort_key
+from .stream import TAG_CHARS, Spill, StreamedTimeline, paragraph_cuts
 from .temporal import TemporalTagger
 
 #: texts longer than this are parsed in chunks cut at paragraph, line or sentence breaks. Small
@@ -94,6 +105,29 @@ class Extractor:
         degraded = not (doc.has_annotation("DEP") and doc.has_annotation("TAG"))
         return self._build(doc.text, iter([(0, len(doc.text), doc)]), pub_date, None, source, regions, degraded)
 
+    def build_stream(
+        self,
+        text: str,
+        *,
+        pub_date: dt.date | str | None = None,
+        pub_date_source: PubDateSource | None = None,
+        source: str | None = None,
+        regions: list[Region] | None = None,
+        spill_dir: str | None = None,
+    ) -> StreamedTimeline:
+        """``build`` for texts of any length: the same result, not held whole. Times, events and entries are
+        written to temporary files (in ``spill_dir``, default the system's) as each chunk is done; the
+        returned :class:`StreamedTimeline` reads them back in order. Close it (or use ``with``) to remove them."""
+        text = _check_text(text)
+        spill = Spill(spill_dir)
+        try:
+            document, pipeline, warnings = self._run(text, self._parse(text), pub_date, pub_date_source, source,
+                                                     regions, self.degraded, spill)
+            return spill.finish(text=text, document=document, pipeline=pipeline, warnings=warnings)
+        except BaseException:
+            spill.discard()
+            raise
+
     def _build(
         self,
         text: str,
@@ -104,43 +138,53 @@ class Extractor:
         regions: list[Region] | None,
         degraded: bool,
     ) -> Timeline:
+        held = _Collect()
+        document, pipeline, warnings = self._run(text, chunks, pub_date, pub_date_source, source, regions, degraded,
+                                                 held)
+        held.entries.sort(key=lambda pair: pair[0])
+        return Timeline(document=document, pipeline=pipeline, text=text, times=held.times, events=held.events,
+                        timeline=[entry for _, entry in held.entries], warnings=warnings)
+
+    def _run(
+        self,
+        text: str,
+        chunks: Iterator[tuple[int, int, Doc]],
+        pub_date: dt.date | str | None,
+        pub_date_source: PubDateSource | None,
+        source: str | None,
+        regions: list[Region] | None,
+        degraded: bool,
+        out: ResultSink,
+    ) -> tuple[DocumentInfo, PipelineInfo, list[str]]:
+        """The stages, chunk by chunk; every time, event and entry goes to ``out`` as it is made."""
         pub = parse_pub_date(pub_date)
         if pub_date_source is None:
             pub_date_source = "cli" if pub is not None else "none"
         body = body_regions(text) if regions is None else _clean_regions(regions, len(text))
-        tagged = sorted(self.tagger.tag(text, pub, narrative=self.narrative), key=lambda t: (t.start, t.end))
-        times = _renumber_times(_inside(tagged, body))
-        time_starts = [t.start for t in times]
+        spans = paragraph_spans(text, TAG_CHARS)
+        times = _TimeFeed(self.tagger.tag_spans(text, pub, spans.spans(), narrative=self.narrative), spans, body, out)
+        placer = _Placer(pub, _lead_end(text, body), out)
         region_starts = [s for s, _ in body]
-        events: list[Event] = []
-        links: list[Link] = []
         for offset, size, doc in chunks:
             stop = offset + size
             local_regions = [(max(s, offset) - offset, min(e, stop) - offset)
                              for s, e in _regions_overlapping(body, region_starts, offset, stop)]
-            first = bisect_left(time_starts, offset)
-            last = bisect_left(time_starts, stop, lo=first)
-            local_times = [_shift(t, -offset) for t in times[first:last] if t.end <= stop]
+            chunk_times = times.take(offset, stop)
+            local_times = [_shift(t, -offset) for t in chunk_times]
             local_events = self.events.extract(doc, regions=local_regions)
             local_links = self.linker.link(doc, local_events, local_times, has_pub_date=pub is not None)
-            _append_renumbered(events, links, local_events, local_links, offset)
+            placer.add(local_events, local_links, chunk_times, offset, stop)
             del doc, local_events, local_links  # only the current chunks' tokens stay alive
+        times.drain()
+        placer.finish()
         warnings: list[str] = []
         if degraded:
             warnings.append(degraded_message(self._requested_model, self.model_name))
-        unresolved = sum(1 for t in times if not t.resolved)
-        if pub is None and unresolved:
-            warnings.append(NO_PUB_DATE_WARNING.format(n=unresolved))
-        entries = make_entries(events, links, {t.id: t for t in times}, pub, lead_end=_lead_end(text, body))
-        return Timeline(
-            document=DocumentInfo(source=source, pub_date=pub, pub_date_source=pub_date_source, length=len(text)),
-            pipeline=PipelineInfo(spacy_model=self.model_name, degraded=degraded, version=__version__),
-            text=text,
-            times=times,
-            events=events,
-            timeline=entries,
-            warnings=warnings,
-        )
+        if pub is None and times.unresolved:
+            warnings.append(NO_PUB_DATE_WARNING.format(n=times.unresolved))
+        return (DocumentInfo(source=source, pub_date=pub, pub_date_source=pub_date_source, length=len(text)),
+                PipelineInfo(spacy_model=self.model_name, degraded=degraded, version=__version__),
+                warnings)
 
     def _parse(self, text: str) -> Iterator[tuple[int, int, Doc]]:
         """(offset, length, Doc) of each chunk of ``text``, streamed: only ``PIPE_BATCH`` chunks' Docs exist at once."""
@@ -208,33 +252,187 @@ def _shift(t: TimeExpression, delta: int) -> TimeExpression:
     return t if delta == 0 else t.model_copy(update={"start": t.start + delta, "end": t.end + delta})
 
 
-def _renumber_times(times: list[TimeExpression]) -> list[TimeExpression]:
-    mapping = {t.id: f"t{n}" for n, t in enumerate(times, 1)}
-    if all(k == v for k, v in mapping.items()):
-        return times
-    out = []
-    for t in times:
-        out.append(t.model_copy(update={
-            "id": mapping[t.id],
-            "anchor": mapping.get(t.anchor, t.anchor if t.anchor == "pub_date" else None) if t.anchor else None,
-            "range_end": mapping.get(t.range_end) if t.range_end else None,
-        }))
-    return out
+class ResultSink(Protocol):
+    """Where ``Extractor._run`` hands its results: times in document order (renumbered t1, t2 ...), then
+    each chunk's events (renumbered e1, e2 ...) with their timeline entries and sort keys."""
+
+    def add_times(self, times: list[TimeExpression]) -> None: ...
+
+    def add_events(self, events: list[Event], entries: list[tuple[tuple[object, ...], TimelineEntry]]) -> None: ...
 
 
-def _append_renumbered(
-    events: list[Event], links: list[Link], local_events: list[Event], local_links: list[Link], offset: int
-) -> None:
-    """Append one chunk's events and links, shifted to document offsets and numbered on from ``events``
-    (one copy per event, so no second list of every event is ever held)."""
-    for ev, link in zip(local_events, local_links, strict=True):
-        new_id = f"e{len(events) + 1}"
-        update: dict[str, object] = {"id": new_id}
-        if offset:
-            update.update(start=ev.start + offset, end=ev.end + offset,
-                          sentence_start=ev.sentence_start + offset, sentence_end=ev.sentence_end + offset)
-        events.append(ev.model_copy(update=update))
-        links.append(Link(new_id, link.time_id, link.anchor, link.relation, link.evidence, link.rule))
+class _Collect:
+    """The in-memory sink of ``build``."""
+
+    def __init__(self) -> None:
+        self.times: list[TimeExpression] = []
+        self.events: list[Event] = []
+        self.entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
+
+    def add_times(self, times: list[TimeExpression]) -> None:
+        self.times.extend(times)
+
+    def add_events(self, events: list[Event], entries: list[tuple[tuple[object, ...], TimelineEntry]]) -> None:
+        self.events.extend(events)
+        self.entries.extend(entries)
+
+
+class _Spans:
+    """``paragraph_spans`` as the tagger consumes them, remembering how far it has got."""
+
+    def __init__(self, text: str, size: int) -> None:
+        self.text = text
+        self.size = size
+        self.frontier = 0  # end of the last span handed out
+
+    def spans(self) -> Iterator[tuple[int, int]]:
+        for lo, hi in paragraph_cuts(self.text, self.size):
+            self.frontier = hi
+            yield lo, hi
+
+
+def paragraph_spans(text: str, size: int) -> _Spans:
+    """``stream.paragraph_cuts`` of ``text``, remembering how far the tagger has got."""
+    return _Spans(text, size)
+
+
+_TIME_ID = re.compile(r"t([1-9][0-9]*)")
+
+
+class _TimeFeed:
+    """The times of the body, tagged span by span just ahead of the parse and numbered t1, t2 ... in text order,
+    as if the whole text had been tagged, sorted and kept to the body at once.
+
+    Each span's times go to the sink as soon as they are tagged; those not yet handed to a chunk wait in a
+    queue (at most a span's worth). The tagger's id of every time maps to its final number (0: not in the
+    body) in an array of 4 bytes a time, so anchors to earlier spans are renamed as whole-text tagging does.
+    """
+
+    def __init__(self, parts: Iterator[list[TimeExpression]], spans: _Spans, body: list[Region],
+                 out: ResultSink) -> None:
+        self._parts = parts
+        self._spans = spans
+        self._body = body
+        self._out = out
+        self._final = array("l")  # tagger number - 1 -> final number (0 when left out)
+        self._queue: deque[TimeExpression] = deque()
+        self._done = False
+        self.count = 0
+        self.unresolved = 0
+
+    def take(self, start: int, stop: int) -> list[TimeExpression]:
+        """The times wholly inside [start, stop), in order (chunks are asked for in text order)."""
+        while not self._done and self._spans.frontier < stop:
+            self._pull()
+        out: list[TimeExpression] = []
+        queue = self._queue
+        while queue and queue[0].start < stop:
+            t = queue.popleft()
+            if t.start >= start and t.end <= stop:
+                out.append(t)
+        return out
+
+    def drain(self) -> None:
+        while not self._done:
+            self._pull()
+        self._queue.clear()
+
+    def _pull(self) -> None:
+        part = next(self._parts, None)
+        if part is None:
+            self._done = True
+            return
+        final = self._final
+        for t in part:  # the tagger numbers its times t1, t2 ... across spans, in the order it makes them
+            if t.id != f"t{len(final) + 1}":
+                raise AssertionError(f"unexpected tagger id {t.id}")
+            final.append(0)
+        kept = _inside(sorted(part, key=lambda t: (t.start, t.end)), self._body)
+        for t in kept:
+            self.count += 1
+            final[int(t.id[1:]) - 1] = self.count
+        renamed = [self._renamed(t) for t in kept]
+        self.unresolved += sum(1 for t in renamed if not t.resolved)
+        self._out.add_times(renamed)
+        self._queue.extend(renamed)
+
+    def _final_id(self, tagger_id: str | None) -> str | None:
+        m = _TIME_ID.fullmatch(tagger_id or "")
+        if m is None:
+            return None
+        n = int(m[1]) - 1
+        number = self._final[n] if n < len(self._final) else 0
+        return f"t{number}" if number else None
+
+    def _renamed(self, t: TimeExpression) -> TimeExpression:
+        new_id = self._final_id(t.id)
+        anchor = t.anchor if t.anchor == "pub_date" else self._final_id(t.anchor)
+        range_end = self._final_id(t.range_end)
+        if new_id == t.id and anchor == t.anchor and range_end == t.range_end:
+            return t
+        return t.model_copy(update={"id": new_id, "anchor": anchor, "range_end": range_end})
+
+
+class _Placer:
+    """Numbers each chunk's events on (e1, e2 ...) at document offsets and makes their timeline entries.
+
+    An entry's ``selected`` depends on the main event of the lead, known once every event before the end of
+    the lead has been seen: chunks wait until then (the lead is the first paragraph with a sentence in it).
+    """
+
+    def __init__(self, pub: dt.date | None, lead_end: int, out: ResultSink) -> None:
+        self._pub = pub
+        self._lead_end = lead_end
+        self._out = out
+        self._count = 0
+        self._lead_ids: set[str] | None = None
+        self._waiting: list[tuple[list[Event], list[Link], dict[str, TimeExpression]]] = []
+
+    def add(self, local_events: list[Event], local_links: list[Link], times: list[TimeExpression],
+            offset: int, stop: int) -> None:
+        events, links = self._renumbered(local_events, local_links, offset)
+        by_id = {t.id: t for t in times}
+        if self._lead_ids is not None:
+            self._emit(events, links, by_id)
+            return
+        self._waiting.append((events, links, by_id))
+        if stop >= self._lead_end:
+            self._release()
+
+    def finish(self) -> None:
+        if self._lead_ids is None:
+            self._release()
+
+    def _release(self) -> None:
+        self._lead_ids = lead_events([ev for events, _, _ in self._waiting for ev in events], self._lead_end)
+        waiting, self._waiting = self._waiting, []
+        for events, links, by_id in waiting:
+            self._emit(events, links, by_id)
+
+    def _emit(self, events: list[Event], links: list[Link], times: dict[str, TimeExpression]) -> None:
+        assert self._lead_ids is not None
+        entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
+        first = int(events[0].id[1:]) - 1 if events else 0
+        for order, (ev, link) in enumerate(zip(events, links, strict=True), first):
+            entry = make_entry(ev, link, times, self._pub, lead_ids=self._lead_ids)
+            entries.append((sort_key(entry, link, order), entry))
+        self._out.add_events(events, entries)
+
+    def _renumbered(self, local_events: list[Event], local_links: list[Link],
+                    offset: int) -> tuple[list[Event], list[Link]]:
+        """One chunk's events and links, shifted to document offsets and numbered on from the chunks before."""
+        events: list[Event] = []
+        links: list[Link] = []
+        for ev, link in zip(local_events, local_links, strict=True):
+            self._count += 1
+            new_id = f"e{self._count}"
+            update: dict[str, object] = {"id": new_id}
+            if offset:
+                update.update(start=ev.start + offset, end=ev.end + offset,
+                              sentence_start=ev.sentence_start + offset, sentence_end=ev.sentence_end + offset)
+            events.append(ev.model_copy(update=update))
+            links.append(Link(new_id, link.time_id, link.anchor, link.relation, link.evidence, link.rule))
+        return events, links
 
 
 def _clean_regions(regions: Sequence[Region], length: int) -> list[Region]:

@@ -26,6 +26,7 @@ from .sources import Source, load_article
 
 if TYPE_CHECKING:
     from .api import Extractor
+    from .stream import StreamedTimeline
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,28 @@ class Outcome:
 
 def build_document(extractor: Extractor, source: Source, *, pub_date: dt.date | None = None) -> Timeline:
     """Read ``source``, pick its publication date (``pub_date`` wins) and build its timeline."""
+    tl = build_document_streamed(extractor, source, pub_date=pub_date, min_chars=None)
+    assert isinstance(tl, Timeline)
+    return tl
+
+
+def build_document_streamed(
+    extractor: Extractor, source: Source, *, pub_date: dt.date | None = None, min_chars: int | None = 0,
+    spill_dir: str | None = None,
+) -> Timeline | StreamedTimeline:
+    """``build_document``, streamed (``Extractor.build_stream``: results spilled to temporary files, not held
+    whole) when the text has at least ``min_chars`` characters; in memory when it is shorter or ``min_chars``
+    is None. The caller closes a StreamedTimeline."""
     article = load_article(source)
     choice = choose_pub_date(pub_date, article.metadata_date, article.text_dates, metadata_name=article.metadata_name)
+    extra = [*article.warnings, *choice.warnings]
+    if min_chars is not None and len(article.text) >= min_chars:
+        streamed = extractor.build_stream(article.text, pub_date=choice.date, pub_date_source=choice.source,
+                                          source=source.id, regions=article.regions, spill_dir=spill_dir)
+        streamed.warnings.extend(extra)
+        return streamed
     tl = extractor.build(article.text, pub_date=choice.date, pub_date_source=choice.source, source=source.id,
                          regions=article.regions)
-    extra = [*article.warnings, *choice.warnings]
     if extra:
         tl = tl.model_copy(update={"warnings": [*tl.warnings, *extra]})
     return tl

@@ -12,7 +12,8 @@ import re
 import sys
 import tempfile
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
     from .models import Timeline
     from .render import Chunk, RenderOptions
+    from .stream import StreamedTimeline
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -34,6 +36,10 @@ EXIT_SOME_FAILED = 7
 EXIT_INTERRUPTED = 130
 
 BUILD_FORMATS = ("table", "json", "jsonl", "csv", "markdown", "timeml", "timelinejs", "html")
+#: formats written from a streamed build (results spilled to temporary files, never held whole)
+STREAMED_FORMATS = frozenset({"table", "json", "jsonl", "csv", "markdown"})
+#: one document at least this long is built streamed in those formats (same output, bounded memory)
+STREAM_MIN_CHARS = 250_000
 TAG_FORMATS = ("table", "json", "timeml")
 
 
@@ -140,10 +146,11 @@ def _read_input(path: str) -> str:
 
 
 def _cmd_build(args: argparse.Namespace, err: Console) -> int:
-    from .batch import BuildOptions, build_document, run_batch
+    from .batch import BuildOptions, build_document_streamed, run_batch
     from .document import decode_bytes, parse_pub_date
     from .render import RenderOptions, make_renderer
     from .sources import collect_sources
+    from .stream import StreamedTimeline
 
     if args.workers < 1:
         raise InputError(f"--workers must be at least 1, not {args.workers}")
@@ -161,12 +168,17 @@ def _cmd_build(args: argparse.Namespace, err: Console) -> int:
         renderer = make_renderer(args.format, render_options)
         with _Sink(None if per_file else args.output) as sink:  # a bad --output fails before the work
             extractor = Extractor(args.model, narrative=args.narrative)
-            tl = build_document(extractor, sources[0], pub_date=pub)
-            _print_warnings(err, tl.warnings, quiet=args.quiet)
-            if per_file:
-                _write_document_file(Path(args.output), args.format, tl, render_options, set())
-            else:
-                sink.write(renderer.begin() + renderer.add(tl) + renderer.end())
+            min_chars = STREAM_MIN_CHARS if args.format in STREAMED_FORMATS else None
+            tl = build_document_streamed(extractor, sources[0], pub_date=pub, min_chars=min_chars)
+            try:
+                _print_warnings(err, tl.warnings, quiet=args.quiet)
+                if per_file:
+                    _write_document_file(Path(args.output), args.format, tl, render_options, set())
+                else:
+                    sink.write(chain(renderer.begin(), renderer.add(tl), renderer.end()))
+            finally:
+                if isinstance(tl, StreamedTimeline):
+                    tl.close()
         return EXIT_OK
 
     renderer = make_renderer(args.format, render_options)
@@ -216,7 +228,8 @@ def _print_warnings(err: Console, warnings: list[str], *, quiet: bool) -> None:
         err.print(f"[yellow]warning:[/] {escape(warning)}")
 
 
-def _write_document_file(folder: Path, fmt: str, tl: Timeline, options: RenderOptions, written: set[str]) -> None:
+def _write_document_file(folder: Path, fmt: str, tl: Timeline | StreamedTimeline, options: RenderOptions,
+                         written: set[str]) -> None:
     """``--output DIR``: one file per document, named after it (made unique within the run)."""
     from .render import FILE_SUFFIX, RenderOptions, make_renderer
 
@@ -230,34 +243,52 @@ def _write_document_file(folder: Path, fmt: str, tl: Timeline, options: RenderOp
     single = RenderOptions(many=False, show_all=options.show_all, title=options.title)
     renderer = make_renderer(fmt, single)
     with _Sink(str(folder / (name + FILE_SUFFIX[fmt]))) as sink:
-        sink.write(renderer.begin() + renderer.add(tl) + renderer.end())
+        sink.write(chain(renderer.begin(), renderer.add(tl), renderer.end()))
 
 
 def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
     from .document import parse_pub_date
+    from .stream import TAG_CHARS, paragraph_cuts
     from .temporal import TemporalTagger
 
     text = _read_input(args.path)
     pub = parse_pub_date(args.pub_date)
-    times = TemporalTagger().tag(text, pub, narrative=args.narrative)
-    if pub is None and not args.quiet and any(not t.resolved for t in times):
-        n = sum(1 for t in times if not t.resolved)
-        err.print(f"[yellow]warning:[/] no publication date: {n} relative time(s) left unresolved; "
-                  "pass --pub-date YYYY-MM-DD to resolve them")
-    if args.format == "json":
-        payload = {"pub_date": pub.isoformat() if pub else None,
-                   "times": [t.model_dump(mode="json") for t in times]}
-        _emit(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", args.output)
-    elif args.format == "timeml":
-        from .api import times_only_timeline
-        from .timeml import to_timeml
+    tagger = TemporalTagger()
+    unresolved = 0
+    if args.format == "json":  # streamed: one paragraph span's times at a time, the same text as one json.dumps
+        def pieces() -> Iterator[str]:
+            nonlocal unresolved
+            head = json.dumps({"pub_date": pub.isoformat() if pub else None, "times": []}, indent=2,
+                              ensure_ascii=False)
+            before, after = head.split('"times": []')
+            yield before + '"times": ['
+            first = True
+            for part in tagger.tag_spans(text, pub, paragraph_cuts(text, TAG_CHARS), narrative=args.narrative):
+                for t in part:
+                    unresolved += not t.resolved
+                    item = json.dumps(t.model_dump(mode="json"), indent=2, ensure_ascii=False)
+                    yield ("\n    " if first else ",\n    ") + item.replace("\n", "\n    ")
+                    first = False
+            yield ("]" if first else "\n  ]") + after + "\n"
 
-        tl = times_only_timeline(text, times, pub, source=args.path)
-        _emit(to_timeml(tl, doc_id=Path(args.path).stem if args.path != "-" else "stdin"), args.output)
+        with _Sink(args.output) as sink:
+            sink.write(pieces())
     else:
-        from .render.table import times_table
+        times = tagger.tag(text, pub, narrative=args.narrative)
+        unresolved = sum(1 for t in times if not t.resolved)
+        if args.format == "timeml":
+            from .api import times_only_timeline
+            from .timeml import to_timeml
 
-        _emit_rich(times_table(times), args.output)
+            tl = times_only_timeline(text, times, pub, source=args.path)
+            _emit(to_timeml(tl, doc_id=Path(args.path).stem if args.path != "-" else "stdin"), args.output)
+        else:
+            from .render.table import times_table
+
+            _emit_rich(times_table(times), args.output)
+    if pub is None and not args.quiet and unresolved:
+        err.print(f"[yellow]warning:[/] no publication date: {unresolved} relative time(s) left unresolved; "
+                  "pass --pub-date YYYY-MM-DD to resolve them")
     return EXIT_OK
 
 
@@ -373,7 +404,7 @@ class _Sink:
             self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
         return self
 
-    def write(self, chunks: list[Chunk]) -> None:
+    def write(self, chunks: Iterable[Chunk]) -> None:
         for chunk in chunks:
             if isinstance(chunk, str):
                 try:

@@ -65,17 +65,17 @@ def make_entries(
     ``selected`` marks what the default table shows: events whose own time (by syntax) is an
     explicit date, and the main event of the lead; the JSON keeps every entry."""
     by_event = {link.event_id: link for link in links}
-    lead_ids = _lead_events(events, lead_end)
+    lead_ids = lead_events(events, lead_end)
     entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
     for order, ev in enumerate(events):
         link = by_event[ev.id]
-        entry = _entry(ev, link, times, pub_date, lead_ids=lead_ids)
-        entries.append((_sort_key(entry, link, order), entry))
+        entry = make_entry(ev, link, times, pub_date, lead_ids=lead_ids)
+        entries.append((sort_key(entry, link, order), entry))
     entries.sort(key=lambda pair: pair[0])
     return [entry for _, entry in entries]
 
 
-def _entry(
+def make_entry(
     ev: Event, link: Link, times: dict[str, TimeExpression], pub_date: dt.date | None, *, lead_ids: set[str]
 ) -> TimelineEntry:
     """The entry of one event: where its anchor puts it, how it is shown, and whether the table shows it."""
@@ -110,7 +110,7 @@ def _entry(
     )
 
 
-def _lead_events(events: list[Event], lead_end: int) -> set[str]:
+def lead_events(events: list[Event], lead_end: int) -> set[str]:
     """The main event of the lead: the first occurrence or action verb of the first sentence that
     is not negated, not a report, and not merely the cue of another event ("poised" in "poised to
     deepen ties" is the cue; "deepen" is the event)."""
@@ -128,7 +128,7 @@ def _lead_events(events: list[Event], lead_end: int) -> set[str]:
     return set()
 
 
-def _sort_key(entry: TimelineEntry, link: Link, order: int) -> tuple[object, ...]:
+def sort_key(entry: TimelineEntry, link: Link, order: int) -> tuple[object, ...]:
     if entry.sort_date is None:
         return (1, dt.date.max, 0, 0, order)
     phase = _PHASE[link.relation] if entry.anchor == AnchorKind.PUB_DATE else 0

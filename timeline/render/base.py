@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol, Union
+from typing import TYPE_CHECKING, Protocol, Union
 
 from rich.console import RenderableType
 
 from ..models import Timeline
+
+if TYPE_CHECKING:
+    from ..stream import StreamedTimeline
 
 #: what a renderer hands back: text to write as is, or a rich renderable (the terminal table)
 Chunk = Union[str, RenderableType]
@@ -23,11 +27,15 @@ class RenderOptions:
 
 
 class Renderer(Protocol):
-    """One output format. ``begin`` once, ``add`` per document (in input order), ``end`` once."""
+    """One output format. ``begin`` once, ``add`` per document (in input order), ``end`` once.
+
+    json, jsonl, csv, markdown and table also take a :class:`~timeline.stream.StreamedTimeline` (a build
+    spilled to files): ``add`` then returns an iterator that reads and renders it piece by piece, the same
+    text as for the in-memory Timeline."""
 
     def begin(self) -> list[Chunk]: ...
 
-    def add(self, timeline: Timeline) -> list[Chunk]: ...
+    def add(self, timeline: Timeline | StreamedTimeline) -> Iterable[Chunk]: ...
 
     def end(self) -> list[Chunk]: ...
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from ..models import Event, TimeExpression, Timeline, TimelineEntry
+from ..stream import StreamedTimeline
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,24 @@ def rows(tl: Timeline, *, show_all: bool = True) -> list[Row]:
     return out
 
 
-def doc_label(tl: Timeline, default: str = "document") -> str:
+def iter_rows(tl: Timeline | StreamedTimeline, *, show_all: bool = True) -> Iterator[Row]:
+    """``rows``, one at a time; for a streamed timeline each entry's event and time are read back from its files."""
+    if isinstance(tl, Timeline):
+        yield from rows(tl, show_all=show_all)
+        return
+    for entry in tl.entries():
+        if show_all or entry.selected:
+            yield Row(entry, tl.event(entry.event_id), tl.time(entry.time_id) if entry.time_id else None)
+
+
+def entry_counts(tl: Timeline | StreamedTimeline) -> tuple[int, int]:
+    """How many timeline entries there are, and how many of them are selected (shown by default)."""
+    if isinstance(tl, Timeline):
+        return len(tl.timeline), sum(1 for e in tl.timeline if e.selected)
+    return tl.entry_count, tl.selected_count
+
+
+def doc_label(tl: Timeline | StreamedTimeline, default: str = "document") -> str:
     """A short name for the document: its file name, or its id."""
     source = tl.document.source
     if not source:
@@ -37,7 +56,7 @@ def doc_label(tl: Timeline, default: str = "document") -> str:
     return PurePath(source).name if ("/" in source or "\\" in source) else source
 
 
-def sentence(tl: Timeline, event: Event) -> str:
+def sentence(tl: Timeline | StreamedTimeline, event: Event) -> str:
     return tl.text[event.sentence_start:event.sentence_end]
 
 

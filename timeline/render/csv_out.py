@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 
 from ..models import Timeline
+from ..stream import StreamedTimeline
 from .base import Chunk, StreamRenderer
-from .common import one_line, rows, sentence
+from .common import iter_rows, one_line, sentence
+
+#: rows written at a time for a streamed timeline
+_BLOCK = 2000
 
 COLUMNS: tuple[str, ...] = (
     "document", "pub_date", "sort_date", "first_day", "last_day", "display", "value", "granularity", "mod",
@@ -22,10 +27,16 @@ class CsvRenderer(StreamRenderer):
     def begin(self) -> list[Chunk]:
         return [_line(COLUMNS)]
 
-    def add(self, timeline: Timeline) -> list[Chunk]:
+    def add(self, timeline: Timeline | StreamedTimeline) -> Iterable[Chunk]:  # type: ignore[override]
+        if isinstance(timeline, StreamedTimeline):
+            return self._lines(timeline)
+        out = "".join(self._lines(timeline))
+        return [out] if out else []
+
+    def _lines(self, timeline: Timeline | StreamedTimeline) -> Iterator[str]:
         doc = timeline.document
         out: list[str] = []
-        for row in rows(timeline):
+        for row in iter_rows(timeline):
             e, ev, t = row.entry, row.event, row.time
             out.append(_line((
                 doc.source or "",
@@ -53,7 +64,11 @@ class CsvRenderer(StreamRenderer):
                 one_line(sentence(timeline, ev)),
                 e.rule,
             )))
-        return ["".join(out)] if out else []
+            if len(out) >= _BLOCK:
+                yield "".join(out)
+                out = []
+        if out:
+            yield "".join(out)
 
 
 def _line(values: tuple[str, ...]) -> str:

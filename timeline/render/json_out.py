@@ -1,9 +1,23 @@
-"""json (one object, or an array of objects for several documents) and jsonl (one document a line)."""
+"""json (one object, or an array of objects for several documents) and jsonl (one document a line).
+
+A :class:`~timeline.stream.StreamedTimeline` is written piece by piece (header, ``text`` in slices, then
+each time, event and entry read back from its spill files), byte for byte what ``Timeline.to_json`` gives
+for the same document, without ever holding the document or its export whole.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
+import pydantic_core
+
 from ..models import Timeline
+from ..stream import StreamedTimeline
 from .base import Chunk, RenderOptions, StreamRenderer
+
+#: characters of ``text`` escaped and written at a time, and the size of the pieces handed to the sink
+TEXT_SLICE = 1 << 20
+_PIECE = 1 << 20
 
 
 class JsonRenderer(StreamRenderer):
@@ -16,12 +30,16 @@ class JsonRenderer(StreamRenderer):
     def begin(self) -> list[Chunk]:
         return ["[\n"] if self.options.many else []
 
-    def add(self, timeline: Timeline) -> list[Chunk]:
+    def add(self, timeline: Timeline | StreamedTimeline) -> Iterable[Chunk]:  # type: ignore[override]
+        sep = ""
+        if self.options.many:
+            sep = ",\n" if self._count else ""
+            self._count += 1
+        if isinstance(timeline, StreamedTimeline):
+            return _prefixed(sep, stream_json(timeline, indent=2), "" if self.options.many else "\n")
         body = timeline.to_json(indent=2)
         if not self.options.many:
             return [body + "\n"]
-        sep = ",\n" if self._count else ""
-        self._count += 1
         return [sep + body]
 
     def end(self) -> list[Chunk]:
@@ -31,5 +49,82 @@ class JsonRenderer(StreamRenderer):
 class JsonlRenderer(StreamRenderer):
     """One compact JSON document a line, written as each document finishes."""
 
-    def add(self, timeline: Timeline) -> list[Chunk]:
+    def add(self, timeline: Timeline | StreamedTimeline) -> Iterable[Chunk]:  # type: ignore[override]
+        if isinstance(timeline, StreamedTimeline):
+            return _prefixed("", stream_json(timeline, indent=None), "\n")
         return [timeline.to_json(indent=None) + "\n"]
+
+
+def stream_json(tl: StreamedTimeline, *, indent: int | None) -> Iterator[str]:
+    """The JSON export of a streamed timeline in pieces: the same text as ``tl.to_timeline().to_json(indent=indent)``.
+
+    Only ``indent`` 2 (json) and None (jsonl) are supported. The header and the empty lists come from a
+    skeleton Timeline serialised by pydantic; each item is re-serialised from its spilled compact JSON.
+    """
+    if indent not in (2, None):
+        raise ValueError("indent must be 2 or None")
+    skeleton = Timeline(schema_version=tl.schema_version, document=tl.document, pipeline=tl.pipeline, text="",
+                        times=[], events=[], timeline=[], warnings=tl.warnings).to_json(indent=indent)
+    colon = ": " if indent else ":"
+    text_mark = f'"text"{colon}""'
+    marks = [f'"{name}"{colon}[]' for name in ("times", "events", "timeline")]
+    head, rest = _split(skeleton, text_mark)
+    out = _Pieces()
+    yield from out.add(head + f'"text"{colon}"')
+    text = tl.text
+    for start in range(0, len(text), TEXT_SLICE):
+        yield from out.add(pydantic_core.to_json(text[start:start + TEXT_SLICE])[1:-1].decode("utf-8"))
+    yield from out.add('"')
+    sources = ((marks[0], tl.time_lines(), tl.time_count), (marks[1], tl.event_lines(), tl.event_count),
+               (marks[2], tl.entry_lines(), tl.entry_count))
+    for mark, lines, count in sources:
+        before, rest = _split(rest, mark)
+        yield from out.add(before)
+        if not count:
+            yield from out.add(mark)
+            continue
+        yield from out.add(mark[:-1] + ("\n" if indent else ""))
+        first = True
+        for line in lines:
+            if indent:
+                item = pydantic_core.to_json(pydantic_core.from_json(line), indent=indent).decode("utf-8")
+                yield from out.add(("" if first else ",\n") + "    " + item.replace("\n", "\n    "))
+            else:
+                yield from out.add(("" if first else ",") + line.decode("utf-8"))
+            first = False
+        yield from out.add("\n  ]" if indent else "]")
+    yield from out.add(rest)
+    yield from out.flush()
+
+
+def _split(text: str, mark: str) -> tuple[str, str]:
+    at = text.index(mark)
+    return text[:at], text[at + len(mark):]
+
+
+class _Pieces:
+    """Small strings gathered into pieces of about ``_PIECE`` characters (fewer writes)."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._size = 0
+
+    def add(self, part: str) -> Iterator[str]:
+        self._parts.append(part)
+        self._size += len(part)
+        if self._size >= _PIECE:
+            yield from self.flush()
+
+    def flush(self) -> Iterator[str]:
+        if self._parts:
+            yield "".join(self._parts)
+            self._parts = []
+            self._size = 0
+
+
+def _prefixed(before: str, pieces: Iterator[str], after: str) -> Iterator[str]:
+    if before:
+        yield before
+    yield from pieces
+    if after:
+        yield after

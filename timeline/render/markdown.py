@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from ..models import Timeline
+from ..stream import StreamedTimeline
 from .base import Chunk, RenderOptions, StreamRenderer
-from .common import doc_label, one_line, rows
+from .common import doc_label, entry_counts, iter_rows, one_line
+
+#: table lines written at a time for a streamed timeline
+_BLOCK = 2000
 
 
 class MarkdownRenderer(StreamRenderer):
@@ -14,28 +20,38 @@ class MarkdownRenderer(StreamRenderer):
         super().__init__(options)
         self._count = 0
 
-    def add(self, timeline: Timeline) -> list[Chunk]:
+    def add(self, timeline: Timeline | StreamedTimeline) -> Iterable[Chunk]:  # type: ignore[override]
+        pieces = self._pieces(timeline)
+        if isinstance(timeline, StreamedTimeline):
+            return pieces
+        return ["".join(pieces)]
+
+    def _pieces(self, timeline: Timeline | StreamedTimeline) -> Iterator[str]:
         doc = timeline.document
         pub = doc.pub_date.isoformat() if doc.pub_date else "unknown"
-        shown = rows(timeline, show_all=self.options.show_all)
-        hidden = len(timeline.timeline) - len(shown)
+        total, selected = entry_counts(timeline)
+        hidden = 0 if self.options.show_all else total - selected
         lines = [] if self._count == 0 else [""]
         self._count += 1
         lines += [f"## Timeline: {escape(doc_label(timeline))}", ""]
-        lines.append(f"Published {pub} ({doc.pub_date_source}) · {len(timeline.timeline)} event(s)"
+        lines.append(f"Published {pub} ({doc.pub_date_source}) · {total} event(s)"
                      + (f", {hidden} not shown" if hidden else ""))
         lines.append("")
         lines.append("| When | Event | Status | Evidence |")
         lines.append("| --- | --- | --- | --- |")
-        for row in shown:
+        for row in iter_rows(timeline, show_all=self.options.show_all):
             when = escape(row.entry.display)
             if row.entry.granularity is not None:
                 when += f" ({row.entry.granularity.value})"
             lines.append(f"| {when} | {escape(row.event.description)} | {row.event.factuality.value} "
                          f"| {escape(row.entry.evidence or '')} |")
+            if len(lines) >= _BLOCK:
+                yield "\n".join(lines) + "\n"
+                lines = []
         for warning in timeline.warnings:
             lines += ["", f"> warning: {escape(warning)}"]
-        return ["\n".join(lines) + "\n"]
+        if lines:
+            yield "\n".join(lines) + "\n"
 
 
 def escape(text: str) -> str:

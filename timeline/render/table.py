@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..models import AnchorKind, Factuality, TimeExpression, Timeline
+from ..models import AnchorKind, Event, Factuality, TimeExpression, Timeline, TimelineEntry
+from ..stream import StreamedTimeline
 from .base import Chunk, RenderOptions
+from .common import entry_counts, iter_rows
+
+#: a streamed timeline with more rows to show than this is printed as several tables of ``TABLE_BLOCK`` rows
+#: (the title on the first, the caption on the last), so the terminal table is bounded too
+TABLE_MAX_ROWS = 10_000
+TABLE_BLOCK = 1_000
 
 _FACTUALITY_STYLE = {
     Factuality.HAPPENED: "green",
@@ -21,24 +30,51 @@ _FACTUALITY_STYLE = {
 }
 
 
-def timeline_table(tl: Timeline, *, show_all: bool = False) -> Table:
+def timeline_table(tl: Timeline | StreamedTimeline, *, show_all: bool = False) -> Table:
     """The timeline as a rich Table: date (with granularity and modifier), event, evidence."""
-    events = {e.id: e for e in tl.events}
+    shown = ((row.entry, row.event) for row in iter_rows(tl, show_all=show_all))
+    return _table(shown, title=_title(tl), caption=_caption(tl, show_all))
+
+
+def timeline_tables(tl: Timeline | StreamedTimeline, *, show_all: bool = False,
+                    block: int | None = None) -> Iterator[Table]:
+    """The timeline as consecutive tables of ``block`` rows (default ``TABLE_BLOCK``): the title on the first,
+    the caption on the last."""
+    block = block or TABLE_BLOCK
+    title, caption = _title(tl), _caption(tl, show_all)
+    rows: list[tuple[TimelineEntry, Event]] = []
+    first = True
+    for row in iter_rows(tl, show_all=show_all):
+        if len(rows) == block:
+            yield _table(rows, title=title if first else None, caption=None)
+            rows, first = [], False
+        rows.append((row.entry, row.event))
+    yield _table(rows, title=title if first else None, caption=caption)
+
+
+def _title(tl: Timeline | StreamedTimeline) -> str:
     title = "Timeline"
     if tl.document.source:
         title += f" · {tl.document.source}"
+    return title
+
+
+def _caption(tl: Timeline | StreamedTimeline, show_all: bool) -> str:
     pub = tl.document.pub_date.isoformat() if tl.document.pub_date else "unknown"
     caption = f"published {pub} ({tl.document.pub_date_source})"
-    shown = [entry for entry in tl.timeline if show_all or entry.selected]
-    hidden = len(tl.timeline) - len(shown)
+    total, selected = entry_counts(tl)
+    hidden = 0 if show_all else total - selected
     if hidden:
         caption += f" · {hidden} more event(s) with --all"
+    return caption
+
+
+def _table(shown: Iterable[tuple[TimelineEntry, Event]], *, title: str | None, caption: str | None) -> Table:
     table = Table(title=title, caption=caption, show_lines=False, expand=False, pad_edge=False)
     table.add_column("When", no_wrap=True, min_width=10, max_width=22)
     table.add_column("Event", ratio=3, min_width=20)
     table.add_column("Evidence", ratio=2, min_width=12, style="dim")
-    for entry in shown:
-        ev = events[entry.event_id]
+    for entry, ev in shown:
         when = Text(entry.display, style="bold" if entry.anchor == AnchorKind.TIME else "")
         if entry.granularity is not None and entry.anchor == AnchorKind.TIME:
             when.append(f"\n{entry.granularity.value}", style="dim")
@@ -75,8 +111,13 @@ class TableRenderer:
     def begin(self) -> list[Chunk]:
         return []
 
-    def add(self, timeline: Timeline) -> list[Chunk]:
-        out: list[Chunk] = [timeline_table(timeline, show_all=self.options.show_all)]
+    def add(self, timeline: Timeline | StreamedTimeline) -> Iterable[Chunk]:
+        show_all = self.options.show_all
+        if isinstance(timeline, StreamedTimeline):
+            total, selected = entry_counts(timeline)
+            if (total if show_all else selected) > TABLE_MAX_ROWS:
+                return timeline_tables(timeline, show_all=show_all)
+        out: list[Chunk] = [timeline_table(timeline, show_all=show_all)]
         return out
 
     def end(self) -> list[Chunk]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 
 from timeline.models import TimeExpression
 from timeline.temporal.anchor import Recorder, Resolver
@@ -47,14 +48,15 @@ class TemporalTagger:
         #: training hook (scripts/train_temporal.py): sees every learned decision's features and both values
         self.recorder: Recorder | None = None
 
-    def candidates(self, text: str) -> list[Candidate]:
-        """Every rule match that its builder accepts (overlapping; in no particular order)."""
+    def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
+        """Every rule match that its builder accepts (overlapping; in no particular order), for the words that
+        start in ``text[start:end]`` (the matches themselves see the whole text)."""
         found: list[Candidate] = []
         by_word = self.rules.by_word
         digit_rules = self.rules.digit_rules
         vocabulary = self.rules.vocabulary
         lex = self.lexicon
-        for tok in _TOKEN.finditer(text):
+        for tok in _TOKEN.finditer(text, start, len(text) if end is None else end):
             s = tok.start()
             if s and text[s - 1].isalnum():
                 continue
@@ -91,25 +93,35 @@ class TemporalTagger:
         pub_date anchors relative expressions; with None they stay unresolved (X placeholders, resolved=False).
         narrative=True anchors underspecified dates to the previous time instead of the publication date.
         """
-        cands = self._titles.refine(text, remove_overlaps(self.candidates(text)))
-        if not narrative:
-            cands = later_as_duration(text, cands)
-        cands = merge_clock_date(text, cands)
-        link_clock_day(text, cands)
-        cands = split_day_ranges(text, cands)
-        cands = self._modifiers.refine(text, cands)
-        link_ranges(text, cands)
-        link_period_end(text, cands)
+        return [t for part in self.tag_spans(text, pub_date, [(0, len(text))], narrative=narrative) for t in part]
+
+    def tag_spans(self, text: str, pub_date: dt.date | None, spans: Iterable[tuple[int, int]], *,
+                  narrative: bool = False) -> Iterator[list[TimeExpression]]:
+        """``tag`` one span of ``text`` at a time (spans in order, cut at paragraph breaks): the times of each
+        span, offsets and ids as whole-text tagging gives them, the resolver's state (the previous time)
+        carried from span to span. Only one span's candidates are held at once."""
         resolver = Resolver(self.lexicon, text, pub_date, narrative, self.direction_model, self.recorder)
-        out: list[TimeExpression] = []
-        index_map: dict[int, int] = {}
-        for i, c in enumerate(cands):
-            t = resolver.resolve(c, f"t{len(out) + 1}")
-            if t is None:
-                continue
-            index_map[i] = len(out)
-            out.append(t)
-        for i, c in enumerate(cands):
-            if c.range_end is not None and i in index_map and c.range_end in index_map:
-                out[index_map[i]].range_end = out[index_map[c.range_end]].id
-        return out
+        count = 0
+        for lo, hi in spans:
+            cands = self._titles.refine(text, remove_overlaps(self.candidates(text, lo, hi)))
+            if not narrative:
+                cands = later_as_duration(text, cands)
+            cands = merge_clock_date(text, cands)
+            link_clock_day(text, cands)
+            cands = split_day_ranges(text, cands)
+            cands = self._modifiers.refine(text, cands)
+            link_ranges(text, cands)
+            link_period_end(text, cands)
+            out: list[TimeExpression] = []
+            index_map: dict[int, int] = {}
+            for i, c in enumerate(cands):
+                t = resolver.resolve(c, f"t{count + len(out) + 1}")
+                if t is None:
+                    continue
+                index_map[i] = len(out)
+                out.append(t)
+            for i, c in enumerate(cands):
+                if c.range_end is not None and i in index_map and c.range_end in index_map:
+                    out[index_map[i]].range_end = out[index_map[c.range_end]].id
+            count += len(out)
+            yield out

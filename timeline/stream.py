@@ -1,0 +1,271 @@
+"""A timeline that is not held whole: its times, events and entries spilled to temporary files.
+
+``Extractor.build_stream`` hands each chunk's results to a :class:`Spill` as they are produced:
+times, events and timeline entries go to three files of compact JSON lines (exactly each item's
+``model_dump_json()``), and only what the sorted ``timeline[]`` needs stays in memory: one 64-bit
+sort key per entry and one file offset per item (8 bytes each). :meth:`Spill.finish` sorts the
+keys and returns a :class:`StreamedTimeline`, which reads the items back one at a time, in order
+(``times()``, ``events()``, ``entries()`` sorted as ``Timeline.timeline``), so that a renderer can
+write a document of any length with bounded memory. ``to_timeline()`` gives the whole ``Timeline``
+(identical to ``Extractor.build``) when it is small enough to hold.
+
+The files live in a private temporary folder, removed by ``close()`` (or leaving a ``with`` block).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO
+
+from .errors import OutputError
+from .models import (
+    SCHEMA_VERSION,
+    DocumentInfo,
+    Event,
+    PipelineInfo,
+    TimeExpression,
+    Timeline,
+    TimelineEntry,
+)
+
+#: the tagger works on spans of at least this many characters, cut at paragraph breaks (identical results to
+#: tagging the whole text: nothing it links crosses a paragraph break); only one span's candidates, and the
+#: times not yet handed on, are held at once
+TAG_CHARS = 100_000
+
+
+def paragraph_cuts(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` of at least ``size`` characters (the last may be shorter), each ending just after a
+    paragraph break (two newlines) or at the end of the text; a text without one is one span."""
+    lo, n = 0, len(text)
+    while lo < n:
+        cut = text.find("\n\n", lo + size)
+        hi = n if cut == -1 else cut + 2
+        yield lo, hi
+        lo = hi
+
+
+# A sort key of ``ordering.sort_key`` -- (undated, sort_date, phase, grain, order) -- packed in 64 bits,
+# most significant first, so that integer order is tuple order.
+_ORDER_BITS = 34
+_GRAIN_BITS = 5
+_PHASE_BITS = 2
+_DATE_BITS = 22  # date.max.toordinal() = 3,652,059 < 2**22
+_ORDER_MASK = (1 << _ORDER_BITS) - 1
+
+
+def pack_key(key: tuple[object, ...]) -> int:
+    """``ordering.sort_key``'s tuple as one unsigned 64-bit integer with the same order."""
+    undated, day, phase, grain, order = key
+    assert isinstance(undated, int) and isinstance(day, dt.date)
+    assert isinstance(phase, int) and isinstance(grain, int) and isinstance(order, int)
+    if not (0 <= order <= _ORDER_MASK and 0 <= grain < (1 << _GRAIN_BITS) and -1 <= phase <= 1):
+        raise ValueError(f"sort key out of range: {key}")
+    packed = undated
+    packed = (packed << _DATE_BITS) | day.toordinal()
+    packed = (packed << _PHASE_BITS) | (phase + 1)
+    packed = (packed << _GRAIN_BITS) | grain
+    return (packed << _ORDER_BITS) | order
+
+
+class _Lines:
+    """One spill file: items appended as JSON lines, each line's offset kept for reading it back."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.offsets = array("Q")
+        self._handle: IO[bytes] | None = open(path, "wb")  # noqa: SIM115 - closed by close()
+        self._pos = 0
+
+    def append(self, line: bytes) -> None:
+        assert self._handle is not None
+        self.offsets.append(self._pos)
+        self._handle.write(line)
+        self._handle.write(b"\n")
+        self._pos += len(line) + 1
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+
+class Spill:
+    """Receives a build's results chunk by chunk (``Extractor.build_stream``) and writes them to temporary files."""
+
+    def __init__(self, folder: str | None = None) -> None:
+        try:
+            self.folder = tempfile.mkdtemp(prefix="timeline-spill-", dir=folder)
+        except OSError as exc:
+            raise OutputError(f"cannot create a temporary folder: {exc.strerror or exc}") from exc
+        self._times = _Lines(os.path.join(self.folder, "times.jsonl"))
+        self._events = _Lines(os.path.join(self.folder, "events.jsonl"))
+        self._entries = _Lines(os.path.join(self.folder, "entries.jsonl"))
+        self._keys = array("Q")
+        self._selected = 0
+
+    def add_times(self, times: list[TimeExpression]) -> None:
+        for t in times:
+            self._times.append(t.model_dump_json().encode("utf-8"))
+
+    def add_events(self, events: list[Event], entries: list[tuple[tuple[object, ...], TimelineEntry]]) -> None:
+        for ev in events:
+            self._events.append(ev.model_dump_json().encode("utf-8"))
+        for key, entry in entries:
+            self._keys.append(pack_key(key))
+            self._entries.append(entry.model_dump_json().encode("utf-8"))
+            self._selected += entry.selected
+
+    def finish(self, *, text: str, document: DocumentInfo, pipeline: PipelineInfo,
+               warnings: list[str]) -> StreamedTimeline:
+        """Close the files and sort the entries: the result, ready to be read."""
+        import numpy as np
+
+        for lines in (self._times, self._events, self._entries):
+            lines.close()
+        keys = np.frombuffer(self._keys, dtype=np.uint64) if len(self._keys) else np.zeros(0, dtype=np.uint64)
+        order = array("Q", (np.sort(keys) & np.uint64(_ORDER_MASK)).tobytes())
+        self._keys = array("Q")
+        return StreamedTimeline(
+            folder=self.folder, text=text, document=document, pipeline=pipeline, warnings=warnings,
+            files=_Files(self._times.path, self._times.offsets, self._events.path, self._events.offsets,
+                         self._entries.path, self._entries.offsets, order),
+            selected=self._selected,
+        )
+
+    def discard(self) -> None:
+        for lines in (self._times, self._events, self._entries):
+            lines.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@dataclass
+class _Files:
+    times_path: str
+    time_offsets: array[int]
+    events_path: str
+    event_offsets: array[int]
+    entries_path: str
+    entry_offsets: array[int]
+    order: array[int]  # entry numbers (document order) in timeline order
+
+
+class StreamedTimeline:
+    """The result of ``Extractor.build_stream``: the header in memory, the items read back from the spill files.
+
+    The same content as ``Timeline`` (``to_timeline()`` builds it): ``document``, ``pipeline``, ``text``
+    and ``warnings`` are attributes; ``times()``, ``events()`` and ``entries()`` iterate over the items
+    in the order of ``Timeline.times``, ``.events`` and ``.timeline``.
+    """
+
+    schema_version: str = SCHEMA_VERSION
+
+    def __init__(self, *, folder: str, text: str, document: DocumentInfo, pipeline: PipelineInfo,
+                 warnings: list[str], files: _Files, selected: int) -> None:
+        self.folder = folder
+        self.text = text
+        self.document = document
+        self.pipeline = pipeline
+        self.warnings = warnings
+        self._files = files
+        self.selected_count = selected
+        self._handles: dict[str, IO[bytes]] = {}
+
+    # -- sizes ----------------------------------------------------------------------------
+    @property
+    def time_count(self) -> int:
+        return len(self._files.time_offsets)
+
+    @property
+    def event_count(self) -> int:
+        return len(self._files.event_offsets)
+
+    @property
+    def entry_count(self) -> int:
+        return len(self._files.order)
+
+    # -- items in order ----------------------------------------------------------------------
+    def time_lines(self) -> Iterator[bytes]:
+        """Each time as compact JSON (``model_dump_json()``), in document order."""
+        yield from self._sequential(self._files.times_path)
+
+    def event_lines(self) -> Iterator[bytes]:
+        yield from self._sequential(self._files.events_path)
+
+    def entry_lines(self) -> Iterator[bytes]:
+        """Each timeline entry as compact JSON, in timeline (sorted) order."""
+        handle = self._handle(self._files.entries_path)
+        offsets = self._files.entry_offsets
+        for n in self._files.order:
+            handle.seek(offsets[n])
+            yield handle.readline().rstrip(b"\n")
+
+    def times(self) -> Iterator[TimeExpression]:
+        for line in self.time_lines():
+            yield TimeExpression.model_validate_json(line)
+
+    def events(self) -> Iterator[Event]:
+        for line in self.event_lines():
+            yield Event.model_validate_json(line)
+
+    def entries(self) -> Iterator[TimelineEntry]:
+        for line in self.entry_lines():
+            yield TimelineEntry.model_validate_json(line)
+
+    # -- lookups -----------------------------------------------------------------------------
+    def event(self, event_id: str) -> Event:
+        """The event ``e<n>`` (read from the spill file)."""
+        return Event.model_validate_json(self._line(self._files.events_path, self._files.event_offsets, event_id))
+
+    def time(self, time_id: str) -> TimeExpression:
+        return TimeExpression.model_validate_json(self._line(self._files.times_path, self._files.time_offsets, time_id))
+
+    def to_timeline(self) -> Timeline:
+        """The whole Timeline in memory (what ``Extractor.build`` returns)."""
+        return Timeline(schema_version=self.schema_version, document=self.document, pipeline=self.pipeline,
+                        text=self.text, times=list(self.times()), events=list(self.events()),
+                        timeline=list(self.entries()), warnings=list(self.warnings))
+
+    # -- lifetime ----------------------------------------------------------------------------
+    def close(self) -> None:
+        """Remove the spill files (the object cannot be read after)."""
+        for handle in self._handles.values():
+            handle.close()
+        self._handles.clear()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> StreamedTimeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- files -------------------------------------------------------------------------------
+    def _handle(self, path: str) -> IO[bytes]:
+        handle = self._handles.get(path)
+        if handle is None:
+            handle = self._handles[path] = open(path, "rb")  # noqa: SIM115 - closed by close()
+        return handle
+
+    def _line(self, path: str, offsets: array[int], item_id: str) -> bytes:
+        n = int(item_id[1:]) - 1
+        if not 0 <= n < len(offsets):
+            raise KeyError(item_id)
+        handle = self._handle(path)
+        handle.seek(offsets[n])
+        return handle.readline().rstrip(b"\n")
+
+    @staticmethod
+    def _sequential(path: str) -> Iterator[bytes]:
+        with open(path, "rb", buffering=1 << 20) as handle:
+            for line in handle:
+                yield line.rstrip(b"\n")
