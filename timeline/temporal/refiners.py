@@ -165,13 +165,34 @@ _CLOCK_DATE_GAP = re.compile(r"(?:\s*,?\s*|\s+on\s+)$", re.IGNORECASE)
 _CLOCK_ZONE_GAP = re.compile(r"\s*(?:local\s+time\s*)?\((?:\s*[0-9]{3,4}\s+(?:GMT|UTC)\s*\)\s*,?\s*(?:on\s+)?|\s*)", re.IGNORECASE)
 
 
+_DAYS_AWAY = re.compile(r"P[0-9]+[DW]")
+_BEFORE_AFTER = re.compile(r"\s+(?:before|after|earlier|later)\b", re.IGNORECASE)
+
+
 def merge_clock_date(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """"10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": a clock time followed by its day is one TIME."""
+    """"10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": a clock time followed by its day is one TIME.
+
+    So is a clock time followed by a count of days and "before/after/earlier/later" ("at 6 a.m. ten days before the
+    shooting": TimeML marks "6 a.m. ten days" as one TIME); its value stays the clock time's (the day it leads to
+    needs the event)."""
     out: list[Candidate] = []
     i = 0
     while i < len(cands):
         c = cands[i]
         nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            nxt is not None
+            and c.hour is not None
+            and c.kind == "offset"
+            and nxt.type == "DURATION"
+            and _DAYS_AWAY.fullmatch(nxt.value or "") is not None
+            and text[c.end : nxt.start].isspace()
+            and len(text[c.end : nxt.start]) <= 2
+            and _BEFORE_AFTER.match(text, nxt.end) is not None
+        ):
+            out.append(replace(c, end=nxt.end, rule=f"{c.rule}+{nxt.rule}"))
+            i += 2
+            continue
         if (
             nxt is not None
             and c.hour is not None
