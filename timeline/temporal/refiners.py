@@ -212,6 +212,47 @@ def merge_clock_date(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: "May 2, 2013, 1:32 PM", "Apr 02, 2009 11:06 PM CEST": a day then its clock time (a dateline)
+_DATE_CLOCK_GAP = re.compile(r"[ \t]*,?[ \t]*")
+#: "on Thursday, November 10th at approximately 3:00 pm": the clock time is on the day named before "at"
+_DATE_AT_GAP = re.compile(
+    r"\s*,?\s+at\s+(?:(?:about|around|approximately|roughly|(?:just\s+|shortly\s+)?(?:after|before))\s+)?",
+    re.IGNORECASE,
+)
+
+
+def merge_date_clock(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A day then a clock time right after it ("THURSDAY, MAY 2, 2013, 1:32 PM", "March 13, 2013 02:15") is one TIME
+    on that day; with "at" between them ("on Thursday, November 10th at approximately 3:00 pm") they stay two
+    expressions and the clock time takes that day."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            nxt is not None
+            and c.grain == "day"
+            and c.kind in {"weekday", "partial", "absolute"}
+            and c.hour is None
+            and c.pod is None
+            and nxt.hour is not None
+            and nxt.kind == "offset"
+            and nxt.day_from is None
+        ):
+            gap = text[c.end : nxt.start]
+            if len(gap) <= 3 and _DATE_CLOCK_GAP.fullmatch(gap) is not None:
+                out.append(replace(c, end=nxt.end, type="TIME", grain="minute", hour=nxt.hour, minute=nxt.minute,
+                                   rule=f"{c.rule}+{nxt.rule}"))
+                i += 2
+                continue
+            if len(gap) <= 32 and _DATE_AT_GAP.fullmatch(gap) is not None:
+                nxt.day_from = c
+        out.append(c)
+        i += 1
+    return out
+
+
 def link_clock_day(text: str, cands: list[Candidate]) -> None:
     """A clock time with no day of its own, then a zone conversion or a parenthesis and a day: the time is on that day
     ("10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)"); both stay separate expressions."""
