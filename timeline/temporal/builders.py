@@ -502,6 +502,7 @@ _ADVERB = {"daily": ("P1D", None), "nightly": ("P1D", None), "weekly": ("P1W", N
            "annually": ("P1Y", None), "yearly": ("P1Y", None), "quarterly": ("P1Q", None), "hourly": ("PT1H", None),
            "biweekly": ("P2W", None), "bimonthly": ("P2M", None), "semiannually": ("P6M", None)}
 _FREQ = {"once": 1, "twice": 2, "thrice": 3}
+_NAME_AFTER = re.compile(r" [A-Z][a-z]")
 
 
 def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
@@ -515,6 +516,8 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
         before = text[max(0, m.start() - 30) : m.start()].split()
         if m.group(0)[0].isupper() and before and before[-1][:1].isupper() and not before[-1].endswith("."):
             return None  # part of a name: "the China Daily"
+        if m.group(0)[0].isupper() and _NAME_AFTER.match(text, m.end()):
+            return None  # the first word of a name: "the Daily News", "N.Y. Daily News", "The Weekly Standard"
         c.value, _ = _ADVERB[gd["adverb"].lower()]
         return c
     quant = (gd.get("quant") or "").lower()
