@@ -118,6 +118,10 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         c.half = int(h) if h.isdigit() else (1 if h == "first" else 2)
     if gd.get("season"):
         c.season = lex.data.seasons[norm(gd["season"])]
+        noun = rule.spec.args.get("noun_after")
+        if noun and norm(gd["season"]) in noun["words"] and not m.group(0).lower().startswith("the") \
+                and _prev_word(text, m.start()) in noun["prev_words"]:
+            return None  # "Climber Killed In Fall", "injured in fall from ladder": the noun, not the season
     if gd.get("holiday"):
         c.holiday = lex.data.holidays[norm(gd["holiday"]).replace("’", "'")]
     if gd.get("pod"):
