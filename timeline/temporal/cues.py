@@ -122,6 +122,14 @@ def phrase_direction(text: str, start: int, lex: Lexicon) -> int | None:
     return None
 
 
+def phrase_reaches_far(text: str, start: int, lex: Lexicon) -> bool:
+    """Does a direction phrase right before `start` fix the side within a whole year (all but lexicon near_phrases)?"""
+    if phrase_direction(text, start, lex) is None:
+        return False
+    before = " " + " ".join(text[max(0, start - 24) : start].lower().split())
+    return not any(before.endswith(" " + p) for p in lex.data.near_phrases)
+
+
 def _opens_sentence(text: str, start: int, phrase_len: int, lex: Lexicon) -> bool:
     """Does the phrase that ends right before `start` open its sentence ("Until Thursday, they had ...")?"""
     head = text[max(0, start - phrase_len - 40) : start].rstrip()
