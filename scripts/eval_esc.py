@@ -8,6 +8,7 @@ The reading policies (date line, annotated sentences, empty values) are those of
     python scripts/eval_esc.py                      # raw gold values
     python scripts/eval_esc.py --normalise          # with the one gold rewrite of timeline.cat_xml (PRES_REF)
     python scripts/eval_esc.py --errors odd         # also list the errors of the odd (development) topics
+    python scripts/eval_esc.py --dated              # only the documents with a publication date (DCT markable)
 
 Equivalent to ``timeline eval --timex-only ../shared/corpora/esc-v1.5`` for the "all" row.
 """
@@ -36,10 +37,13 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", default=str(DEFAULT), help="the esc-v1.5 folder")
     ap.add_argument("--normalise", action="store_true", help="apply timeline.cat_xml's gold normalisation")
     ap.add_argument("--errors", choices=("all", "odd", "even"), help="list the errors of these topics")
+    ap.add_argument("--dated", action="store_true", help="only documents with a publication date")
     args = ap.parse_args()
     root = Path(args.corpus).resolve()
     paths = collect_gold_paths(root)
     golds = [read_cat_xml(p, normalise=args.normalise) for p in paths]
+    if args.dated:
+        golds = [g for g in golds if g.dct is not None]
     tagger = TemporalTagger()
     report = evaluate_documents(golds, lambda text, dct: times_only_timeline(text, tagger.tag(text, dct), dct),
                                 events=False)
@@ -49,7 +53,8 @@ def main() -> None:
         "odd": report.select(lambda d: (topic.get(d.path or "") or 0) % 2 == 1),
         "even": report.select(lambda d: (topic.get(d.path or "") or 1) % 2 == 0),
     }
-    print(f"ESC timex figures ({'normalised' if args.normalise else 'raw'} gold), F1 in %")
+    print(f"ESC timex figures ({'normalised' if args.normalise else 'raw'} gold"
+          f"{', documents with a publication date' if args.dated else ''}), F1 in %")
     print(f"{'topics':<8}{'docs':>6}{'gold':>6}{'strict':>8}{'relaxed':>9}{'value':>8}{'type':>8}")
     for name, r in parts.items():
         print(f"{name:<8}{r.n_docs:>6}{r.timex_strict.gold:>6}{100 * r.timex_strict.f1:>8.2f}"

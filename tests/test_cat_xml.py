@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from timeline.cat_xml import detokenize, is_cat_xml, parse_cat_xml, read_cat_xml
+from timeline.cat_xml import detokenize, is_cat_xml, normalise_value, parse_cat_xml, read_cat_xml
 from timeline.errors import InputError
 from timeline.evaluation import collect_gold_paths, read_gold, score_document
 from timeline.timeml import gold_to_timeline
@@ -49,6 +49,11 @@ def test_detokenize(tokens: str, text: str) -> None:
     got, starts = detokenize(toks)
     assert got == text
     assert [got[s : s + len(t)] for s, t in zip(starts, toks, strict=True)] == toks
+
+
+@pytest.mark.parametrize(("raw", "normalised"), CASES["normalise"], ids=lambda x: x or "empty")
+def test_normalise_value(raw: str, normalised: str) -> None:
+    assert normalise_value(raw) == normalised
 
 
 def test_detection_and_dispatch(tmp_path: Path) -> None:

@@ -45,11 +45,13 @@ Policies:
   "Overnight") are kept as gold with value ``""``: they count for span and type scores
   and, since no system value equals ``""``, as value errors (the TimeML reader does the
   same for an empty value).
-* Gold conventions are read raw by default. ``normalise=True`` applies exactly one
-  rewrite: the value ``PRES_REF`` becomes ``PRESENT_REF`` (the TimeML spelling). Nothing
-  else is changed; in particular ESC's clock times in UTC (``...T22:40Z`` for "5:40 p.m.
-  ET") are left as they are and cannot be matched by a tagger that keeps local time as
-  TimeBank does.
+* Gold conventions are read raw by default. ``normalise=True`` rewrites the spelling of
+  values to TimeML's, exactly these four rewrites and nothing else (:func:`normalise_value`):
+  ``PRES_REF`` -> ``PRESENT_REF``; a one-digit month or day is zero-padded (``2009-12-7``
+  -> ``2009-12-07``, ``1979-2`` -> ``1979-02``); a decade ``193X`` -> ``193`` (TimeML
+  1.2 writes a decade with three digits); a week ``2011W42`` -> ``2011-W42``. In
+  particular ESC's clock times in UTC (``...T22:40Z`` for "5:40 p.m. ET") are left as they
+  are and cannot be matched by a tagger that keeps local time as TimeBank does.
 
 Events: ``ACTION_*`` and ``NEG_ACTION_*`` markables with anchors become gold events, the
 class being the part after ``ACTION_`` (OCCURRENCE, STATE, REPORTING, ASPECTUAL,
@@ -67,7 +69,15 @@ from pathlib import Path
 from timeline.errors import InputError
 from timeline.timeml import GoldDocument, GoldEvent, GoldTimex, GoldTLink, _parse_dct_date
 
-__all__ = ["CAT_TIME_TYPES", "DATELINE_MAX_EXTRA", "is_cat_xml", "parse_cat_xml", "read_cat_xml", "detokenize"]
+__all__ = [
+    "CAT_TIME_TYPES",
+    "DATELINE_MAX_EXTRA",
+    "detokenize",
+    "is_cat_xml",
+    "normalise_value",
+    "parse_cat_xml",
+    "read_cat_xml",
+]
 
 CAT_TIME_TYPES: dict[str, str] = {
     "TIME_DATE": "DATE",
@@ -79,6 +89,19 @@ DATELINE_MAX_EXTRA = 15
 """A DCT markable whose sentence has at most this many other tokens sits on the date line."""
 
 _GOLD_NORMALISATION = {"PRES_REF": "PRESENT_REF"}
+_ONE_DIGIT_MONTH = re.compile(r"^([0-9]{4})-([0-9])(?=$|-|T)")
+_ONE_DIGIT_DAY = re.compile(r"^([0-9]{4}-[0-9]{2})-([0-9])(?=$|T)")
+_DECADE_X = re.compile(r"^([0-9]{3})X$")
+_WEEK_NO_DASH = re.compile(r"^([0-9]{4})W([0-9]{2})")
+
+
+def normalise_value(value: str) -> str:
+    """The TimeML spelling of an ESC value (see the module doc: four rewrites, nothing else)."""
+    value = _GOLD_NORMALISATION.get(value, value)
+    value = _ONE_DIGIT_MONTH.sub(r"\1-0\2", value)
+    value = _ONE_DIGIT_DAY.sub(r"\1-0\2", value)
+    value = _DECADE_X.sub(r"\1", value)
+    return _WEEK_NO_DASH.sub(r"\1-W\2", value)
 
 _NO_SPACE_BEFORE = frozenset({",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "”", "''", "...", "…"})
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "#", "“", "``", "£", "€"})
@@ -212,7 +235,7 @@ def parse_cat_xml(
         if el.tag in CAT_TIME_TYPES:
             value = (el.get("value") or "").strip()
             if normalise:
-                value = _GOLD_NORMALISATION.get(value, value)
+                value = normalise_value(value)
             timex = GoldTimex(
                 tid=f"t{m_id}", start=start, end=end, text=text[start:end], type=CAT_TIME_TYPES[el.tag],
                 value=value, anchor_time_id=f"t{el.get('anchorTimeID')}" if el.get("anchorTimeID") else None,
