@@ -449,7 +449,7 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     if surface.endswith("old") or re.match(r"[a-z0-9]+-(?:quarters?)\b", surface.split(" ")[-1]) and unit == "quarter":
         return None
     n: float | None
-    if gd.get("vague") and norm(gd["vague"]) in {"a couple of", "couple of"}:
+    if gd.get("vague") and norm(gd["vague"]) in {"a couple of", "couple of", "a couple"}:
         n = 2  # tbaq: "a couple of years" is P2Y
     elif rule.spec.args.get("vague") or gd.get("vague"):
         n = None
