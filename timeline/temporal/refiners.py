@@ -221,15 +221,27 @@ _DATE_AT_GAP = re.compile(
 )
 
 
+#: a 24-hour clock time with no zone, which alone is too ambiguous to tag ("02:15", "15:01 IST"), right after a day
+_BARE_24H = re.compile(r"[ \t]*,?[ \t]*(?P<hour>[01][0-9]|2[0-3]):(?P<minute>[0-5][0-9])(?![0-9:])(?:[ \t]+(?-i:[A-Z]{3,4})\b)?")
+
+
 def merge_date_clock(text: str, cands: list[Candidate]) -> list[Candidate]:
     """A day then a clock time right after it ("THURSDAY, MAY 2, 2013, 1:32 PM", "March 13, 2013 02:15") is one TIME
     on that day; with "at" between them ("on Thursday, November 10th at approximately 3:00 pm") they stay two
-    expressions and the clock time takes that day."""
+    expressions and the clock time takes that day. After a full date (with its year) a 24-hour time without a zone
+    counts too ("July 2, 2013 15:01 IST", "March 13, 2013 02:15")."""
     out: list[Candidate] = []
     i = 0
     while i < len(cands):
         c = cands[i]
         nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if c.grain == "day" and c.kind == "absolute" and c.hour is None and c.pod is None and c.day is not None \
+                and (nxt is None or nxt.start > c.end) and (m := _BARE_24H.match(text, c.end)) is not None \
+                and (nxt is None or nxt.start >= m.end()):
+            out.append(replace(c, end=m.end(), type="TIME", grain="minute", hour=int(m.group("hour")),
+                               minute=int(m.group("minute")), rule=f"{c.rule}+clock-24h-bare"))
+            i += 1
+            continue
         if (
             nxt is not None
             and c.grain == "day"
