@@ -63,7 +63,8 @@ Events: ``ACTION_*`` and ``NEG_ACTION_*`` markables with anchors become gold eve
 class being the part after ``ACTION_`` (OCCURRENCE, STATE, REPORTING, ASPECTUAL,
 PERCEPTION, CAUSATIVE, GENERIC), ``attrs["polarity"] == "NEG"`` for ``NEG_`` ones; ids
 ``e<m_id>``. TLINKs whose both ends are mentions (or the DCT) are kept, with their
-``relType`` as written.
+``relType`` as written except ESC's ``CONTAINS``, which is TimeML's ``INCLUDES`` (the
+source contains the target); ``BEGUN_ON``, ``ENDED_ON``, ``OVERLAP`` ... stay as written.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ DATELINE_MAX_EXTRA = 15
 """A DCT markable whose sentence has at most this many other tokens sits on the date line."""
 
 _GOLD_NORMALISATION = {"PRES_REF": "PRESENT_REF"}
+_RELTYPES = {"CONTAINS": "INCLUDES"}
 _ONE_DIGIT_MONTH = re.compile(r"^([0-9]{4})-([0-9])(?=$|-|T)")
 _ONE_DIGIT_DAY = re.compile(r"^([0-9]{4}-[0-9]{2})-([0-9])(?=$|T)")
 _DECADE_X = re.compile(r"^([0-9]{3})X$")
@@ -303,7 +305,7 @@ def parse_cat_xml(
             continue
         s_kind, t_kind = kinds[s_id], kinds[t_id]
         tlinks.append(GoldTLink(
-            lid=f"l{link.get('r_id', '')}", rel_type=(link.get("relType") or "").upper(),
+            lid=f"l{link.get('r_id', '')}", rel_type=_RELTYPES.get(rel := (link.get("relType") or "").upper(), rel),
             source=("t" if s_kind == "time" else "e") + s_id, source_kind=s_kind,  # type: ignore[arg-type]
             target=("t" if t_kind == "time" else "e") + t_id, target_kind=t_kind,  # type: ignore[arg-type]
             attrs=dict(link.attrib),
