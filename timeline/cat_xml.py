@@ -112,6 +112,7 @@ def normalise_value(value: str) -> str:
     value = _DECADE_X.sub(r"\1", value)
     return _WEEK_NO_DASH.sub(r"\1-W\2", value)
 
+
 _NO_SPACE_BEFORE = frozenset({",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "”", "''", "...", "…"})
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "#", "“", "``", "£", "€"})
 _CLITICS = frozenset({"'s", "'S", "n't", "N'T", "'re", "'ve", "'ll", "'d", "'m", "’s", "n’t", "’re", "’ve", "’ll", "’d", "’m"})
