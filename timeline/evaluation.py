@@ -51,6 +51,7 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, Field, computed_field
 
+from timeline.cat_xml import is_cat_xml, read_cat_xml
 from timeline.errors import InputError
 from timeline.models import Timeline
 from timeline.timeml import ANCHORING_RELTYPES, GoldDocument, event_time_links, read_timeml
@@ -66,6 +67,7 @@ __all__ = [
     "collect_gold_paths",
     "evaluate",
     "evaluate_documents",
+    "read_gold",
     "score_document",
 ]
 
@@ -335,6 +337,8 @@ def _strict_count(gold: Sequence[_HasSpan], system: Sequence[_HasSpan]) -> int:
 def score_document(gold: GoldDocument, system: Timeline, *, events: bool = True) -> DocumentResult:
     """Score one system Timeline against one gold document."""
     res = DocumentResult(doc_id=gold.doc_id, path=gold.path)
+    if gold.unscored:
+        system = _without_unscored(system, gold.unscored)
     if system.text != gold.text:
         res.warnings.append("the system's text differs from the gold text: offsets may not line up")
     text = system.text if system.text else gold.text
@@ -370,6 +374,16 @@ def score_document(gold: GoldDocument, system: Timeline, *, events: bool = True)
     _score_anchoring(gold, system, ematch, res)
     res.errors.sort(key=lambda e: (e.start, e.end, e.category))
     return res
+
+
+def _without_unscored(system: Timeline, spans: Sequence[tuple[int, int]]) -> Timeline:
+    """The system Timeline without the times and events that overlap a span left out of scoring."""
+
+    def keep(item: _HasSpan) -> bool:
+        return not any(item.start < end and start < item.end for start, end in spans)
+
+    return system.model_copy(update={"times": [t for t in system.times if keep(t)],
+                                     "events": [e for e in system.events if keep(e)]})
 
 
 def _exact(gold_value: str, system_value: str) -> bool:
@@ -465,13 +479,27 @@ def _score_anchoring(gold: GoldDocument, system: Timeline, ematch: dict[int, int
 # --------------------------------------------------------------------------- driver
 
 
+def _is_cat_xml_file(p: Path) -> bool:
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return is_cat_xml(head)
+
+
 def collect_gold_paths(path: Path | str) -> list[Path]:
-    """A directory's ``*.tml`` files (recursively, sorted), or the file itself. InputError when there are none."""
+    """A directory's gold files (recursively, sorted), or the file itself. InputError when there are none.
+
+    Gold files are TimeML ``*.tml`` files and CAT XML ``*.xml`` files (recognised by their content:
+    a ``<Document>`` root with ``<token t_id=..>`` elements, see :mod:`timeline.cat_xml`)."""
     p = Path(path)
     if p.is_dir():
-        found = sorted(q for q in p.rglob("*.tml") if q.is_file())
+        found = sorted(
+            q for q in p.rglob("*") if q.is_file() and (q.suffix == ".tml" or (q.suffix == ".xml" and _is_cat_xml_file(q)))
+        )
         if not found:
-            raise InputError(f"{p}: no .tml files in this directory")
+            raise InputError(f"{p}: no .tml or CAT XML files in this directory")
         return found
     if p.is_file():
         return [p]
@@ -508,5 +536,13 @@ def evaluate(
     With ``events=False`` only the timex figures are computed. Raises InputError for an unreadable file.
     """
     return evaluate_documents(
-        (read_timeml(p) for p in gold_paths), system, events=events, on_document=on_document
+        (read_gold(p) for p in gold_paths), system, events=events, on_document=on_document
     )
+
+
+def read_gold(path: Path | str) -> GoldDocument:
+    """Read a gold file: CAT XML when its content is CAT XML (:func:`timeline.cat_xml.read_cat_xml`), else TimeML."""
+    p = Path(path)
+    if p.suffix != ".tml" and p.is_file() and _is_cat_xml_file(p):
+        return read_cat_xml(p)
+    return read_timeml(p)

@@ -140,6 +140,11 @@ class GoldDocument(BaseModel):
     events: list[GoldEvent]
     instances: dict[str, GoldInstance] = Field(description="MAKEINSTANCE by eiid")
     tlinks: list[GoldTLink]
+    unscored: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="text spans left out of scoring (e.g. a CAT XML date line, the counterpart of TimeML's <DCT>): "
+        "gold items there are not listed and system items overlapping them are not scored",
+    )
 
     def timex_by_id(self) -> dict[str, GoldTimex]:
         return {t.tid: t for t in self.timexes}

@@ -10,7 +10,7 @@ from timeline.models import Granularity, Interval, TimeExpression, TimexType
 from timeline.temporal import calendar as cal
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
-from timeline.temporal.cues import phrase_direction, same_sentence
+from timeline.temporal.cues import phrase_direction, phrase_reaches_far, same_sentence
 from timeline.temporal.direction import Choice, DirectionModel, features
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.timex3 import format_value, unresolved_value
@@ -198,7 +198,7 @@ class Resolver:
         cue = tense_direction(self.text, c.start, c.end, self.lex)
         reach = CUE_REACH_DAYS_LONG if c.grain in {"quarter", "half", "season"} else CUE_REACH_DAYS_PAST
         reach_future = CUE_REACH_DAYS
-        if cue is not None and phrase_direction(self.text, c.start, self.lex) is not None:
+        if cue is not None and phrase_reaches_far(self.text, c.start, self.lex):
             # a direction phrase ("since February", "the year ended Jan. 31", "as early as May") fixes the side:
             # the occurrence on that side within a year, however far
             reach = reach_future = CUE_REACH_DAYS_PHRASE

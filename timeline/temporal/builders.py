@@ -118,6 +118,10 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         c.half = int(h) if h.isdigit() else (1 if h == "first" else 2)
     if gd.get("season"):
         c.season = lex.data.seasons[norm(gd["season"])]
+        noun = rule.spec.args.get("noun_after")
+        if noun and norm(gd["season"]) in noun["words"] and not m.group(0).lower().startswith("the") \
+                and _prev_word(text, m.start()) in noun["prev_words"]:
+            return None  # "Climber Killed In Fall", "injured in fall from ladder": the noun, not the season
     if gd.get("holiday"):
         c.holiday = lex.data.holidays[norm(gd["holiday"]).replace("’", "'")]
     if gd.get("pod"):
@@ -445,7 +449,7 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     if surface.endswith("old") or re.match(r"[a-z0-9]+-(?:quarters?)\b", surface.split(" ")[-1]) and unit == "quarter":
         return None
     n: float | None
-    if gd.get("vague") and norm(gd["vague"]) in {"a couple of", "couple of"}:
+    if gd.get("vague") and norm(gd["vague"]) in {"a couple of", "couple of", "a couple"}:
         n = 2  # tbaq: "a couple of years" is P2Y
     elif rule.spec.args.get("vague") or gd.get("vague"):
         n = None
@@ -502,6 +506,7 @@ _ADVERB = {"daily": ("P1D", None), "nightly": ("P1D", None), "weekly": ("P1W", N
            "annually": ("P1Y", None), "yearly": ("P1Y", None), "quarterly": ("P1Q", None), "hourly": ("PT1H", None),
            "biweekly": ("P2W", None), "bimonthly": ("P2M", None), "semiannually": ("P6M", None)}
 _FREQ = {"once": 1, "twice": 2, "thrice": 3}
+_NAME_AFTER = re.compile(r" [A-Z][a-z]")
 
 
 def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
@@ -515,6 +520,8 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
         before = text[max(0, m.start() - 30) : m.start()].split()
         if m.group(0)[0].isupper() and before and before[-1][:1].isupper() and not before[-1].endswith("."):
             return None  # part of a name: "the China Daily"
+        if m.group(0)[0].isupper() and _NAME_AFTER.match(text, m.end()):
+            return None  # the first word of a name: "the Daily News", "N.Y. Daily News", "The Weekly Standard"
         c.value, _ = _ADVERB[gd["adverb"].lower()]
         return c
     quant = (gd.get("quant") or "").lower()

@@ -9,7 +9,9 @@ Order of evidence:
    "-ed" forms) give -1. Right after the expression an "-ed" form is the clause's own verb, so it is past even when
    the same word before an expression announces a future ("vowed to strike Friday" / "Clinton Saturday vowed").
 No cue gives None, and the resolver applies its documented default (weekdays: past; months/quarters/seasons: the
-nearest occurrence). Sentence ends skip abbreviations ("U.S.", "Mr.", "Sept.": lexicon abbreviations).
+nearest occurrence). Sentence ends skip abbreviations ("U.S.", "Mr.", "Sept.": lexicon abbreviations). A line break
+ends a sentence too: headlines, datelines and bylines carry no final stop ("May 3rd, 2013 2:00pm EDT" on its own line
+gives no cue to the story's first sentence).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ _WORD = re.compile(r"[A-Za-z']+")
 _LEFT_CHARS = 120
 RIGHT_WORDS = 4
 _RIGHT_CHARS = 80
-_SENTENCE_END = re.compile(r"[.!?]['\"`]*\s+(?=\S)|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?]['\"`]*\s+(?=\S)|[ \t]*\n\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
 
 
@@ -118,6 +120,14 @@ def phrase_direction(text: str, start: int, lex: Lexicon) -> int | None:
                 return None
             return sign
     return None
+
+
+def phrase_reaches_far(text: str, start: int, lex: Lexicon) -> bool:
+    """Does a direction phrase right before `start` fix the side within a whole year (all but lexicon near_phrases)?"""
+    if phrase_direction(text, start, lex) is None:
+        return False
+    before = " " + " ".join(text[max(0, start - 24) : start].lower().split())
+    return not any(before.endswith(" " + p) for p in lex.data.near_phrases)
 
 
 def _opens_sentence(text: str, start: int, phrase_len: int, lex: Lexicon) -> bool:

@@ -20,6 +20,7 @@ from timeline.temporal.refiners import (
     link_period_end,
     link_ranges,
     merge_clock_date,
+    merge_date_clock,
     remove_overlaps,
     split_day_ranges,
 )
@@ -108,6 +109,7 @@ class TemporalTagger:
                 cands = later_as_duration(text, cands)
             cands = merge_clock_date(text, cands)
             link_clock_day(text, cands)
+            cands = merge_date_clock(text, cands)
             cands = split_day_ranges(text, cands)
             cands = self._modifiers.refine(text, cands)
             link_ranges(text, cands)

@@ -70,6 +70,7 @@ class LexiconData(BaseModel):
     not_past_ed: list[str]
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
+    near_phrases: list[str] = []
     not_cues: list[str]
     future_cue_pairs: list[str] = []
     abbreviations: list[str]

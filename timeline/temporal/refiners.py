@@ -165,13 +165,34 @@ _CLOCK_DATE_GAP = re.compile(r"(?:\s*,?\s*|\s+on\s+)$", re.IGNORECASE)
 _CLOCK_ZONE_GAP = re.compile(r"\s*(?:local\s+time\s*)?\((?:\s*[0-9]{3,4}\s+(?:GMT|UTC)\s*\)\s*,?\s*(?:on\s+)?|\s*)", re.IGNORECASE)
 
 
+_DAYS_AWAY = re.compile(r"P[0-9]+[DW]")
+_BEFORE_AFTER = re.compile(r"\s+(?:before|after|earlier|later)\b", re.IGNORECASE)
+
+
 def merge_clock_date(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """"10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": a clock time followed by its day is one TIME."""
+    """"10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": a clock time followed by its day is one TIME.
+
+    So is a clock time followed by a count of days and "before/after/earlier/later" ("at 6 a.m. ten days before the
+    shooting": TimeML marks "6 a.m. ten days" as one TIME); its value stays the clock time's (the day it leads to
+    needs the event)."""
     out: list[Candidate] = []
     i = 0
     while i < len(cands):
         c = cands[i]
         nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            nxt is not None
+            and c.hour is not None
+            and c.kind == "offset"
+            and nxt.type == "DURATION"
+            and _DAYS_AWAY.fullmatch(nxt.value or "") is not None
+            and text[c.end : nxt.start].isspace()
+            and len(text[c.end : nxt.start]) <= 2
+            and _BEFORE_AFTER.match(text, nxt.end) is not None
+        ):
+            out.append(replace(c, end=nxt.end, rule=f"{c.rule}+{nxt.rule}"))
+            i += 2
+            continue
         if (
             nxt is not None
             and c.hour is not None
@@ -186,6 +207,59 @@ def merge_clock_date(text: str, cands: list[Candidate]) -> list[Candidate]:
             out.append(replace(nxt, start=c.start, type="TIME", grain="minute", hour=c.hour, minute=c.minute, rule=f"{c.rule}+{nxt.rule}"))
             i += 2
             continue
+        out.append(c)
+        i += 1
+    return out
+
+
+#: "May 2, 2013, 1:32 PM", "Apr 02, 2009 11:06 PM CEST": a day then its clock time (a dateline)
+_DATE_CLOCK_GAP = re.compile(r"[ \t]*,?[ \t]*")
+#: "on Thursday, November 10th at approximately 3:00 pm": the clock time is on the day named before "at"
+_DATE_AT_GAP = re.compile(
+    r"\s*,?\s+at\s+(?:(?:about|around|approximately|roughly|(?:just\s+|shortly\s+)?(?:after|before))\s+)?",
+    re.IGNORECASE,
+)
+
+
+#: a 24-hour clock time with no zone, which alone is too ambiguous to tag ("02:15", "15:01 IST"), right after a day
+_BARE_24H = re.compile(r"[ \t]*,?[ \t]*(?P<hour>[01][0-9]|2[0-3]):(?P<minute>[0-5][0-9])(?![0-9:])(?:[ \t]+(?-i:[A-Z]{3,4})\b)?")
+
+
+def merge_date_clock(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A day then a clock time right after it ("THURSDAY, MAY 2, 2013, 1:32 PM", "March 13, 2013 02:15") is one TIME
+    on that day; with "at" between them ("on Thursday, November 10th at approximately 3:00 pm") they stay two
+    expressions and the clock time takes that day. After a full date (with its year) a 24-hour time without a zone
+    counts too ("July 2, 2013 15:01 IST", "March 13, 2013 02:15")."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if c.grain == "day" and c.kind == "absolute" and c.hour is None and c.pod is None and c.day is not None \
+                and (nxt is None or nxt.start > c.end) and (m := _BARE_24H.match(text, c.end)) is not None \
+                and (nxt is None or nxt.start >= m.end()):
+            out.append(replace(c, end=m.end(), type="TIME", grain="minute", hour=int(m.group("hour")),
+                               minute=int(m.group("minute")), rule=f"{c.rule}+clock-24h-bare"))
+            i += 1
+            continue
+        if (
+            nxt is not None
+            and c.grain == "day"
+            and c.kind in {"weekday", "partial", "absolute"}
+            and c.hour is None
+            and c.pod is None
+            and nxt.hour is not None
+            and nxt.kind == "offset"
+            and nxt.day_from is None
+        ):
+            gap = text[c.end : nxt.start]
+            if len(gap) <= 3 and _DATE_CLOCK_GAP.fullmatch(gap) is not None:
+                out.append(replace(c, end=nxt.end, type="TIME", grain="minute", hour=nxt.hour, minute=nxt.minute,
+                                   rule=f"{c.rule}+{nxt.rule}"))
+                i += 2
+                continue
+            if len(gap) <= 32 and _DATE_AT_GAP.fullmatch(gap) is not None:
+                nxt.day_from = c
         out.append(c)
         i += 1
     return out
