@@ -4,19 +4,26 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
 
 1. ``syntax:governs`` – the time hangs (directly or through a preposition) under the event itself:
    "visit on April 10", "meets ... next month", "launch as early as April".
+   ``syntax:copula`` – the time hangs under a copula that is not itself an event, and the event is
+   the copula's predicate: "the break-even point for next year is much lower", "today, the right
+   to work is equal to ...".
 2. ``syntax:path`` – the nearest time in the same sentence by dependency path (plus one per
    clause boundary crossed), when the path is short. Reporting events ("said") and present-tense
    events, progressive included ("expects", "is scheduled", "is negotiating"), take a time only
    when they govern it: otherwise they hold at publication (on gold TimeBank spans the progressive
    ones reached by path were never tied to that time and half were tied to the DCT). A present
    perfect also takes the duration, "since" time or PAST_REF that measures it ("have soared in the
-   past three months").
+   past three months", "has been on the run since the January 1998 bombing", "have been built since
+   it entered production in February 1947").
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
    few tokens.
 4. ``narrative:previous-sentence`` – a past-tense event in a sentence without a time continues
    the last date of the previous one or two sentences of its paragraph.
 5. ``pub_date:tense`` – else the publication date, with the relation read from tense and
    factuality (past -> before, planned/future -> after, present -> on).
+
+A time in a dateline ("WARSAW, February 26 (Xinhua) --") dates the dispatch, not an event of the
+sentence the parser glues it to: no event takes it.
 
 Measured on tbaq-cleaned with gold event and time spans (``benchmarks/linking_gold.py``).
 
@@ -26,6 +33,7 @@ The relation to an explicit time comes from its TIMEX3 mod and the preposition t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -56,6 +64,10 @@ _MOD_RELATION = {
     "ON_OR_BEFORE": Relation.UNTIL,
     "BEFORE": Relation.BEFORE,
 }
+_BE_FORMS = frozenset("be is are was were been being am 's 're 'm".split())
+# "CITY, ST.," / "CITY, Country," at the start of a line, then the time, then "(Agency)", "--" or "_"
+_DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Za-z.'\- ]*(?:,\s*[A-Z][A-Za-z.'\- ]*)*,\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|--|_)")
 _MAX_PATH = 8
 _MAX_LINEAR_TOKENS = 8
 
@@ -107,12 +119,14 @@ class Linker:
             ev_token[ev.id] = tok
             event_tokens[tok.i] = ev
         governors = {t.id: self._governor(span.root, event_tokens) for t, span in time_spans} if parsed else {}
+        by_copula = {t.id for t, span in time_spans if parsed and _copula_governed(span.root, event_tokens)}
         links: list[Link] = []
         sent_of = [0] * len(doc)  # sentence start of every token, computed once per Doc
         sent_index: dict[int, int] = {}
         for n, sent in enumerate(doc.sents):
             sent_index[sent.start] = n
             sent_of[sent.start : sent.end] = [sent.start] * len(sent)
+        time_spans = [(t, span) for t, span in time_spans if not _in_dateline(span)]
         by_sent: dict[int, list[tuple[TimeExpression, Span]]] = {}
         for t, span in time_spans:
             by_sent.setdefault(sent_of[span.start], []).append((t, span))
@@ -124,7 +138,7 @@ class Linker:
                 candidates = by_sent.get(sent_of[tok.i], [])
                 if candidates:
                     if parsed:
-                        found = self._by_syntax(ev, tok, candidates, governors)
+                        found = self._by_syntax(ev, tok, candidates, governors, by_copula)
                     else:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
@@ -156,13 +170,14 @@ class Linker:
     # -- strategies -------------------------------------------------------------------------
 
     def _by_syntax(
-        self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]], governors: dict[str, int | None]
+        self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]], governors: dict[str, int | None],
+        by_copula: set[str],
     ) -> Link | None:
         best: tuple[int, int, TimeExpression, Span, str] | None = None
         for t, span in candidates:
             gov = governors.get(t.id)
             if gov == tok.i:
-                cost, rule = 0, "syntax:governs"
+                cost, rule = 0, ("syntax:copula" if t.id in by_copula else "syntax:governs")
             elif ev.event_class == "REPORTING":
                 continue  # "X said on Friday that ..." is said of the report, not of the reported event
             elif ev.tense == "PRESENT" and not _measures_perfect(ev, t, span):
@@ -178,7 +193,10 @@ class Linker:
         if best is None:
             return None
         _, _, t, span, rule = best
-        return Link(ev.id, t.id, AnchorKind.TIME, _relation(t, span), _evidence(span), rule)
+        relation = _relation(t, span)
+        if rule == "syntax:path" and relation == Relation.ON and _measures_perfect(ev, t, span) and _under_since(span.root):
+            relation = Relation.FROM  # "have been built since it entered production in February 1947"
+        return Link(ev.id, t.id, AnchorKind.TIME, relation, _evidence(span), rule)
 
     def _by_distance(self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]]) -> Link | None:
         best: tuple[int, TimeExpression, Span] | None = None
@@ -212,7 +230,9 @@ class Linker:
             if node.i in event_tokens:
                 return node.i
             if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
-                return None  # a verb that is not an event: stop, the time is its own clause's
+                # a verb that is not an event: the time is its own clause's, and a copula's is its predicate's
+                predicate = _copula_predicate(node, event_tokens)
+                return predicate.i if predicate is not None else None
         return None
 
 
@@ -234,7 +254,56 @@ def _measures_perfect(ev: Event, t: TimeExpression, span: Span) -> bool:
     ("have soared in the past three months", "have been built since February 1947")."""
     if ev.aspect not in ("PERFECTIVE", "PERFECTIVE_PROGRESSIVE"):
         return False
-    return t.type == TimexType.DURATION or t.value == "PAST_REF" or _preposition(span) == "since"
+    return t.type == TimexType.DURATION or t.value == "PAST_REF" or _under_since(span.root)
+
+
+def _under_since(root: Token) -> bool:
+    """The time sits in a "since" phrase or clause: "since January", "since the January 1998 bombing",
+    "since it entered production in February 1947"."""
+    node = root
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
+            return True
+        if node.dep_ in ("ROOT", "ccomp", "relcl", "parataxis", "conj") and node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _copula_predicate(verb: Token, event_tokens: dict[int, Event]) -> Token | None:
+    """The event that is the predicate of a copula ("is much lower", "is a joint venture"), if ``verb`` is one."""
+    if verb.lemma_ != "be" and verb.lower_ not in _BE_FORMS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr") and child.i in event_tokens:
+            return child
+    return None
+
+
+def _copula_governed(time_root: Token, event_tokens: dict[int, Event]) -> bool:
+    """Whether the first verb above the time is a non-event copula with an event predicate."""
+    node = time_root
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in event_tokens:
+            return False
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
+            return _copula_predicate(node, event_tokens) is not None
+    return False
+
+
+def _in_dateline(span: Span) -> bool:
+    """The time is the date of a dateline: "WARSAW, February 26 (Xinhua) --", "BEIRUT, Lebanon, Jan. 3 _"."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if span.start_char - line_start > 60:
+        return False
+    return (_DATELINE_BEFORE.fullmatch(text[line_start : span.start_char]) is not None
+            and _DATELINE_AFTER.match(text, span.end_char) is not None)
 
 
 def _path_cost(a: Token, b: Token) -> int | None:
