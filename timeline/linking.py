@@ -18,7 +18,10 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
    few tokens.
 4. ``narrative:previous-sentence`` – a past-tense event in a sentence without a time continues
-   the last date of the previous one or two sentences of its paragraph.
+   the time of the previous one or two sentences of its paragraph: of the nearest sentence with
+   one, the time highest in its tree (the frame "In the third quarter, ..." rather than a detail),
+   durations included ("For the nine months, net rose ... Revenue rose ..."), comparison baselines
+   excluded ("from $2.9 million a year earlier", "compared with 1988").
 5. ``pub_date:tense`` – else the publication date, with the relation read from tense and
    factuality (past -> before, planned/future -> after, present -> on).
 
@@ -68,6 +71,7 @@ _BE_FORMS = frozenset("be is are was were been being am 's 're 'm".split())
 # "CITY, ST.," / "CITY, Country," at the start of a line, then the time, then "(Agency)", "--" or "_"
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Za-z.'\- ]*(?:,\s*[A-Z][A-Za-z.'\- ]*)*,\s*")
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|--|_)")
+_COMPARISON_WORDS = frozenset({"earlier", "year-earlier", "year-ago"})
 _MAX_PATH = 8
 _MAX_LINEAR_TOKENS = 8
 
@@ -150,18 +154,22 @@ class Linker:
         self, ev: Event, tok: Token, time_spans: list[tuple[TimeExpression, Span]], sent_index: dict[int, int],
         sent_of: list[int], text: str,
     ) -> Link | None:
-        """A sentence without a time continues the last DATE/TIME of the previous sentence(s), same paragraph."""
+        """A sentence without a time continues the frame time of the previous sentence(s), same paragraph."""
         tok_sent = sent_of[tok.i]
         here = sent_index.get(tok_sent)
         if here is None:
             return None
         best: tuple[TimeExpression, Span] | None = None
+        best_key: tuple[int, int, int] | None = None
         for t, span in time_spans:
-            if t.type == TimexType.DURATION or span.start >= tok_sent:
+            if span.start >= tok_sent or _comparison(span):
                 continue
             back = here - sent_index.get(sent_of[span.start], -99)
             if 0 < back <= self.carry_over and "\n\n" not in text[span.end_char : tok.idx]:
-                best = (t, span)
+                # the nearest sentence; in it, the time highest in the tree (the sentence's frame, not a detail)
+                key = (-back, -len(_ancestry(span.root)), span.start)
+                if best_key is None or key > best_key:
+                    best, best_key = (t, span), key
         if best is None:
             return None
         t, span = best
@@ -357,3 +365,10 @@ def _evidence(span: Span) -> str:
     while start > sent_start and span.start - start < 3 and doc[start - 1].lower_ in _EVIDENCE_WORDS:
         start -= 1
     return doc[start : span.end].text
+
+
+def _comparison(span: Span) -> bool:
+    """A comparison baseline: "from $2.9 million a year earlier", "the year-ago period", "compared with 1988"."""
+    if any(t.lower_ in _COMPARISON_WORDS for t in span):
+        return True
+    return _preposition(span) in ("from", "than", "with")
