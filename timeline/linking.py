@@ -130,11 +130,12 @@ class Linker:
         for n, sent in enumerate(doc.sents):
             sent_index[sent.start] = n
             sent_of[sent.start : sent.end] = [sent.start] * len(sent)
-        time_spans = [(t, span) for t, span in time_spans if not _in_dateline(span)]
+        text = doc.text  # once: Doc.text joins every token
+        time_spans = [(t, span) for t, span in time_spans if not _in_dateline(span, text)]
         by_sent: dict[int, list[tuple[TimeExpression, Span]]] = {}
         for t, span in time_spans:
             by_sent.setdefault(sent_of[span.start], []).append((t, span))
-        text = doc.text  # once: Doc.text joins every token
+        depth = {t.id: len(_ancestry(span.root)) for t, span in time_spans}
         for ev in events:
             tok = ev_token.get(ev.id)
             found: Link | None = None
@@ -146,13 +147,13 @@ class Linker:
                     else:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
-                    found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text)
+                    found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth)
             links.append(found or self._to_pub_date(ev, has_pub_date))
         return links
 
     def _carry_over(
         self, ev: Event, tok: Token, time_spans: list[tuple[TimeExpression, Span]], sent_index: dict[int, int],
-        sent_of: list[int], text: str,
+        sent_of: list[int], text: str, depth: dict[str, int],
     ) -> Link | None:
         """A sentence without a time continues the frame time of the previous sentence(s), same paragraph."""
         tok_sent = sent_of[tok.i]
@@ -167,7 +168,7 @@ class Linker:
             back = here - sent_index.get(sent_of[span.start], -99)
             if 0 < back <= self.carry_over and "\n\n" not in text[span.end_char : tok.idx]:
                 # the nearest sentence; in it, the time highest in the tree (the sentence's frame, not a detail)
-                key = (-back, -len(_ancestry(span.root)), span.start)
+                key = (-back, -depth[t.id], span.start)
                 if best_key is None or key > best_key:
                     best, best_key = (t, span), key
         if best is None:
@@ -304,9 +305,8 @@ def _copula_governed(time_root: Token, event_tokens: dict[int, Event]) -> bool:
     return False
 
 
-def _in_dateline(span: Span) -> bool:
+def _in_dateline(span: Span, text: str) -> bool:
     """The time is the date of a dateline: "WARSAW, February 26 (Xinhua) --", "BEIRUT, Lebanon, Jan. 3 _"."""
-    text = span.doc.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     if span.start_char - line_start > 60:
         return False
