@@ -7,6 +7,9 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    ``syntax:copula`` – the time hangs under a copula that is not itself an event, and the event is
    the copula's predicate: "the break-even point for next year is much lower", "today, the right
    to work is equal to ...".
+   ``syntax:when-clause`` – the event is (the verb, a conjunct, subject or object of) a clause that
+   "when" attaches to the time just before it: "from Oct. 13, when Wall Street's plunge helped spark
+   ...", "In contrast to Thursday, when 135 people were arrested, ...".
 2. ``syntax:path`` – the nearest time in the same sentence by dependency path (plus one per
    clause boundary crossed), when the path is short. Reporting events ("said") and present-tense
    events, progressive included ("expects", "is scheduled", "is negotiating"), take a time only
@@ -124,6 +127,7 @@ class Linker:
             event_tokens[tok.i] = ev
         governors = {t.id: self._governor(span.root, event_tokens) for t, span in time_spans} if parsed else {}
         by_copula = {t.id for t, span in time_spans if parsed and _copula_governed(span.root, event_tokens)}
+        when_clause = _when_clauses(time_spans, event_tokens) if parsed else {}
         links: list[Link] = []
         sent_of = [0] * len(doc)  # sentence start of every token, computed once per Doc
         sent_index: dict[int, int] = {}
@@ -143,7 +147,7 @@ class Linker:
                 candidates = by_sent.get(sent_of[tok.i], [])
                 if candidates:
                     if parsed:
-                        found = self._by_syntax(ev, tok, candidates, governors, by_copula)
+                        found = self._by_syntax(ev, tok, candidates, governors, by_copula, when_clause)
                     else:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
@@ -180,13 +184,15 @@ class Linker:
 
     def _by_syntax(
         self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]], governors: dict[str, int | None],
-        by_copula: set[str],
+        by_copula: set[str], when_clause: dict[int, str],
     ) -> Link | None:
         best: tuple[int, int, TimeExpression, Span, str] | None = None
         for t, span in candidates:
             gov = governors.get(t.id)
             if gov == tok.i:
                 cost, rule = 0, ("syntax:copula" if t.id in by_copula else "syntax:governs")
+            elif when_clause.get(tok.i) == t.id:
+                cost, rule = 1, "syntax:when-clause"
             elif ev.event_class == "REPORTING":
                 continue  # "X said on Friday that ..." is said of the report, not of the reported event
             elif ev.tense == "PRESENT" and not _measures_perfect(ev, t, span):
@@ -203,6 +209,8 @@ class Linker:
             return None
         _, _, t, span, rule = best
         relation = _relation(t, span)
+        if rule == "syntax:when-clause":
+            relation = _MOD_RELATION.get(t.mod or "", Relation.ON)  # at the time, whatever introduces it ("from 1989 when ...")
         if rule == "syntax:path" and relation == Relation.ON and _measures_perfect(ev, t, span) and _under_since(span.root):
             relation = Relation.FROM  # "have been built since it entered production in February 1947"
         return Link(ev.id, t.id, AnchorKind.TIME, relation, _evidence(span), rule)
@@ -303,6 +311,28 @@ def _copula_governed(time_root: Token, event_tokens: dict[int, Event]) -> bool:
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
             return _copula_predicate(node, event_tokens) is not None
     return False
+
+
+def _when_clauses(time_spans: list[tuple[TimeExpression, Span]], event_tokens: dict[int, Event]) -> dict[int, str]:
+    """Event token -> time id, for the events of a clause that "when" attaches to the time right before it:
+    "6.8% from Oct. 13, when Wall Street's plunge helped spark ...", "a poster from 1989 when Solidarity won".
+    The parser hangs such a clause on the main verb, so the attachment is read from the word order: the
+    clause's verb, its conjuncts and their subjects and objects."""
+    out: dict[int, str] = {}
+    for t, span in time_spans:
+        doc = span.doc
+        j = span.end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j >= len(doc) or doc[j].lower_ != "when" or doc[j].dep_ not in ("advmod", "mark"):
+            continue
+        verb = doc[j].head
+        members = [verb] + [c for c in verb.children if c.dep_ == "conj"]
+        members += [c for m in list(members) for c in m.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        for m in members:
+            if m.i in event_tokens:
+                out.setdefault(m.i, t.id)
+    return out
 
 
 def _in_dateline(span: Span, text: str) -> bool:
