@@ -3,7 +3,8 @@
 Strategies, in order (the first that applies wins; its name is recorded as the link's rule):
 
 1. ``syntax:governs`` – the time hangs (directly or through a preposition) under the event itself:
-   "visit on April 10", "meets ... next month", "launch as early as April".
+   "visit on April 10", "meets ... next month", "launch as early as April". Not for a present
+   intensional state, which holds at publication: "expects growth next year", "is expected in December".
    ``syntax:copula`` – the time hangs under a copula that is not itself an event, and the event is
    the copula's predicate: "the break-even point for next year is much lower", "today, the right
    to work is equal to ...".
@@ -189,6 +190,8 @@ class Linker:
         best: tuple[int, int, TimeExpression, Span, str] | None = None
         for t, span in candidates:
             gov = governors.get(t.id)
+            if gov == tok.i and _holds_at_publication(ev, t):
+                continue
             if gov == tok.i:
                 cost, rule = 0, ("syntax:copula" if t.id in by_copula else "syntax:governs")
             elif when_clause.get(tok.i) == t.id:
@@ -264,6 +267,14 @@ def tense_relation(ev: Event) -> Relation:
     if ev.factuality == Factuality.HAPPENED:
         return Relation.BEFORE
     return Relation.ON
+
+
+def _holds_at_publication(ev: Event, t: TimeExpression) -> bool:
+    """A present intensional state ("expects", "is expected", "is worried", "wants") holds at publication even
+    when it governs a time: the time is its content's ("expects growth next year", "the closing, which is
+    expected in December"). A present-reference time ("now wants") is its own."""
+    return (ev.event_class == "I_STATE" and ev.tense == "PRESENT" and ev.aspect in ("NONE", "PROGRESSIVE")
+            and t.value != "PRESENT_REF")
 
 
 def _measures_perfect(ev: Event, t: TimeExpression, span: Span) -> bool:
