@@ -7,6 +7,9 @@ sentence" baseline for calibration.
 
     python benchmarks/linking_gold.py ../shared/corpora/tbaq-cleaned [--cache DIR]
 
+``--by-rule`` also breaks the linker's figures down by the rule that made each link (which strategy
+fired for the events it got right and wrong).
+
 ``--end-to-end`` scores the whole pipeline instead (our own times, events and links, as
 ``timeline eval`` does), on the same cached parses: the fast loop for end-to-end anchoring.
 ``--events-model DIR`` takes the event weights from DIR (written by ``scripts/train_events.py --out DIR``),
@@ -30,7 +33,7 @@ from timeline.linking import Link, Linker
 from timeline.models import AnchorKind, Relation, Timeline, TimexType
 from timeline.nlp import load_pipeline
 from timeline.ordering import make_entries
-from timeline.timeml import gold_to_timeline, read_timeml
+from timeline.timeml import ANCHORING_RELTYPES, event_time_links, gold_to_timeline, read_timeml
 
 
 class NearestInSentence(Linker):
@@ -64,6 +67,7 @@ def main() -> None:
     ap.add_argument("--end-to-end", action="store_true",
                     help="our own times and events (as timeline eval), not gold spans")
     ap.add_argument("--events-model", type=Path, help="with --end-to-end: a directory of event weights")
+    ap.add_argument("--by-rule", action="store_true", help="break the linker's gold-span figures down by rule")
     args = ap.parse_args()
     paths = collect_gold_paths(args.gold)
     golds = [read_timeml(p) for p in paths]
@@ -83,6 +87,7 @@ def main() -> None:
         return
     for name, linker in (("nearest DATE/TIME in sentence", NearestInSentence()), ("timeline linker", Linker())):
         tot = {"time": [0, 0], "dct": [0, 0]}
+        rules: dict[tuple[str, str], list[int]] = {}
         for gold, doc in zip(golds, docs):
             oracle = gold_to_timeline(gold)
             times = {t.id: t for t in oracle.times}
@@ -91,6 +96,8 @@ def main() -> None:
             system = Timeline(document=oracle.document, pipeline=oracle.pipeline, text=gold.text, times=oracle.times,
                               events=oracle.events, timeline=entries)
             res = score_document(gold, system)
+            if args.by_rule and isinstance(linker, Linker) and not isinstance(linker, NearestInSentence):
+                _tally_rules(gold, links, entries, rules)
             tot["time"][0] += res.anchor_time.correct
             tot["time"][1] += res.anchor_time.gold
             tot["dct"][0] += res.anchor_dct.correct
@@ -98,6 +105,27 @@ def main() -> None:
         t, d = tot["time"], tot["dct"]
         print(f"{name:32s} explicit times {t[0]}/{t[1]} = {100 * t[0] / max(t[1], 1):.1f}%   "
               f"DCT {d[0]}/{d[1]} = {100 * d[0] / max(d[1], 1):.1f}%")
+        for (category, rule), (ok, n) in sorted(rules.items(), key=lambda kv: (kv[0][0], -kv[1][1])):
+            print(f"    {category:8s} {rule:30s} {ok:5d}/{n:<5d} right, {n - ok} wrong")
+
+
+def _tally_rules(gold, links, entries, rules) -> None:  # type: ignore[no-untyped-def]
+    """Per (category, rule): gold-anchored events whose entry has a wanted value, as in ``_score_anchoring``."""
+    rule_of = {link.event_id: link.rule for link in links}
+    value_of = {entry.event_id: entry.value for entry in entries}
+    timexes = gold.timex_by_id()
+    dct_values = {v for v in (gold.dct.isoformat() if gold.dct else None, gold.dct_value) if v}
+    for eid, pairs in event_time_links(gold).items():
+        if eid not in rule_of:
+            continue
+        anchors = [tid for rel, tid in pairs if rel in ANCHORING_RELTYPES]
+        wanted_time = {timexes[t].value for t in anchors if t in timexes and not gold.is_dct(t)}
+        wanted_dct = dct_values if any(gold.is_dct(t) for t in anchors) else set()
+        for category, wanted in (("explicit", wanted_time), ("DCT", wanted_dct)):
+            if wanted:
+                tally = rules.setdefault((category, rule_of[eid]), [0, 0])
+                tally[0] += value_of.get(eid) in wanted
+                tally[1] += 1
 
 
 def end_to_end(golds, docs, events_model: Path | None = None) -> None:  # type: ignore[no-untyped-def]

@@ -3,20 +3,34 @@
 Strategies, in order (the first that applies wins; its name is recorded as the link's rule):
 
 1. ``syntax:governs`` – the time hangs (directly or through a preposition) under the event itself:
-   "visit on April 10", "meets ... next month", "launch as early as April".
+   "visit on April 10", "meets ... next month", "launch as early as April". Not for a present
+   intensional state, which holds at publication: "expects growth next year", "is expected in December".
+   ``syntax:copula`` – the time hangs under a copula that is not itself an event, and the event is
+   the copula's predicate: "the break-even point for next year is much lower", "today, the right
+   to work is equal to ...".
+   ``syntax:when-clause`` – the event is (the verb, a conjunct, subject or object of) a clause that
+   "when" attaches to the time just before it: "from Oct. 13, when Wall Street's plunge helped spark
+   ...", "In contrast to Thursday, when 135 people were arrested, ...".
 2. ``syntax:path`` – the nearest time in the same sentence by dependency path (plus one per
    clause boundary crossed), when the path is short. Reporting events ("said") and present-tense
    events, progressive included ("expects", "is scheduled", "is negotiating"), take a time only
    when they govern it: otherwise they hold at publication (on gold TimeBank spans the progressive
    ones reached by path were never tied to that time and half were tied to the DCT). A present
    perfect also takes the duration, "since" time or PAST_REF that measures it ("have soared in the
-   past three months").
+   past three months", "has been on the run since the January 1998 bombing", "have been built since
+   it entered production in February 1947").
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
    few tokens.
 4. ``narrative:previous-sentence`` – a past-tense event in a sentence without a time continues
-   the last date of the previous one or two sentences of its paragraph.
+   the time of the previous one or two sentences of its paragraph: of the nearest sentence with
+   one, the time highest in its tree (the frame "In the third quarter, ..." rather than a detail),
+   durations included ("For the nine months, net rose ... Revenue rose ..."), comparison baselines
+   excluded ("from $2.9 million a year earlier", "compared with 1988").
 5. ``pub_date:tense`` – else the publication date, with the relation read from tense and
    factuality (past -> before, planned/future -> after, present -> on).
+
+A time in a dateline ("WARSAW, February 26 (Xinhua) --") dates the dispatch, not an event of the
+sentence the parser glues it to: no event takes it.
 
 Measured on tbaq-cleaned with gold event and time spans (``benchmarks/linking_gold.py``).
 
@@ -26,6 +40,7 @@ The relation to an explicit time comes from its TIMEX3 mod and the preposition t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -56,6 +71,11 @@ _MOD_RELATION = {
     "ON_OR_BEFORE": Relation.UNTIL,
     "BEFORE": Relation.BEFORE,
 }
+_BE_FORMS = frozenset("be is are was were been being am 's 're 'm".split())
+# "CITY, ST.," / "CITY, Country," at the start of a line, then the time, then "(Agency)", "--" or "_"
+_DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Za-z.'\- ]*(?:,\s*[A-Z][A-Za-z.'\- ]*)*,\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|--|_)")
+_COMPARISON_WORDS = frozenset({"earlier", "year-earlier", "year-ago"})
 _MAX_PATH = 8
 _MAX_LINEAR_TOKENS = 8
 
@@ -107,16 +127,20 @@ class Linker:
             ev_token[ev.id] = tok
             event_tokens[tok.i] = ev
         governors = {t.id: self._governor(span.root, event_tokens) for t, span in time_spans} if parsed else {}
+        by_copula = {t.id for t, span in time_spans if parsed and _copula_governed(span.root, event_tokens)}
+        when_clause = _when_clauses(time_spans, event_tokens) if parsed else {}
         links: list[Link] = []
         sent_of = [0] * len(doc)  # sentence start of every token, computed once per Doc
         sent_index: dict[int, int] = {}
         for n, sent in enumerate(doc.sents):
             sent_index[sent.start] = n
             sent_of[sent.start : sent.end] = [sent.start] * len(sent)
+        text = doc.text  # once: Doc.text joins every token
+        time_spans = [(t, span) for t, span in time_spans if not _in_dateline(span, text)]
         by_sent: dict[int, list[tuple[TimeExpression, Span]]] = {}
         for t, span in time_spans:
             by_sent.setdefault(sent_of[span.start], []).append((t, span))
-        text = doc.text  # once: Doc.text joins every token
+        depth = {t.id: len(_ancestry(span.root)) for t, span in time_spans}
         for ev in events:
             tok = ev_token.get(ev.id)
             found: Link | None = None
@@ -124,30 +148,34 @@ class Linker:
                 candidates = by_sent.get(sent_of[tok.i], [])
                 if candidates:
                     if parsed:
-                        found = self._by_syntax(ev, tok, candidates, governors)
+                        found = self._by_syntax(ev, tok, candidates, governors, by_copula, when_clause)
                     else:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
-                    found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text)
+                    found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth)
             links.append(found or self._to_pub_date(ev, has_pub_date))
         return links
 
     def _carry_over(
         self, ev: Event, tok: Token, time_spans: list[tuple[TimeExpression, Span]], sent_index: dict[int, int],
-        sent_of: list[int], text: str,
+        sent_of: list[int], text: str, depth: dict[str, int],
     ) -> Link | None:
-        """A sentence without a time continues the last DATE/TIME of the previous sentence(s), same paragraph."""
+        """A sentence without a time continues the frame time of the previous sentence(s), same paragraph."""
         tok_sent = sent_of[tok.i]
         here = sent_index.get(tok_sent)
         if here is None:
             return None
         best: tuple[TimeExpression, Span] | None = None
+        best_key: tuple[int, int, int] | None = None
         for t, span in time_spans:
-            if t.type == TimexType.DURATION or span.start >= tok_sent:
+            if span.start >= tok_sent or _comparison(span):
                 continue
             back = here - sent_index.get(sent_of[span.start], -99)
             if 0 < back <= self.carry_over and "\n\n" not in text[span.end_char : tok.idx]:
-                best = (t, span)
+                # the nearest sentence; in it, the time highest in the tree (the sentence's frame, not a detail)
+                key = (-back, -depth[t.id], span.start)
+                if best_key is None or key > best_key:
+                    best, best_key = (t, span), key
         if best is None:
             return None
         t, span = best
@@ -156,13 +184,18 @@ class Linker:
     # -- strategies -------------------------------------------------------------------------
 
     def _by_syntax(
-        self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]], governors: dict[str, int | None]
+        self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]], governors: dict[str, int | None],
+        by_copula: set[str], when_clause: dict[int, str],
     ) -> Link | None:
         best: tuple[int, int, TimeExpression, Span, str] | None = None
         for t, span in candidates:
             gov = governors.get(t.id)
+            if gov == tok.i and _holds_at_publication(ev, t):
+                continue
             if gov == tok.i:
-                cost, rule = 0, "syntax:governs"
+                cost, rule = 0, ("syntax:copula" if t.id in by_copula else "syntax:governs")
+            elif when_clause.get(tok.i) == t.id:
+                cost, rule = 1, "syntax:when-clause"
             elif ev.event_class == "REPORTING":
                 continue  # "X said on Friday that ..." is said of the report, not of the reported event
             elif ev.tense == "PRESENT" and not _measures_perfect(ev, t, span):
@@ -178,7 +211,12 @@ class Linker:
         if best is None:
             return None
         _, _, t, span, rule = best
-        return Link(ev.id, t.id, AnchorKind.TIME, _relation(t, span), _evidence(span), rule)
+        relation = _relation(t, span)
+        if rule == "syntax:when-clause":
+            relation = _MOD_RELATION.get(t.mod or "", Relation.ON)  # at the time, whatever introduces it ("from 1989 when ...")
+        if rule == "syntax:path" and relation == Relation.ON and _measures_perfect(ev, t, span) and _under_since(span.root):
+            relation = Relation.FROM  # "have been built since it entered production in February 1947"
+        return Link(ev.id, t.id, AnchorKind.TIME, relation, _evidence(span), rule)
 
     def _by_distance(self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]]) -> Link | None:
         best: tuple[int, TimeExpression, Span] | None = None
@@ -212,7 +250,9 @@ class Linker:
             if node.i in event_tokens:
                 return node.i
             if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
-                return None  # a verb that is not an event: stop, the time is its own clause's
+                # a verb that is not an event: the time is its own clause's, and a copula's is its predicate's
+                predicate = _copula_predicate(node, event_tokens)
+                return predicate.i if predicate is not None else None
         return None
 
 
@@ -229,12 +269,90 @@ def tense_relation(ev: Event) -> Relation:
     return Relation.ON
 
 
+def _holds_at_publication(ev: Event, t: TimeExpression) -> bool:
+    """A present intensional state ("expects", "is expected", "is worried", "wants") holds at publication even
+    when it governs a time: the time is its content's ("expects growth next year", "the closing, which is
+    expected in December"). A present-reference time ("now wants") is its own."""
+    return (ev.event_class == "I_STATE" and ev.tense == "PRESENT" and ev.aspect in ("NONE", "PROGRESSIVE")
+            and t.value != "PRESENT_REF")
+
+
 def _measures_perfect(ev: Event, t: TimeExpression, span: Span) -> bool:
     """A present perfect and the span it is measured over: a duration, "since ...", "recently"
     ("have soared in the past three months", "have been built since February 1947")."""
     if ev.aspect not in ("PERFECTIVE", "PERFECTIVE_PROGRESSIVE"):
         return False
-    return t.type == TimexType.DURATION or t.value == "PAST_REF" or _preposition(span) == "since"
+    return t.type == TimexType.DURATION or t.value == "PAST_REF" or _under_since(span.root)
+
+
+def _under_since(root: Token) -> bool:
+    """The time sits in a "since" phrase or clause: "since January", "since the January 1998 bombing",
+    "since it entered production in February 1947"."""
+    node = root
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
+            return True
+        if node.dep_ in ("ROOT", "ccomp", "relcl", "parataxis", "conj") and node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _copula_predicate(verb: Token, event_tokens: dict[int, Event]) -> Token | None:
+    """The event that is the predicate of a copula ("is much lower", "is a joint venture"), if ``verb`` is one."""
+    if verb.lemma_ != "be" and verb.lower_ not in _BE_FORMS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr") and child.i in event_tokens:
+            return child
+    return None
+
+
+def _copula_governed(time_root: Token, event_tokens: dict[int, Event]) -> bool:
+    """Whether the first verb above the time is a non-event copula with an event predicate."""
+    node = time_root
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in event_tokens:
+            return False
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
+            return _copula_predicate(node, event_tokens) is not None
+    return False
+
+
+def _when_clauses(time_spans: list[tuple[TimeExpression, Span]], event_tokens: dict[int, Event]) -> dict[int, str]:
+    """Event token -> time id, for the events of a clause that "when" attaches to the time right before it:
+    "6.8% from Oct. 13, when Wall Street's plunge helped spark ...", "a poster from 1989 when Solidarity won".
+    The parser hangs such a clause on the main verb, so the attachment is read from the word order: the
+    clause's verb, its conjuncts and their subjects and objects."""
+    out: dict[int, str] = {}
+    for t, span in time_spans:
+        doc = span.doc
+        j = span.end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j >= len(doc) or doc[j].lower_ != "when" or doc[j].dep_ not in ("advmod", "mark"):
+            continue
+        verb = doc[j].head
+        members = [verb] + [c for c in verb.children if c.dep_ == "conj"]
+        members += [c for m in list(members) for c in m.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        for m in members:
+            if m.i in event_tokens:
+                out.setdefault(m.i, t.id)
+    return out
+
+
+def _in_dateline(span: Span, text: str) -> bool:
+    """The time is the date of a dateline: "WARSAW, February 26 (Xinhua) --", "BEIRUT, Lebanon, Jan. 3 _"."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if span.start_char - line_start > 60:
+        return False
+    return (_DATELINE_BEFORE.fullmatch(text[line_start : span.start_char]) is not None
+            and _DATELINE_AFTER.match(text, span.end_char) is not None)
 
 
 def _path_cost(a: Token, b: Token) -> int | None:
@@ -288,3 +406,10 @@ def _evidence(span: Span) -> str:
     while start > sent_start and span.start - start < 3 and doc[start - 1].lower_ in _EVIDENCE_WORDS:
         start -= 1
     return doc[start : span.end].text
+
+
+def _comparison(span: Span) -> bool:
+    """A comparison baseline: "from $2.9 million a year earlier", "the year-ago period", "compared with 1988"."""
+    if any(t.lower_ in _COMPARISON_WORDS for t in span):
+        return True
+    return _preposition(span) in ("from", "than", "with")
