@@ -66,3 +66,13 @@ def test_lead_event(case: dict[str, Any]) -> None:
     entries = make_entries(events, links, {}, PUB, lead_end=100)
     chosen = [e.text for e in events if any(x.event_id == e.id and x.selected for x in entries)]
     assert chosen == ([case["expect"]] if case["expect"] else [])
+
+
+@pytest.mark.parametrize("case", DATA["selection"], ids=lambda c: c["rule"])
+def test_selection_by_link_rule(case: dict[str, Any]) -> None:
+    spec = {"id": "e1", "anchor": "time", "value": "2024-04-10", "first": "2024-04-10", "last": "2024-04-10",
+            "granularity": "day"}
+    events, links, times = _build({"events": [spec]})
+    links = [Link(link.event_id, link.time_id, link.anchor, link.relation, link.evidence, case["rule"]) for link in links]
+    (entry,) = make_entries(events, links, times, PUB, lead_end=0)
+    assert entry.selected is case["selected"]

@@ -37,8 +37,9 @@ _MOD_SIGN = {
     "EQUAL_OR_MORE": "≥",
 }
 _MOD_WORD = {"START": "early", "MID": "mid", "END": "late"}
-# links shown in the default table: the time is the event's own (not merely near it)
-_SHOWN_RULES = frozenset({"syntax:governs", "linear"})
+# links shown in the default table: the time is the event's own (not merely near it): it hangs under the event,
+# under the copula whose predicate the event is, or opens the event's when-clause; without a parse, the nearest time
+_SHOWN_RULES = frozenset({"syntax:governs", "syntax:copula", "syntax:when-clause", "linear"})
 _LEAD_CLASSES = frozenset({EventClass.OCCURRENCE, EventClass.I_ACTION})
 _PHASE = {Relation.BEFORE: -1, Relation.UNTIL: -1, Relation.ON: 0, Relation.DURING: 0, Relation.FROM: 1, Relation.AFTER: 1}
 
