@@ -36,9 +36,8 @@ EXIT_SOME_FAILED = 7
 EXIT_INTERRUPTED = 130
 
 BUILD_FORMATS = ("table", "json", "jsonl", "csv", "markdown", "timeml", "timelinejs", "html")
-#: formats written from a streamed build (results spilled to temporary files, never held whole)
-STREAMED_FORMATS = frozenset({"table", "json", "jsonl", "csv", "markdown"})
-#: one document at least this long is built streamed in those formats (same output, bounded memory)
+#: one document at least this long is built streamed (results spilled to temporary files, never held whole)
+#: when its format's renderer ``streams`` (same output, bounded memory)
 STREAM_MIN_CHARS = 250_000
 TAG_FORMATS = ("table", "json", "timeml")
 
@@ -168,7 +167,7 @@ def _cmd_build(args: argparse.Namespace, err: Console) -> int:
         renderer = make_renderer(args.format, render_options)
         with _Sink(None if per_file else args.output) as sink:  # a bad --output fails before the work
             extractor = Extractor(args.model, narrative=args.narrative)
-            min_chars = STREAM_MIN_CHARS if args.format in STREAMED_FORMATS else None
+            min_chars = STREAM_MIN_CHARS if renderer.streams else None
             tl = build_document_streamed(extractor, sources[0], pub_date=pub, min_chars=min_chars)
             try:
                 _print_warnings(err, tl.warnings, quiet=args.quiet)

@@ -29,9 +29,13 @@ class RenderOptions:
 class Renderer(Protocol):
     """One output format. ``begin`` once, ``add`` per document (in input order), ``end`` once.
 
-    json, jsonl, csv, markdown and table also take a :class:`~timeline.stream.StreamedTimeline` (a build
-    spilled to files): ``add`` then returns an iterator that reads and renders it piece by piece, the same
-    text as for the in-memory Timeline."""
+    A format whose ``streams`` is true (json, jsonl, csv, markdown, table) also takes a
+    :class:`~timeline.stream.StreamedTimeline` (a build spilled to files): ``add`` then returns an iterator
+    that reads and renders it piece by piece, the same text as for the in-memory Timeline (the table alone
+    differs past ``table.TABLE_MAX_ROWS`` rows: several tables instead of one)."""
+
+    #: whether ``add`` takes a StreamedTimeline
+    streams: bool
 
     def begin(self) -> list[Chunk]: ...
 
@@ -42,6 +46,8 @@ class Renderer(Protocol):
 
 class StreamRenderer:
     """A format whose documents are independent: ``add`` renders each at once."""
+
+    streams = False
 
     def __init__(self, options: RenderOptions) -> None:
         self.options = options
@@ -58,6 +64,8 @@ class StreamRenderer:
 
 class CollectRenderer:
     """A format that needs every document before it can write (one page, one JSON document)."""
+
+    streams = False
 
     def __init__(self, options: RenderOptions) -> None:
         self.options = options

@@ -24,6 +24,8 @@ COLUMNS: tuple[str, ...] = (
 class CsvRenderer(StreamRenderer):
     """A header row, then every entry of every document (spreadsheet-friendly, RFC 4180 quoting)."""
 
+    streams = True
+
     def begin(self) -> list[Chunk]:
         return [_line(COLUMNS)]
 

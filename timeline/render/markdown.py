@@ -16,6 +16,8 @@ _BLOCK = 2000
 class MarkdownRenderer(StreamRenderer):
     """When | Event | Status | Evidence, one table per document; ``show_all`` lists every event."""
 
+    streams = True
+
     def __init__(self, options: RenderOptions) -> None:
         super().__init__(options)
         self._count = 0

@@ -105,6 +105,8 @@ def print_timeline(tl: Timeline, console: Console, *, show_all: bool = False) ->
 class TableRenderer:
     """The terminal format: one rich table per document, printed as each finishes."""
 
+    streams = True
+
     def __init__(self, options: RenderOptions) -> None:
         self.options = options
 
