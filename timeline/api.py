@@ -25,7 +25,7 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Doc
 
 from . import __version__
-from .document import Region, body_regions, parse_pub_date
+from .document import NO_PUB_DATE_WARNING, Region, body_regions, parse_pub_date
 from .errors import InputError
 from .events import EventExtractor
 from .linking import Link, Linker
@@ -47,8 +47,6 @@ PIPE_BATCH = 2
 
 R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
-
-NO_PUB_DATE_WARNING = "no publication date: {n} relative time(s) left unresolved; pass --pub-date YYYY-MM-DD to resolve them"
 
 
 class Extractor:

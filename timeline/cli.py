@@ -246,7 +246,7 @@ def _write_document_file(folder: Path, fmt: str, tl: Timeline | StreamedTimeline
 
 
 def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
-    from .document import parse_pub_date
+    from .document import NO_PUB_DATE_WARNING, parse_pub_date
     from .stream import TAG_CHARS, paragraph_cuts
     from .temporal import TemporalTagger
 
@@ -285,9 +285,8 @@ def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
             from .render.table import times_table
 
             _emit_rich(times_table(times), args.output)
-    if pub is None and not args.quiet and unresolved:
-        err.print(f"[yellow]warning:[/] no publication date: {unresolved} relative time(s) left unresolved; "
-                  "pass --pub-date YYYY-MM-DD to resolve them")
+    if pub is None and unresolved:
+        _print_warnings(err, [NO_PUB_DATE_WARNING.format(n=unresolved)], quiet=args.quiet)
     return EXIT_OK
 
 
