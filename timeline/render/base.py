@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, Union
 
@@ -42,6 +42,15 @@ class Renderer(Protocol):
     def add(self, timeline: Timeline | StreamedTimeline) -> Iterable[Chunk]: ...
 
     def end(self) -> list[Chunk]: ...
+
+
+def pieces_or_whole(timeline: Timeline | StreamedTimeline, pieces: Iterator[str]) -> Iterable[Chunk]:
+    """What ``add`` returns: a StreamedTimeline's ``pieces`` as they are read and rendered, an in-memory
+    Timeline's joined into one chunk (none when they are empty)."""
+    if not isinstance(timeline, Timeline):
+        return pieces
+    whole = "".join(pieces)
+    return [whole] if whole else []
 
 
 class StreamRenderer:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from ..models import Timeline
 from ..stream import StreamedTimeline
-from .base import Chunk, StreamRenderer
+from .base import Chunk, StreamRenderer, pieces_or_whole
 from .common import iter_rows, one_line, sentence
 
 #: rows written at a time for a streamed timeline
@@ -30,10 +30,7 @@ class CsvRenderer(StreamRenderer):
         return [_line(COLUMNS)]
 
     def add(self, timeline: Timeline | StreamedTimeline) -> Iterable[Chunk]:  # type: ignore[override]
-        if isinstance(timeline, StreamedTimeline):
-            return self._lines(timeline)
-        out = "".join(self._lines(timeline))
-        return [out] if out else []
+        return pieces_or_whole(timeline, self._lines(timeline))
 
     def _lines(self, timeline: Timeline | StreamedTimeline) -> Iterator[str]:
         doc = timeline.document

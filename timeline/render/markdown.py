@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from ..models import Timeline
 from ..stream import StreamedTimeline
-from .base import Chunk, RenderOptions, StreamRenderer
+from .base import Chunk, RenderOptions, StreamRenderer, pieces_or_whole
 from .common import doc_label, entry_counts, iter_rows, one_line
 
 #: table lines written at a time for a streamed timeline
@@ -23,10 +23,7 @@ class MarkdownRenderer(StreamRenderer):
         self._count = 0
 
     def add(self, timeline: Timeline | StreamedTimeline) -> Iterable[Chunk]:  # type: ignore[override]
-        pieces = self._pieces(timeline)
-        if isinstance(timeline, StreamedTimeline):
-            return pieces
-        return ["".join(pieces)]
+        return pieces_or_whole(timeline, self._pieces(timeline))
 
     def _pieces(self, timeline: Timeline | StreamedTimeline) -> Iterator[str]:
         doc = timeline.document
