@@ -1,6 +1,6 @@
 """The pipeline, with its stage order in one place.
 
-    text ──► temporal.tag (in paragraph spans) ──► spaCy parse (in chunks) ──► events.extract ──► linking.link
+    text ──► temporal.tag_spans (paragraph spans) ──► spaCy parse (in chunks) ──► events.extract ──► linking.link
          ──► ordering.make_entry (per event) ──► Timeline (in memory) or StreamedTimeline (spilled to files)
 
 Every stage works chunk by chunk (``Extractor._build``): the tagger runs ahead of the parse one span of
@@ -297,7 +297,7 @@ class _TimeFeed:
 
     Each span's times go to the sink as soon as they are tagged; those not yet handed to a chunk wait in a
     queue (at most a span's worth). The tagger's id of every time maps to its final number (0: not in the
-    body) in an array of 4 bytes a time, so anchors to earlier spans are renamed as whole-text tagging does.
+    body) in an array of 8 bytes a time, so anchors to earlier spans are renamed as whole-text tagging does.
     """
 
     def __init__(self, parts: Iterator[list[TimeExpression]], spans: _Spans, body: list[Region],

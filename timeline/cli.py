@@ -70,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="build documents in N processes (each loads the pipeline once); output keeps input order")
     b.add_argument("--title", metavar="TEXT", help="html/timelinejs: the title of the page")
     b.add_argument("--model", metavar="NAME", help="spaCy pipeline to load ('blank' for none); default: best installed")
-    b.add_argument("--all", action="store_true", dest="show_all", help="table: show every event, not only the timeline-worthy ones")
+    b.add_argument("--all", action="store_true", dest="show_all", help="table, markdown: show every event, not only the timeline-worthy ones")
     b.add_argument("--narrative", action="store_true", help="resolve underspecified dates against the previous date (history texts)")
 
     t = sub.add_parser("tag", parents=[common], help="the temporal expressions alone (no spaCy)",
