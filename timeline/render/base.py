@@ -44,6 +44,10 @@ class Renderer(Protocol):
     def end(self) -> list[Chunk]: ...
 
 
+#: lines (csv rows, markdown table lines) joined into one piece at a time for a streamed timeline
+BLOCK_LINES = 2000
+
+
 def pieces_or_whole(timeline: Timeline | StreamedTimeline, pieces: Iterator[str]) -> Iterable[Chunk]:
     """What ``add`` returns: a StreamedTimeline's ``pieces`` as they are read and rendered, an in-memory
     Timeline's joined into one chunk (none when they are empty)."""

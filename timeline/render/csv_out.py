@@ -8,11 +8,9 @@ from collections.abc import Iterable, Iterator
 
 from ..models import Timeline
 from ..stream import StreamedTimeline
-from .base import Chunk, StreamRenderer, pieces_or_whole
+from .base import BLOCK_LINES, Chunk, StreamRenderer, pieces_or_whole
 from .common import iter_rows, one_line, sentence
 
-#: rows written at a time for a streamed timeline
-_BLOCK = 2000
 
 COLUMNS: tuple[str, ...] = (
     "document", "pub_date", "sort_date", "first_day", "last_day", "display", "value", "granularity", "mod",
@@ -63,7 +61,7 @@ class CsvRenderer(StreamRenderer):
                 one_line(sentence(timeline, ev)),
                 e.rule,
             )))
-            if len(out) >= _BLOCK:
+            if len(out) >= BLOCK_LINES:
                 yield "".join(out)
                 out = []
         if out:

@@ -6,11 +6,8 @@ from collections.abc import Iterable, Iterator
 
 from ..models import Timeline
 from ..stream import StreamedTimeline
-from .base import Chunk, RenderOptions, StreamRenderer, pieces_or_whole
+from .base import BLOCK_LINES, Chunk, RenderOptions, StreamRenderer, pieces_or_whole
 from .common import doc_label, entry_counts, iter_rows, one_line
-
-#: table lines written at a time for a streamed timeline
-_BLOCK = 2000
 
 
 class MarkdownRenderer(StreamRenderer):
@@ -44,7 +41,7 @@ class MarkdownRenderer(StreamRenderer):
                 when += f" ({row.entry.granularity.value})"
             lines.append(f"| {when} | {escape(row.event.description)} | {row.event.factuality.value} "
                          f"| {escape(row.entry.evidence or '')} |")
-            if len(lines) >= _BLOCK:
+            if len(lines) >= BLOCK_LINES:
                 yield "\n".join(lines) + "\n"
                 lines = []
         for warning in timeline.warnings:
