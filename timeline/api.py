@@ -1,9 +1,9 @@
 """The pipeline, with its stage order in one place.
 
-    text ──► temporal.tag (in paragraph spans) ──► spaCy parse (in chunks) ──► events.extract ──► linking.link
+    text ──► temporal.tag_spans (paragraph spans) ──► spaCy parse (in chunks) ──► events.extract ──► linking.link
          ──► ordering.make_entry (per event) ──► Timeline (in memory) or StreamedTimeline (spilled to files)
 
-Every stage works chunk by chunk (``Extractor._run``): the tagger runs ahead of the parse one span of
+Every stage works chunk by chunk (``Extractor._build``): the tagger runs ahead of the parse one span of
 paragraphs at a time, and each chunk's times, events and entries are handed on as they are made, to
 a collector (``build``: one ``Timeline``) or to a :class:`~timeline.stream.Spill` (``build_stream``:
 nothing held whole, for texts of any length). Both see the same results in the same order.
@@ -20,12 +20,12 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterator, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 
 from . import __version__
-from .document import Region, body_regions, parse_pub_date
+from .document import NO_PUB_DATE_WARNING, Region, body_regions, parse_pub_date
 from .errors import InputError
 from .events import EventExtractor
 from .linking import Link, Linker
@@ -45,7 +45,8 @@ CHUNK_CHARS = 10_000
 #: peak (thinc's arrays), whatever the text's length; more chunks per batch gain no measurable speed.
 PIPE_BATCH = 2
 
-NO_PUB_DATE_WARNING = "no publication date: {n} relative time(s) left unresolved; pass --pub-date YYYY-MM-DD to resolve them"
+R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
 
 
 class Extractor:
@@ -91,7 +92,8 @@ class Extractor:
         """Tag, extract, anchor and sort. ``regions`` limits events and times to parts of the text
         (default: the article body, without credits and trailing headline lists)."""
         text = _check_text(text)
-        return self._build(text, self._parse(text), pub_date, pub_date_source, source, regions, self.degraded)
+        return self._build(text, self._parse(text), pub_date, pub_date_source, source, regions, self.degraded,
+                           _Collect())
 
     def build_doc(
         self,
@@ -103,7 +105,8 @@ class Extractor:
     ) -> Timeline:
         """The timeline of a Doc some spaCy pipeline has already parsed (no second parse): the spaCy component."""
         degraded = not (doc.has_annotation("DEP") and doc.has_annotation("TAG"))
-        return self._build(doc.text, iter([(0, len(doc.text), doc)]), pub_date, None, source, regions, degraded)
+        return self._build(doc.text, iter([(0, len(doc.text), doc)]), pub_date, None, source, regions, degraded,
+                           _Collect())
 
     def build_stream(
         self,
@@ -121,9 +124,8 @@ class Extractor:
         text = _check_text(text)
         spill = Spill(spill_dir)
         try:
-            document, pipeline, warnings = self._run(text, self._parse(text), pub_date, pub_date_source, source,
-                                                     regions, self.degraded, spill)
-            return spill.finish(text=text, document=document, pipeline=pipeline, warnings=warnings)
+            return self._build(text, self._parse(text), pub_date, pub_date_source, source, regions, self.degraded,
+                               spill)
         except BaseException:
             spill.discard()
             raise
@@ -137,31 +139,15 @@ class Extractor:
         source: str | None,
         regions: list[Region] | None,
         degraded: bool,
-    ) -> Timeline:
-        held = _Collect()
-        document, pipeline, warnings = self._run(text, chunks, pub_date, pub_date_source, source, regions, degraded,
-                                                 held)
-        held.entries.sort(key=lambda pair: pair[0])
-        return Timeline(document=document, pipeline=pipeline, text=text, times=held.times, events=held.events,
-                        timeline=[entry for _, entry in held.entries], warnings=warnings)
-
-    def _run(
-        self,
-        text: str,
-        chunks: Iterator[tuple[int, int, Doc]],
-        pub_date: dt.date | str | None,
-        pub_date_source: PubDateSource | None,
-        source: str | None,
-        regions: list[Region] | None,
-        degraded: bool,
-        out: ResultSink,
-    ) -> tuple[DocumentInfo, PipelineInfo, list[str]]:
-        """The stages, chunk by chunk; every time, event and entry goes to ``out`` as it is made."""
+        out: ResultSink[R],
+    ) -> R:
+        """The stages, chunk by chunk; every time, event and entry goes to ``out`` as it is made, and ``out``
+        makes the result (``_Collect``: a Timeline; ``Spill``: a StreamedTimeline)."""
         pub = parse_pub_date(pub_date)
         if pub_date_source is None:
             pub_date_source = "cli" if pub is not None else "none"
         body = body_regions(text) if regions is None else _clean_regions(regions, len(text))
-        spans = paragraph_spans(text, TAG_CHARS)
+        spans = _Spans(text, TAG_CHARS)
         times = _TimeFeed(self.tagger.tag_spans(text, pub, spans.spans(), narrative=self.narrative), spans, body, out)
         placer = _Placer(pub, _lead_end(text, body), out)
         region_starts = [s for s, _ in body]
@@ -182,9 +168,12 @@ class Extractor:
             warnings.append(degraded_message(self._requested_model, self.model_name))
         if pub is None and times.unresolved:
             warnings.append(NO_PUB_DATE_WARNING.format(n=times.unresolved))
-        return (DocumentInfo(source=source, pub_date=pub, pub_date_source=pub_date_source, length=len(text)),
-                PipelineInfo(spacy_model=self.model_name, degraded=degraded, version=__version__),
-                warnings)
+        return out.finish(
+            text=text,
+            document=DocumentInfo(source=source, pub_date=pub, pub_date_source=pub_date_source, length=len(text)),
+            pipeline=PipelineInfo(spacy_model=self.model_name, degraded=degraded, version=__version__),
+            warnings=warnings,
+        )
 
     def _parse(self, text: str) -> Iterator[tuple[int, int, Doc]]:
         """(offset, length, Doc) of each chunk of ``text``, streamed: only ``PIPE_BATCH`` chunks' Docs exist at once."""
@@ -252,13 +241,16 @@ def _shift(t: TimeExpression, delta: int) -> TimeExpression:
     return t if delta == 0 else t.model_copy(update={"start": t.start + delta, "end": t.end + delta})
 
 
-class ResultSink(Protocol):
-    """Where ``Extractor._run`` hands its results: times in document order (renumbered t1, t2 ...), then
-    each chunk's events (renumbered e1, e2 ...) with their timeline entries and sort keys."""
+class ResultSink(Protocol[R_co]):
+    """Where ``Extractor._build`` hands its results: times in document order (renumbered t1, t2 ...), then
+    each chunk's events (renumbered e1, e2 ...) with their timeline entries and sort keys; ``finish`` makes
+    the result once the stages are done."""
 
     def add_times(self, times: list[TimeExpression]) -> None: ...
 
     def add_events(self, events: list[Event], entries: list[tuple[tuple[object, ...], TimelineEntry]]) -> None: ...
+
+    def finish(self, *, text: str, document: DocumentInfo, pipeline: PipelineInfo, warnings: list[str]) -> R_co: ...
 
 
 class _Collect:
@@ -276,9 +268,14 @@ class _Collect:
         self.events.extend(events)
         self.entries.extend(entries)
 
+    def finish(self, *, text: str, document: DocumentInfo, pipeline: PipelineInfo, warnings: list[str]) -> Timeline:
+        self.entries.sort(key=lambda pair: pair[0])
+        return Timeline(document=document, pipeline=pipeline, text=text, times=self.times, events=self.events,
+                        timeline=[entry for _, entry in self.entries], warnings=warnings)
+
 
 class _Spans:
-    """``paragraph_spans`` as the tagger consumes them, remembering how far it has got."""
+    """``stream.paragraph_cuts`` of ``text`` as the tagger consumes them, remembering how far it has got."""
 
     def __init__(self, text: str, size: int) -> None:
         self.text = text
@@ -291,11 +288,6 @@ class _Spans:
             yield lo, hi
 
 
-def paragraph_spans(text: str, size: int) -> _Spans:
-    """``stream.paragraph_cuts`` of ``text``, remembering how far the tagger has got."""
-    return _Spans(text, size)
-
-
 _TIME_ID = re.compile(r"t([1-9][0-9]*)")
 
 
@@ -305,11 +297,11 @@ class _TimeFeed:
 
     Each span's times go to the sink as soon as they are tagged; those not yet handed to a chunk wait in a
     queue (at most a span's worth). The tagger's id of every time maps to its final number (0: not in the
-    body) in an array of 4 bytes a time, so anchors to earlier spans are renamed as whole-text tagging does.
+    body) in an array of 8 bytes a time, so anchors to earlier spans are renamed as whole-text tagging does.
     """
 
     def __init__(self, parts: Iterator[list[TimeExpression]], spans: _Spans, body: list[Region],
-                 out: ResultSink) -> None:
+                 out: ResultSink[object]) -> None:
         self._parts = parts
         self._spans = spans
         self._body = body
@@ -380,7 +372,7 @@ class _Placer:
     the lead has been seen: chunks wait until then (the lead is the first paragraph with a sentence in it).
     """
 
-    def __init__(self, pub: dt.date | None, lead_end: int, out: ResultSink) -> None:
+    def __init__(self, pub: dt.date | None, lead_end: int, out: ResultSink[object]) -> None:
         self._pub = pub
         self._lead_end = lead_end
         self._out = out

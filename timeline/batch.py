@@ -1,6 +1,7 @@
 """Many documents: read, date and build each one, in this process or in worker processes.
 
-``build_document`` is the whole path for one source (read, choose the publication date, build).
+``build_document`` is the whole path for one source (read, choose the publication date, build);
+``build_document_streamed`` the same, built with ``Extractor.build_stream`` when the text is long.
 ``run_batch`` does it for many, yielding outcomes in input order; with ``workers > 1`` the
 documents are built in that many processes, each of which loads the pipeline once. A document
 that fails becomes an outcome with its error: the others go on.

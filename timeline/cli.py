@@ -36,9 +36,8 @@ EXIT_SOME_FAILED = 7
 EXIT_INTERRUPTED = 130
 
 BUILD_FORMATS = ("table", "json", "jsonl", "csv", "markdown", "timeml", "timelinejs", "html")
-#: formats written from a streamed build (results spilled to temporary files, never held whole)
-STREAMED_FORMATS = frozenset({"table", "json", "jsonl", "csv", "markdown"})
-#: one document at least this long is built streamed in those formats (same output, bounded memory)
+#: one document at least this long is built streamed (results spilled to temporary files, never held whole)
+#: when its format's renderer ``streams`` (same output, bounded memory)
 STREAM_MIN_CHARS = 250_000
 TAG_FORMATS = ("table", "json", "timeml")
 
@@ -71,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="build documents in N processes (each loads the pipeline once); output keeps input order")
     b.add_argument("--title", metavar="TEXT", help="html/timelinejs: the title of the page")
     b.add_argument("--model", metavar="NAME", help="spaCy pipeline to load ('blank' for none); default: best installed")
-    b.add_argument("--all", action="store_true", dest="show_all", help="table: show every event, not only the timeline-worthy ones")
+    b.add_argument("--all", action="store_true", dest="show_all", help="table, markdown: show every event, not only the timeline-worthy ones")
     b.add_argument("--narrative", action="store_true", help="resolve underspecified dates against the previous date (history texts)")
 
     t = sub.add_parser("tag", parents=[common], help="the temporal expressions alone (no spaCy)",
@@ -168,7 +167,7 @@ def _cmd_build(args: argparse.Namespace, err: Console) -> int:
         renderer = make_renderer(args.format, render_options)
         with _Sink(None if per_file else args.output) as sink:  # a bad --output fails before the work
             extractor = Extractor(args.model, narrative=args.narrative)
-            min_chars = STREAM_MIN_CHARS if args.format in STREAMED_FORMATS else None
+            min_chars = STREAM_MIN_CHARS if renderer.streams else None
             tl = build_document_streamed(extractor, sources[0], pub_date=pub, min_chars=min_chars)
             try:
                 _print_warnings(err, tl.warnings, quiet=args.quiet)
@@ -247,7 +246,7 @@ def _write_document_file(folder: Path, fmt: str, tl: Timeline | StreamedTimeline
 
 
 def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
-    from .document import parse_pub_date
+    from .document import NO_PUB_DATE_WARNING, parse_pub_date
     from .stream import TAG_CHARS, paragraph_cuts
     from .temporal import TemporalTagger
 
@@ -286,9 +285,8 @@ def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
             from .render.table import times_table
 
             _emit_rich(times_table(times), args.output)
-    if pub is None and not args.quiet and unresolved:
-        err.print(f"[yellow]warning:[/] no publication date: {unresolved} relative time(s) left unresolved; "
-                  "pass --pub-date YYYY-MM-DD to resolve them")
+    if pub is None and unresolved:
+        _print_warnings(err, [NO_PUB_DATE_WARNING.format(n=unresolved)], quiet=args.quiet)
     return EXIT_OK
 
 

@@ -20,7 +20,6 @@ import shutil
 import tempfile
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import IO
 
 from .errors import OutputError
@@ -132,31 +131,17 @@ class Spill:
 
         for lines in (self._times, self._events, self._entries):
             lines.close()
-        keys = np.frombuffer(self._keys, dtype=np.uint64) if len(self._keys) else np.zeros(0, dtype=np.uint64)
-        order = array("Q", (np.sort(keys) & np.uint64(_ORDER_MASK)).tobytes())
+        order = array("Q", (np.sort(np.frombuffer(self._keys, dtype=np.uint64)) & np.uint64(_ORDER_MASK)).tobytes())
         self._keys = array("Q")
         return StreamedTimeline(
             folder=self.folder, text=text, document=document, pipeline=pipeline, warnings=warnings,
-            files=_Files(self._times.path, self._times.offsets, self._events.path, self._events.offsets,
-                         self._entries.path, self._entries.offsets, order),
-            selected=self._selected,
+            times=self._times, events=self._events, entries=self._entries, order=order, selected=self._selected,
         )
 
     def discard(self) -> None:
         for lines in (self._times, self._events, self._entries):
             lines.close()
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-@dataclass
-class _Files:
-    times_path: str
-    time_offsets: array[int]
-    events_path: str
-    event_offsets: array[int]
-    entries_path: str
-    entry_offsets: array[int]
-    order: array[int]  # entry numbers (document order) in timeline order
 
 
 class StreamedTimeline:
@@ -170,42 +155,46 @@ class StreamedTimeline:
     schema_version: str = SCHEMA_VERSION
 
     def __init__(self, *, folder: str, text: str, document: DocumentInfo, pipeline: PipelineInfo,
-                 warnings: list[str], files: _Files, selected: int) -> None:
+                 warnings: list[str], times: _Lines, events: _Lines, entries: _Lines, order: array[int],
+                 selected: int) -> None:
         self.folder = folder
         self.text = text
         self.document = document
         self.pipeline = pipeline
         self.warnings = warnings
-        self._files = files
+        self._times = times  # the closed spill files, their lines' offsets
+        self._events = events
+        self._entries = entries
+        self._order = order  # entry numbers (document order) in timeline order
         self.selected_count = selected
         self._handles: dict[str, IO[bytes]] = {}
 
     # -- sizes ----------------------------------------------------------------------------
     @property
     def time_count(self) -> int:
-        return len(self._files.time_offsets)
+        return len(self._times)
 
     @property
     def event_count(self) -> int:
-        return len(self._files.event_offsets)
+        return len(self._events)
 
     @property
     def entry_count(self) -> int:
-        return len(self._files.order)
+        return len(self._order)
 
     # -- items in order ----------------------------------------------------------------------
     def time_lines(self) -> Iterator[bytes]:
         """Each time as compact JSON (``model_dump_json()``), in document order."""
-        yield from self._sequential(self._files.times_path)
+        yield from self._sequential(self._times.path)
 
     def event_lines(self) -> Iterator[bytes]:
-        yield from self._sequential(self._files.events_path)
+        yield from self._sequential(self._events.path)
 
     def entry_lines(self) -> Iterator[bytes]:
         """Each timeline entry as compact JSON, in timeline (sorted) order."""
-        handle = self._handle(self._files.entries_path)
-        offsets = self._files.entry_offsets
-        for n in self._files.order:
+        handle = self._handle(self._entries.path)
+        offsets = self._entries.offsets
+        for n in self._order:
             handle.seek(offsets[n])
             yield handle.readline().rstrip(b"\n")
 
@@ -224,10 +213,10 @@ class StreamedTimeline:
     # -- lookups -----------------------------------------------------------------------------
     def event(self, event_id: str) -> Event:
         """The event ``e<n>`` (read from the spill file)."""
-        return Event.model_validate_json(self._line(self._files.events_path, self._files.event_offsets, event_id))
+        return Event.model_validate_json(self._line(self._events, event_id))
 
     def time(self, time_id: str) -> TimeExpression:
-        return TimeExpression.model_validate_json(self._line(self._files.times_path, self._files.time_offsets, time_id))
+        return TimeExpression.model_validate_json(self._line(self._times, time_id))
 
     def to_timeline(self) -> Timeline:
         """The whole Timeline in memory (what ``Extractor.build`` returns)."""
@@ -256,12 +245,12 @@ class StreamedTimeline:
             handle = self._handles[path] = open(path, "rb")  # noqa: SIM115 - closed by close()
         return handle
 
-    def _line(self, path: str, offsets: array[int], item_id: str) -> bytes:
+    def _line(self, lines: _Lines, item_id: str) -> bytes:
         n = int(item_id[1:]) - 1
-        if not 0 <= n < len(offsets):
+        if not 0 <= n < len(lines):
             raise KeyError(item_id)
-        handle = self._handle(path)
-        handle.seek(offsets[n])
+        handle = self._handle(lines.path)
+        handle.seek(lines.offsets[n])
         return handle.readline().rstrip(b"\n")
 
     @staticmethod

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, Union
 
@@ -29,9 +29,13 @@ class RenderOptions:
 class Renderer(Protocol):
     """One output format. ``begin`` once, ``add`` per document (in input order), ``end`` once.
 
-    json, jsonl, csv, markdown and table also take a :class:`~timeline.stream.StreamedTimeline` (a build
-    spilled to files): ``add`` then returns an iterator that reads and renders it piece by piece, the same
-    text as for the in-memory Timeline."""
+    A format whose ``streams`` is true (json, jsonl, csv, markdown, table) also takes a
+    :class:`~timeline.stream.StreamedTimeline` (a build spilled to files): ``add`` then returns an iterator
+    that reads and renders it piece by piece, the same text as for the in-memory Timeline (the table alone
+    differs past ``table.TABLE_MAX_ROWS`` rows: several tables instead of one)."""
+
+    #: whether ``add`` takes a StreamedTimeline
+    streams: bool
 
     def begin(self) -> list[Chunk]: ...
 
@@ -40,8 +44,23 @@ class Renderer(Protocol):
     def end(self) -> list[Chunk]: ...
 
 
+#: lines (csv rows, markdown table lines) joined into one piece at a time for a streamed timeline
+BLOCK_LINES = 2000
+
+
+def pieces_or_whole(timeline: Timeline | StreamedTimeline, pieces: Iterator[str]) -> Iterable[Chunk]:
+    """What ``add`` returns: a StreamedTimeline's ``pieces`` as they are read and rendered, an in-memory
+    Timeline's joined into one chunk (none when they are empty)."""
+    if not isinstance(timeline, Timeline):
+        return pieces
+    whole = "".join(pieces)
+    return [whole] if whole else []
+
+
 class StreamRenderer:
     """A format whose documents are independent: ``add`` renders each at once."""
+
+    streams = False
 
     def __init__(self, options: RenderOptions) -> None:
         self.options = options
@@ -58,6 +77,8 @@ class StreamRenderer:
 
 class CollectRenderer:
     """A format that needs every document before it can write (one page, one JSON document)."""
+
+    streams = False
 
     def __init__(self, options: RenderOptions) -> None:
         self.options = options

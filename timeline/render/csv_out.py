@@ -8,11 +8,9 @@ from collections.abc import Iterable, Iterator
 
 from ..models import Timeline
 from ..stream import StreamedTimeline
-from .base import Chunk, StreamRenderer
+from .base import BLOCK_LINES, Chunk, StreamRenderer, pieces_or_whole
 from .common import iter_rows, one_line, sentence
 
-#: rows written at a time for a streamed timeline
-_BLOCK = 2000
 
 COLUMNS: tuple[str, ...] = (
     "document", "pub_date", "sort_date", "first_day", "last_day", "display", "value", "granularity", "mod",
@@ -24,14 +22,13 @@ COLUMNS: tuple[str, ...] = (
 class CsvRenderer(StreamRenderer):
     """A header row, then every entry of every document (spreadsheet-friendly, RFC 4180 quoting)."""
 
+    streams = True
+
     def begin(self) -> list[Chunk]:
         return [_line(COLUMNS)]
 
     def add(self, timeline: Timeline | StreamedTimeline) -> Iterable[Chunk]:  # type: ignore[override]
-        if isinstance(timeline, StreamedTimeline):
-            return self._lines(timeline)
-        out = "".join(self._lines(timeline))
-        return [out] if out else []
+        return pieces_or_whole(timeline, self._lines(timeline))
 
     def _lines(self, timeline: Timeline | StreamedTimeline) -> Iterator[str]:
         doc = timeline.document
@@ -64,7 +61,7 @@ class CsvRenderer(StreamRenderer):
                 one_line(sentence(timeline, ev)),
                 e.rule,
             )))
-            if len(out) >= _BLOCK:
+            if len(out) >= BLOCK_LINES:
                 yield "".join(out)
                 out = []
         if out:

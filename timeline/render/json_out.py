@@ -23,6 +23,8 @@ _PIECE = 1 << 20
 class JsonRenderer(StreamRenderer):
     """``Timeline.model_dump_json``: the object for one document, a JSON array for several."""
 
+    streams = True
+
     def __init__(self, options: RenderOptions) -> None:
         super().__init__(options)
         self._count = 0
@@ -48,6 +50,8 @@ class JsonRenderer(StreamRenderer):
 
 class JsonlRenderer(StreamRenderer):
     """One compact JSON document a line, written as each document finishes."""
+
+    streams = True
 
     def add(self, timeline: Timeline | StreamedTimeline) -> Iterable[Chunk]:  # type: ignore[override]
         if isinstance(timeline, StreamedTimeline):

@@ -6,25 +6,21 @@ from collections.abc import Iterable, Iterator
 
 from ..models import Timeline
 from ..stream import StreamedTimeline
-from .base import Chunk, RenderOptions, StreamRenderer
+from .base import BLOCK_LINES, Chunk, RenderOptions, StreamRenderer, pieces_or_whole
 from .common import doc_label, entry_counts, iter_rows, one_line
-
-#: table lines written at a time for a streamed timeline
-_BLOCK = 2000
 
 
 class MarkdownRenderer(StreamRenderer):
     """When | Event | Status | Evidence, one table per document; ``show_all`` lists every event."""
+
+    streams = True
 
     def __init__(self, options: RenderOptions) -> None:
         super().__init__(options)
         self._count = 0
 
     def add(self, timeline: Timeline | StreamedTimeline) -> Iterable[Chunk]:  # type: ignore[override]
-        pieces = self._pieces(timeline)
-        if isinstance(timeline, StreamedTimeline):
-            return pieces
-        return ["".join(pieces)]
+        return pieces_or_whole(timeline, self._pieces(timeline))
 
     def _pieces(self, timeline: Timeline | StreamedTimeline) -> Iterator[str]:
         doc = timeline.document
@@ -45,7 +41,7 @@ class MarkdownRenderer(StreamRenderer):
                 when += f" ({row.entry.granularity.value})"
             lines.append(f"| {when} | {escape(row.event.description)} | {row.event.factuality.value} "
                          f"| {escape(row.entry.evidence or '')} |")
-            if len(lines) >= _BLOCK:
+            if len(lines) >= BLOCK_LINES:
                 yield "\n".join(lines) + "\n"
                 lines = []
         for warning in timeline.warnings:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -98,12 +97,10 @@ def times_table(times: list[TimeExpression], *, title: str = "Temporal expressio
     return table
 
 
-def print_timeline(tl: Timeline, console: Console, *, show_all: bool = False) -> None:
-    console.print(timeline_table(tl, show_all=show_all))
-
-
 class TableRenderer:
     """The terminal format: one rich table per document, printed as each finishes."""
+
+    streams = True
 
     def __init__(self, options: RenderOptions) -> None:
         self.options = options
@@ -117,8 +114,7 @@ class TableRenderer:
             total, selected = entry_counts(timeline)
             if (total if show_all else selected) > TABLE_MAX_ROWS:
                 return timeline_tables(timeline, show_all=show_all)
-        out: list[Chunk] = [timeline_table(timeline, show_all=show_all)]
-        return out
+        return [timeline_table(timeline, show_all=show_all)]
 
     def end(self) -> list[Chunk]:
         return []
