@@ -81,10 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     t.add_argument("--narrative", action="store_true", help="resolve underspecified dates against the previous date")
 
-    e = sub.add_parser("eval", parents=[common], help="score against TimeML gold (TempEval-3 metrics)",
-                       description="Run the pipeline on every TimeML document (its TEXT as input, its DCT as publication "
-                                   "date) and print TempEval-3 metrics.")
-    e.add_argument("gold", metavar="GOLD", help="a .tml file or a directory searched recursively for .tml files")
+    e = sub.add_parser("eval", parents=[common], help="score against TimeML or CAT XML gold (TempEval-3 metrics)",
+                       description="Run the pipeline on every gold document (TimeML: its TEXT as input, its DCT as "
+                                   "publication date; CAT XML as in EventStoryLine: the text rebuilt from its tokens, "
+                                   "the DCT-flagged time as publication date) and print TempEval-3 metrics.")
+    e.add_argument("gold", metavar="GOLD", help="a .tml or CAT .xml file, or a directory searched recursively for them")
     e.add_argument("--errors", action="store_true", help="list misses, false positives and wrong values by document")
     e.add_argument("--timex-only", action="store_true", help="score the temporal tagger alone (fast, no spaCy)")
     e.add_argument("--model", metavar="NAME", help="spaCy pipeline to load")
