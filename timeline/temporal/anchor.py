@@ -283,12 +283,12 @@ class Resolver:
             point = self._fields_date(c, c.year)
             if point is None:
                 return None
-        elif c.day_from is not None and self._peek(c.day_from) is not None:
-            point = self._peek(c.day_from)  # "10:35 a.m. (0735 GMT) Friday"
+        elif c.day_from is not None and (day := self._peek(c.day_from)) is not None:
+            point = day  # "10:35 a.m. (0735 GMT) Friday"
             anchor = self.pub.anchor if self.pub is not None else None
-        elif c.ended_by is not None and self._peek(c.ended_by) is not None:
+        elif c.ended_by is not None and (day := self._peek(c.ended_by)) is not None:
             # "the quarter ended Sept. 30": the period that ends on the date that follows
-            point = self._peek(c.ended_by)
+            point = day
             anchor = self.pub.anchor if self.pub is not None else None
         else:
             ref = self._reference(c)
