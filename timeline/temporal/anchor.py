@@ -32,10 +32,6 @@ CUE_REACH_DAYS_PHRASE = 366
 NARRATIVE_BACKSTEP_DAYS = 90
 
 
-#: Durations that set a several-month comparison period in results news ("For the nine months, ...").
-_MONTHS_PERIODS = frozenset({"P6M", "P9M"})
-
-
 #: Called for every learned past/future decision (training data): candidate, features, past value, future value.
 Recorder = Callable[[Candidate, list[str], str, str], None]
 
@@ -276,7 +272,7 @@ class Resolver:
         point: dt.date | None = None
         if c.kind == "fixed":
             value = c.value or ""
-            if value in _MONTHS_PERIODS:
+            if value in self.lex.months_periods:  # "For the nine months, ..."
                 self.months_period_end = c.end
         elif c.kind == "absolute":
             assert c.year is not None
