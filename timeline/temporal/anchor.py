@@ -32,10 +32,6 @@ CUE_REACH_DAYS_PHRASE = 366
 NARRATIVE_BACKSTEP_DAYS = 90
 
 
-#: Durations that set a several-month comparison period in results news ("For the nine months, ...").
-_MONTHS_PERIODS = frozenset({"P6M", "P9M"})
-
-
 #: Called for every learned past/future decision (training data): candidate, features, past value, future value.
 Recorder = Callable[[Candidate, list[str], str, str], None]
 
@@ -276,19 +272,19 @@ class Resolver:
         point: dt.date | None = None
         if c.kind == "fixed":
             value = c.value or ""
-            if value in _MONTHS_PERIODS:
+            if value in self.lex.months_periods:  # "For the nine months, ..."
                 self.months_period_end = c.end
         elif c.kind == "absolute":
             assert c.year is not None
             point = self._fields_date(c, c.year)
             if point is None:
                 return None
-        elif c.day_from is not None and self._peek(c.day_from) is not None:
-            point = self._peek(c.day_from)  # "10:35 a.m. (0735 GMT) Friday"
+        elif c.day_from is not None and (day := self._peek(c.day_from)) is not None:
+            point = day  # "10:35 a.m. (0735 GMT) Friday"
             anchor = self.pub.anchor if self.pub is not None else None
-        elif c.ended_by is not None and self._peek(c.ended_by) is not None:
+        elif c.ended_by is not None and (day := self._peek(c.ended_by)) is not None:
             # "the quarter ended Sept. 30": the period that ends on the date that follows
-            point = self._peek(c.ended_by)
+            point = day
             anchor = self.pub.anchor if self.pub is not None else None
         else:
             ref = self._reference(c)

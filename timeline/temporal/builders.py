@@ -236,9 +236,6 @@ def _bare_month_ok(month_text: str, m: re.Match[str], lex: Lexicon, text: str) -
     return True
 
 
-_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "hours", "hrs", "local"})
-
-
 def _year_ok(m: re.Match[str], lex: Lexicon, text: str) -> bool:
     """A bare four-digit number is a year unless it looks like a quantity, an identifier, money or a score."""
     y = int(m.group("year"))
@@ -252,7 +249,7 @@ def _year_ok(m: re.Match[str], lex: Lexicon, text: str) -> bool:
     if after[:1] in {"%", "/", ":"} or (after[:1] in {".", ","} and after[1:2].isdigit()) or after[:1].isdigit():
         return False
     nxt = _next_word(text, e)
-    if nxt in lex.count_nouns or nxt in {"percent", "million", "billion", "times"} or nxt in _ZONES:
+    if nxt in lex.count_nouns or nxt in {"percent", "million", "billion", "times"} or nxt in lex.clock_zones:
         return False  # "2000 people", "(1830 GMT)": a quantity or a clock time, not a year
     prev = _prev_word(text, s)
     if prev.rstrip(".") in lex.id_words:
@@ -467,7 +464,7 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None
     else:
         n = 1
-    if unit == "second" and gd.get("num") is not None and norm(gd["num"]) in {"a", "one"} and _ordinal_second(text, m.end()):
+    if unit == "second" and gd.get("num") is not None and norm(gd["num"]) in {"a", "one"} and _ordinal_second(text, m.end(), lex):
         return None  # "a second betrayal", "A second group of directors": the ordinal, not a duration
     if gd.get("span") is None and gd.get("num") is not None and norm(gd["num"]) in {"a", "an"}:
         prev = _prev_word(text, m.start())
@@ -481,18 +478,13 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     return c
 
 
-#: Words that may follow the duration "a second" ("a second later", "for a second, ..."); any other word after it
-#: makes "second" the ordinal of a noun ("a second group").
-_AFTER_A_SECOND = frozenset({"or", "and", "later", "ago", "earlier", "before", "after", "of", "to", "in", "at", "for", "on",
-                             "the", "he", "she", "they", "it", "i", "we", "you", "longer", "more", "too", "that", "when",
-                             "while", "as", "than", "then", "there", "from", "with", "without", "too"})
-
-
-def _ordinal_second(text: str, end: int) -> bool:
+def _ordinal_second(text: str, end: int, lex: Lexicon) -> bool:
+    """Is "a second" ending at `end` the ordinal of a noun ("a second group")? Any word after it but lexicon
+    second_followers ("a second later", "for a second, he") makes it so."""
     if end < len(text) and text[end] not in " \t\n":
         return False
     nxt = _next_word(text, end)
-    return bool(nxt) and nxt not in _AFTER_A_SECOND
+    return bool(nxt) and nxt not in lex.second_followers
 
 
 def _duration_ok(m: re.Match[str], lex: Lexicon, text: str, num: str) -> bool:

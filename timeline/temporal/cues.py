@@ -65,14 +65,14 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
     if i + 1 < len(words) and (w, words[i + 1].lower()) in lex.not_cue_pairs:
         return 0  # "next to the embassy", "at last"
     if i + 1 < len(words) and (w, words[i + 1].lower()) in lex.future_pairs:
-        if i > 0 and words[i - 1].lower() in lex.data.past_auxiliaries:
+        if i > 0 and words[i - 1].lower() in lex.past_auxiliaries:
             return -1  # "had been set to expire Friday"
         return 1  # "set to resume Monday", "is to resume trading Tuesday"
     if w in lex.future_cues:
-        if w in lex.data.future_participles and any(p.lower() in lex.data.past_auxiliaries for p in words[max(0, i - 2) : i]):
+        if w in lex.data.future_participles and any(p.lower() in lex.past_auxiliaries for p in words[max(0, i - 2) : i]):
             return -1  # "had been scheduled to expire Friday"
         return 1
-    if i > 1 and words[i - 1].lower() == "be" and words[i - 2].lower() in _FUTURE_BE and (
+    if i > 1 and words[i - 1].lower() == "be" and words[i - 2].lower() in lex.future_be and (
             w in lex.past_cues or (len(w) > 4 and w.endswith("ed"))):
         return 1  # "will be named commander for a mission in December", "to be completed by Dec. 15"
     if w in lex.past_cues:
@@ -80,12 +80,6 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
     if len(w) > 4 and w.endswith("ed") and w not in lex.not_past_ed:
         return -1
     return 0
-
-
-_FUTURE_BE = frozenset({"will", "shall", "'ll", "to"})
-_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "'s", "not"})
-#: Future cues that outweigh a possessive weekday ("would" and "could" do not: "would get around Wednesday's ruling").
-_STRONG_FUTURE = frozenset({"will", "shall", "'ll", "wo", "scheduled", "slated", "upcoming", "expected", "planned"})
 
 
 def _right_cue(words: list[str], i: int, lex: Lexicon) -> int:
@@ -152,7 +146,7 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
     if phrase is not None:
         return phrase, "", "phrase"
     if text.startswith(("'s ", "’s "), end) and not any(
-            w.lower() in _STRONG_FUTURE for w in _WORD.findall(_left_window(text, start, lex))):
+            w.lower() in lex.strong_future_cues for w in _WORD.findall(_left_window(text, start, lex))):
         # "Wednesday's ruling", "Friday's close": news reports the event as done (but "will vote in Sunday's election")
         return -1, "'s", "possessive"
     right = _WORD.findall(_right_window(text, end, lex))[:RIGHT_WORDS]
@@ -167,7 +161,7 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
             return c, left[i].lower(), "left"
     for i in range(1, len(right)):
         w = right[i].lower()
-        if w in lex.data.future_participles and w.endswith("ed") and right[i - 1].lower() not in _AUXILIARIES:
+        if w in lex.data.future_participles and w.endswith("ed") and right[i - 1].lower() not in lex.auxiliaries:
             return -1, w, "right"  # "On Friday, the government planned to pay ...": the clause's past verb
         c = _right_cue(right, i, lex)
         if c:

@@ -8,7 +8,7 @@ from importlib import resources
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from timeline.errors import RuleFileError
 
@@ -44,6 +44,21 @@ class Holiday(BaseModel):
     grain: str = "day"
 
 
+class TitleOpeners(BaseModel):
+    """What ends right before a quoted programme title: a possessive ending glued to the word before ("ABC's",
+    "viewers'"), a whole word ("on"), then an opening quotation mark."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    suffixes: list[str] = Field(min_length=1)
+    words: list[str] = Field(min_length=1)
+    quotes: list[str] = Field(min_length=1)
+
+
+#: a TIMEX3 duration of whole months ("P9M")
+_MONTHS_VALUE = r"^P[0-9]+M$"
+
+
 class LexiconData(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -67,6 +82,9 @@ class LexiconData(BaseModel):
     past_cues: list[str]
     future_participles: list[str]
     past_auxiliaries: list[str]
+    auxiliaries: list[str] = Field(min_length=1)
+    future_be: list[str] = Field(min_length=1)
+    strong_future_cues: list[str] = Field(min_length=1)
     not_past_ed: list[str]
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
@@ -77,6 +95,35 @@ class LexiconData(BaseModel):
     relative_words: dict[str, int]
     count_nouns: list[str]
     id_words: list[str]
+    clock_zones: list[str] = Field(min_length=1)
+    second_followers: list[str] = Field(min_length=1)
+    months_periods: list[str] = Field(min_length=1)
+    title_openers: TitleOpeners
+    name_day_words: list[str] = Field(min_length=1)
+
+    @field_validator("strong_future_cues")
+    @classmethod
+    def _strong_are_future(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        unknown = [w for w in value if w not in info.data.get("future_cues", [])]
+        if unknown:
+            raise ValueError(f"not in future_cues: {', '.join(unknown)}")
+        return value
+
+    @field_validator("months_periods")
+    @classmethod
+    def _months_values(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if re.match(_MONTHS_VALUE, v) is None]
+        if bad:
+            raise ValueError(f"not a TIMEX3 months duration (P<n>M): {', '.join(bad)}")
+        return value
+
+    @field_validator("name_day_words")
+    @classmethod
+    def _one_word(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if not v.isalpha() or not v.islower()]
+        if bad:
+            raise ValueError(f"expected one lowercase word each: {', '.join(bad)}")
+        return value
 
 
 _SPACE = re.compile(r"\s+")
@@ -169,6 +216,23 @@ class Lexicon:
         return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
 
     @cached_property
+    def past_auxiliaries(self) -> frozenset[str]:
+        return frozenset(self.data.past_auxiliaries)
+
+    @cached_property
+    def auxiliaries(self) -> frozenset[str]:
+        """Words before a participle that make it part of a verb group: past_auxiliaries and auxiliaries."""
+        return frozenset((*self.data.past_auxiliaries, *self.data.auxiliaries))
+
+    @cached_property
+    def future_be(self) -> frozenset[str]:
+        return frozenset(self.data.future_be)
+
+    @cached_property
+    def strong_future_cues(self) -> frozenset[str]:
+        return frozenset(self.data.strong_future_cues)
+
+    @cached_property
     def abbreviations(self) -> frozenset[str]:
         return frozenset(self.data.abbreviations)
 
@@ -192,6 +256,32 @@ class Lexicon:
     @cached_property
     def id_words(self) -> frozenset[str]:
         return frozenset(self.data.id_words)
+
+    @cached_property
+    def clock_zones(self) -> frozenset[str]:
+        return frozenset(self.data.clock_zones)
+
+    @cached_property
+    def second_followers(self) -> frozenset[str]:
+        return frozenset(self.data.second_followers)
+
+    @cached_property
+    def months_periods(self) -> frozenset[str]:
+        return frozenset(self.data.months_periods)
+
+    @cached_property
+    def title_opener(self) -> re.Pattern[str]:
+        """A possessive or "on" then an opening quotation mark, at the end of the searched text (ABC's "This Week")."""
+        t = self.data.title_openers
+        before = [re.escape(s) for s in t.suffixes] + [r"\b" + re.escape(w) for w in t.words]
+        quotes = sorted(t.quotes, key=lambda q: -len(q))
+        return re.compile("(?:" + "|".join(before) + r")\s*(?:" + "|".join(re.escape(q) for q in quotes) + ")$")
+
+    @cached_property
+    def name_day(self) -> re.Pattern[str]:
+        """A capitalised name_day_words word ("Today", "Tonight"): case-sensitive, a whole word."""
+        words = sorted(self.data.name_day_words, key=lambda w: (-len(w), w))
+        return re.compile("(?:" + "|".join(re.escape(w.capitalize()) for w in words) + r")\b")
 
     def number(self, text: str) -> float | None:
         """The value of a number written in digits or words ("18", "twenty-four", "a"), or None."""

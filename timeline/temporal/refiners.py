@@ -163,8 +163,6 @@ def link_ranges(text: str, cands: list[Candidate]) -> None:
 _CLOCK_DATE_GAP = re.compile(r"(?:\s*,?\s*|\s+on\s+)$", re.IGNORECASE)
 #: "10:35 a.m. (0735 GMT) Friday", "2:30 p.m. local time (1830 GMT) Friday": the day after a zone conversion
 _CLOCK_ZONE_GAP = re.compile(r"\s*(?:local\s+time\s*)?\((?:\s*[0-9]{3,4}\s+(?:GMT|UTC)\s*\)\s*,?\s*(?:on\s+)?|\s*)", re.IGNORECASE)
-
-
 _DAYS_AWAY = re.compile(r"P[0-9]+[DW]")
 _BEFORE_AFTER = re.compile(r"\s+(?:before|after|earlier|later)\b", re.IGNORECASE)
 
@@ -219,8 +217,6 @@ _DATE_AT_GAP = re.compile(
     r"\s*,?\s+at\s+(?:(?:about|around|approximately|roughly|(?:just\s+|shortly\s+)?(?:after|before))\s+)?",
     re.IGNORECASE,
 )
-
-
 #: a 24-hour clock time with no zone, which alone is too ambiguous to tag ("02:15", "15:01 IST"), right after a day
 _BARE_24H = re.compile(r"[ \t]*,?[ \t]*(?P<hour>[01][0-9]|2[0-3]):(?P<minute>[0-5][0-9])(?![0-9:])(?:[ \t]+(?-i:[A-Z]{3,4})\b)?")
 
@@ -312,29 +308,29 @@ def later_as_duration(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 _TITLE_WORD = re.compile(r"[A-Za-z]+")
-_OPENING_QUOTE = re.compile(r"(?:'s|s'|\bon)\s*(?:``|''|[\"“‘'])$")
-
-
-_NAMED_DAY = re.compile(r"(?:Today|Tonight|Tomorrow)\b")
+#: a capitalised word (or an acronym) and a space, before a day word that may end a name ("USA Today")
 _NAME_BEFORE = re.compile(r"\b(?:[A-Z]{2,}|[A-Z][a-z]+)\s$")
 
 
 class TitleFilter:
     """Drop programme titles: a match that opens a quotation after a possessive or "on" and has a capitalised unit or
     part-of-day word after its first character names a programme (ABC's "This Week", CBS's ''60 Minutes''), not a
-    time. Other names with a duration stay: TimeML marks "the Six-Day War", the "Ten Year's Civil War". A capitalised
-    "Today"/"Tonight" right after a capitalised word inside a sentence is a name too ("USA Today", "VOA Today")."""
+    time (lexicon title_openers). Other names with a duration stay: TimeML marks "the Six-Day War", the "Ten Year's
+    Civil War". A capitalised "Today"/"Tonight" right after a capitalised word inside a sentence is a name too ("USA
+    Today", "VOA Today": lexicon name_day_words)."""
 
     def __init__(self, lex: Lexicon) -> None:
         self._units = frozenset(w.lower() for w in (*lex.data.units, *lex.data.date_units, *lex.data.parts_of_day))
+        self._opening_quote = lex.title_opener
+        self._named_day = lex.name_day
 
     def refine(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         return [c for c in cands if not self._is_title(text, c)]
 
     def _is_title(self, text: str, c: Candidate) -> bool:
-        if _NAMED_DAY.match(text, c.start) and _NAME_BEFORE.search(text, max(0, c.start - 30), c.start):
+        if self._named_day.match(text, c.start) and _NAME_BEFORE.search(text, max(0, c.start - 30), c.start):
             return True  # "USA Today", "This is VOA Today."
-        if c.holiday is not None or c.kind == "weekday" or _OPENING_QUOTE.search(text, max(0, c.start - 12), c.start) is None:
+        if c.holiday is not None or c.kind == "weekday" or self._opening_quote.search(text, max(0, c.start - 12), c.start) is None:
             return False
         for m in _TITLE_WORD.finditer(text, c.start, c.end):
             w = m.group()
