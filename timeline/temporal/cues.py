@@ -20,12 +20,25 @@ import re
 
 from timeline.temporal.lexicon import Lexicon
 
-_WORD = re.compile(r"[A-Za-z']+")
+_WORD = re.compile(r"[A-Za-z'’]+")
 _LEFT_CHARS = 120
 RIGHT_WORDS = 4
 _RIGHT_CHARS = 80
 _SENTENCE_END = re.compile(r"[.!?]['\"`]*\s+(?=\S)|[ \t]*\n\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
+
+
+def _words(window: str) -> list[str]:
+    """The words of ``window``, contractions split as the cue lists spell them ("he'll" -> "he", "'ll";
+    "won't" -> "wo", "n't"; curly apostrophes read as straight ones)."""
+    out: list[str] = []
+    for w in _WORD.findall(window):
+        w = w.replace("’", "'")
+        if len(w) > 3 and w[-3:].lower() in ("'ll", "n't"):
+            out += [w[:-3], w[-3:]]
+        else:
+            out.append(w)
+    return out
 
 
 def _is_sentence_end(text: str, m: re.Match[str], lex: Lexicon) -> bool:
@@ -99,7 +112,7 @@ def phrase_direction(text: str, start: int, lex: Lexicon) -> int | None:
     A sentence opening "In January, ..." (a bare month and a comma) frames a look back: -1, unless a future cue follows
     in the sentence."""
     if _OPENING_IN.search(text, max(0, start - 8), start) and (m := _MONTH_COMMA.match(text, start)):
-        rest = _WORD.findall(_right_window(text, m.end(), lex))
+        rest = _words(_right_window(text, m.end(), lex))
         if not any(w.lower() in lex.future_cues for w in rest):
             return -1  # ... unless the sentence announces a future ("In May, voters will choose")
     before = text[max(0, start - 24) : start].lower()
@@ -146,15 +159,15 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
     if phrase is not None:
         return phrase, "", "phrase"
     if text.startswith(("'s ", "’s "), end) and not any(
-            w.lower() in lex.strong_future_cues for w in _WORD.findall(_left_window(text, start, lex))):
+            w.lower() in lex.strong_future_cues for w in _words(_left_window(text, start, lex))):
         # "Wednesday's ruling", "Friday's close": news reports the event as done (but "will vote in Sunday's election")
         return -1, "'s", "possessive"
-    right = _WORD.findall(_right_window(text, end, lex))[:RIGHT_WORDS]
+    right = _words(_right_window(text, end, lex))[:RIGHT_WORDS]
     if right:
         c = _right_cue(right, 0, lex)
         if c:
             return c, right[0].lower(), "right1"
-    left = _WORD.findall(_left_window(text, start, lex))
+    left = _words(_left_window(text, start, lex))
     for i in range(len(left) - 1, -1, -1):
         c = _cue(left, i, lex)
         if c:
@@ -171,7 +184,7 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
 
 def sentence_words(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[str], list[str]]:
     """The words of the sentence before `start` and after `end` (windows of a few dozen characters)."""
-    return _WORD.findall(_left_window(text, start, lex)), _WORD.findall(_right_window(text, end, lex))
+    return _words(_left_window(text, start, lex)), _words(_right_window(text, end, lex))
 
 
 def same_sentence(text: str, a: int, b: int, lex: Lexicon) -> bool:
