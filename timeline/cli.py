@@ -145,7 +145,7 @@ def _read_input(path: str) -> str:
 
 
 def _cmd_build(args: argparse.Namespace, err: Console) -> int:
-    from .batch import BuildOptions, build_document_streamed, run_batch
+    from .batch import BuildOptions, build_document, build_document_streamed, run_batch
     from .document import decode_bytes, parse_pub_date
     from .render import RenderOptions, make_renderer
     from .sources import collect_sources
@@ -167,8 +167,11 @@ def _cmd_build(args: argparse.Namespace, err: Console) -> int:
         renderer = make_renderer(args.format, render_options)
         with _Sink(None if per_file else args.output) as sink:  # a bad --output fails before the work
             extractor = Extractor(args.model, narrative=args.narrative)
-            min_chars = STREAM_MIN_CHARS if renderer.streams else None
-            tl = build_document_streamed(extractor, sources[0], pub_date=pub, min_chars=min_chars)
+            tl: Timeline | StreamedTimeline
+            if renderer.streams:
+                tl = build_document_streamed(extractor, sources[0], pub_date=pub, min_chars=STREAM_MIN_CHARS)
+            else:
+                tl = build_document(extractor, sources[0], pub_date=pub)
             try:
                 _print_warnings(err, tl.warnings, quiet=args.quiet)
                 if per_file:
