@@ -20,6 +20,7 @@ from rich.console import Console
 from timeline import api
 from timeline.api import Extractor
 from timeline.models import Timeline
+from timeline.ordering import SortKey
 from timeline.render import RenderOptions, make_renderer
 from timeline.render.json_out import stream_json
 from timeline.stream import StreamedTimeline, pack_key, paragraph_cuts
@@ -157,13 +158,13 @@ def test_paragraph_cuts_cover_the_text() -> None:
 
 
 def test_packed_sort_keys_keep_tuple_order() -> None:
-    keys = [(u, dt.date.fromisoformat(d), p, g, o) for u, d, p, g, o in CASES["sort_keys"]]
+    keys = [SortKey(u, dt.date.fromisoformat(d), p, g, o) for u, d, p, g, o in CASES["sort_keys"]]
     assert sorted(keys) == keys  # the fixture is in order
     packed = [pack_key(k) for k in keys]
     assert packed == sorted(packed)
     assert all(0 <= p < 2**64 for p in packed)
     with pytest.raises(ValueError):
-        pack_key((0, dt.date(2024, 1, 1), 0, 0, 2**34))
+        pack_key(SortKey(0, dt.date(2024, 1, 1), 0, 0, 2**34))
 
 
 def test_failed_build_leaves_no_spill(blank_extractor: Extractor, monkeypatch: pytest.MonkeyPatch,

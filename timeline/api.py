@@ -1,7 +1,7 @@
 """The pipeline, with its stage order in one place.
 
     text ──► temporal.tag_spans (paragraph spans) ──► spaCy parse (in chunks) ──► events.extract ──► linking.link
-         ──► ordering.make_entry (per event) ──► Timeline (in memory) or StreamedTimeline (spilled to files)
+         ──► ordering.keyed_entries (per chunk) ──► Timeline (in memory) or StreamedTimeline (spilled to files)
 
 Every stage works chunk by chunk (``Extractor._build``): the tagger runs ahead of the parse one span of
 paragraphs at a time, and each chunk's times, events and entries are handed on as they are made, to
@@ -29,9 +29,9 @@ from .document import NO_PUB_DATE_WARNING, Region, body_regions, parse_pub_date
 from .errors import InputError
 from .events import EventExtractor
 from .linking import Link, Linker
-from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline, TimelineEntry
+from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline
 from .nlp import LoadedPipeline, degraded_message, load_pipeline
-from .ordering import lead_events, make_entry, sort_key
+from .ordering import KeyedEntry, keyed_entries, lead_events, timeline_order
 from .stream import TAG_CHARS, Spill, StreamedTimeline, paragraph_cuts
 from .temporal import TemporalTagger
 
@@ -248,7 +248,7 @@ class ResultSink(Protocol[R_co]):
 
     def add_times(self, times: list[TimeExpression]) -> None: ...
 
-    def add_events(self, events: list[Event], entries: list[tuple[tuple[object, ...], TimelineEntry]]) -> None: ...
+    def add_events(self, events: list[Event], entries: list[KeyedEntry]) -> None: ...
 
     def finish(self, *, text: str, document: DocumentInfo, pipeline: PipelineInfo, warnings: list[str]) -> R_co: ...
 
@@ -259,19 +259,18 @@ class _Collect:
     def __init__(self) -> None:
         self.times: list[TimeExpression] = []
         self.events: list[Event] = []
-        self.entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
+        self.entries: list[KeyedEntry] = []
 
     def add_times(self, times: list[TimeExpression]) -> None:
         self.times.extend(times)
 
-    def add_events(self, events: list[Event], entries: list[tuple[tuple[object, ...], TimelineEntry]]) -> None:
+    def add_events(self, events: list[Event], entries: list[KeyedEntry]) -> None:
         self.events.extend(events)
         self.entries.extend(entries)
 
     def finish(self, *, text: str, document: DocumentInfo, pipeline: PipelineInfo, warnings: list[str]) -> Timeline:
-        self.entries.sort(key=lambda pair: pair[0])
         return Timeline(document=document, pipeline=pipeline, text=text, times=self.times, events=self.events,
-                        timeline=[entry for _, entry in self.entries], warnings=warnings)
+                        timeline=timeline_order(self.entries), warnings=warnings)
 
 
 class _Spans:
@@ -376,18 +375,20 @@ class _Placer:
         self._pub = pub
         self._lead_end = lead_end
         self._out = out
-        self._count = 0
+        self._count = 0  # events numbered so far
         self._lead_ids: set[str] | None = None
-        self._waiting: list[tuple[list[Event], list[Link], dict[str, TimeExpression]]] = []
+        # chunks waiting for the lead: (events before the chunk, its events, their links, its times by id)
+        self._waiting: list[tuple[int, list[Event], list[Link], dict[str, TimeExpression]]] = []
 
     def add(self, local_events: list[Event], local_links: list[Link], times: list[TimeExpression],
             offset: int, stop: int) -> None:
+        first = self._count
         events, links = self._renumbered(local_events, local_links, offset)
         by_id = {t.id: t for t in times}
         if self._lead_ids is not None:
-            self._emit(events, links, by_id)
+            self._emit(first, events, links, by_id, self._lead_ids)
             return
-        self._waiting.append((events, links, by_id))
+        self._waiting.append((first, events, links, by_id))
         if stop >= self._lead_end:
             self._release()
 
@@ -396,19 +397,15 @@ class _Placer:
             self._release()
 
     def _release(self) -> None:
-        self._lead_ids = lead_events([ev for events, _, _ in self._waiting for ev in events], self._lead_end)
+        lead_ids = self._lead_ids = lead_events([ev for _, events, _, _ in self._waiting for ev in events],
+                                                self._lead_end)
         waiting, self._waiting = self._waiting, []
-        for events, links, by_id in waiting:
-            self._emit(events, links, by_id)
+        for first, events, links, by_id in waiting:
+            self._emit(first, events, links, by_id, lead_ids)
 
-    def _emit(self, events: list[Event], links: list[Link], times: dict[str, TimeExpression]) -> None:
-        assert self._lead_ids is not None
-        entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
-        first = int(events[0].id[1:]) - 1 if events else 0
-        for order, (ev, link) in enumerate(zip(events, links, strict=True), first):
-            entry = make_entry(ev, link, times, self._pub, lead_ids=self._lead_ids)
-            entries.append((sort_key(entry, link, order), entry))
-        self._out.add_events(events, entries)
+    def _emit(self, first: int, events: list[Event], links: list[Link], times: dict[str, TimeExpression],
+              lead_ids: set[str]) -> None:
+        self._out.add_events(events, keyed_entries(events, links, times, self._pub, lead_ids=lead_ids, first=first))
 
     def _renumbered(self, local_events: list[Event], local_links: list[Link],
                     offset: int) -> tuple[list[Event], list[Link]]:

@@ -14,13 +14,12 @@ The files live in a private temporary folder, removed by ``close()`` (or leaving
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import tempfile
 from array import array
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from .errors import OutputError
 from .models import (
@@ -32,6 +31,9 @@ from .models import (
     Timeline,
     TimelineEntry,
 )
+
+if TYPE_CHECKING:
+    from .ordering import KeyedEntry, SortKey
 
 #: the tagger works on spans of at least this many characters, cut at paragraph breaks (identical results to
 #: tagging the whole text: nothing it links crosses a paragraph break); only one span's candidates, and the
@@ -59,11 +61,9 @@ _DATE_BITS = 22  # date.max.toordinal() = 3,652,059 < 2**22
 _ORDER_MASK = (1 << _ORDER_BITS) - 1
 
 
-def pack_key(key: tuple[object, ...]) -> int:
-    """``ordering.sort_key``'s tuple as one unsigned 64-bit integer with the same order."""
+def pack_key(key: SortKey) -> int:
+    """``ordering.sort_key``'s key as one unsigned 64-bit integer with the same order."""
     undated, day, phase, grain, order = key
-    assert isinstance(undated, int) and isinstance(day, dt.date)
-    assert isinstance(phase, int) and isinstance(grain, int) and isinstance(order, int)
     if not (0 <= order <= _ORDER_MASK and 0 <= grain < (1 << _GRAIN_BITS) and -1 <= phase <= 1):
         raise ValueError(f"sort key out of range: {key}")
     packed = undated
@@ -116,7 +116,7 @@ class Spill:
         for t in times:
             self._times.append(t.model_dump_json().encode("utf-8"))
 
-    def add_events(self, events: list[Event], entries: list[tuple[tuple[object, ...], TimelineEntry]]) -> None:
+    def add_events(self, events: list[Event], entries: list[KeyedEntry]) -> None:
         for ev in events:
             self._events.append(ev.model_dump_json().encode("utf-8"))
         for key, entry in entries:
