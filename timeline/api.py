@@ -15,7 +15,6 @@ is the one-call convenience for a single document.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import deque
@@ -287,16 +286,15 @@ class _Spans:
             yield lo, hi
 
 
-_TIME_ID = re.compile(r"t([1-9][0-9]*)")
-
-
 class _TimeFeed:
     """The times of the body, tagged span by span just ahead of the parse and numbered t1, t2 ... in text order,
     as if the whole text had been tagged, sorted and kept to the body at once.
 
     Each span's times go to the sink as soon as they are tagged; those not yet handed to a chunk wait in a
-    queue (at most a span's worth). The tagger's id of every time maps to its final number (0: not in the
-    body) in an array of 8 bytes a time, so anchors to earlier spans are renamed as whole-text tagging does.
+    queue (at most a span's worth). The tagger numbers its times in the order it yields them
+    (``TemporalTagger.tag_spans``); the feed counts them as they come, and maps each tagger number to its final
+    number (0: not in the body) in an array of 8 bytes a time, so anchors to earlier spans are renamed as
+    whole-text tagging does.
     """
 
     def __init__(self, parts: Iterator[list[TimeExpression]], spans: _Spans, body: list[Region],
@@ -304,6 +302,7 @@ class _TimeFeed:
         self._parts = parts
         self._spans = spans
         self._body = body
+        self._body_starts = [s for s, _ in body]
         self._out = out
         self._final = array("l")  # tagger number - 1 -> final number (0 when left out)
         self._queue: deque[TimeExpression] = deque()
@@ -334,29 +333,25 @@ class _TimeFeed:
             self._done = True
             return
         final = self._final
-        for t in part:  # the tagger numbers its times t1, t2 ... across spans, in the order it makes them
-            if t.id != f"t{len(final) + 1}":
-                raise AssertionError(f"unexpected tagger id {t.id}")
-            final.append(0)
-        kept = _inside(sorted(part, key=lambda t: (t.start, t.end)), self._body)
-        for t in kept:
+        before = len(final)  # the tagger's times so far: part[i] is its number before + i + 1
+        final.extend([0] * len(part))
+        in_text_order = sorted(range(len(part)), key=lambda i: (part[i].start, part[i].end))
+        kept = [i for i in in_text_order if _inside(part[i], self._body, self._body_starts)]
+        for i in kept:
             self.count += 1
-            final[int(t.id[1:]) - 1] = self.count
-        renamed = [self._renamed(t) for t in kept]
+            final[before + i] = self.count
+        renamed = [self._renamed(part[i], final[before + i]) for i in kept]
         self.unresolved += sum(1 for t in renamed if not t.resolved)
         self._out.add_times(renamed)
         self._queue.extend(renamed)
 
     def _final_id(self, tagger_id: str | None) -> str | None:
-        m = _TIME_ID.fullmatch(tagger_id or "")
-        if m is None:
-            return None
-        n = int(m[1]) - 1
-        number = self._final[n] if n < len(self._final) else 0
+        n = TemporalTagger.time_number(tagger_id)
+        number = self._final[n - 1] if 0 < n <= len(self._final) else 0
         return f"t{number}" if number else None
 
-    def _renamed(self, t: TimeExpression) -> TimeExpression:
-        new_id = self._final_id(t.id)
+    def _renamed(self, t: TimeExpression, number: int) -> TimeExpression:
+        new_id = f"t{number}"
         anchor = t.anchor if t.anchor == "pub_date" else self._final_id(t.anchor)
         range_end = self._final_id(t.range_end)
         if new_id == t.id and anchor == t.anchor and range_end == t.range_end:
@@ -438,15 +433,10 @@ def _clean_regions(regions: Sequence[Region], length: int) -> list[Region]:
     return merged
 
 
-def _inside(times: list[TimeExpression], regions: list[Region]) -> list[TimeExpression]:
-    """The times that lie wholly inside one region (regions sorted and disjoint), by bisection."""
-    starts = [s for s, _ in regions]
-    out: list[TimeExpression] = []
-    for t in times:
-        i = bisect_right(starts, t.start) - 1
-        if i >= 0 and t.end <= regions[i][1]:
-            out.append(t)
-    return out
+def _inside(t: TimeExpression, regions: list[Region], starts: list[int]) -> bool:
+    """Whether the time lies wholly inside one region (regions sorted and disjoint, ``starts`` theirs), by bisection."""
+    i = bisect_right(starts, t.start) - 1
+    return i >= 0 and t.end <= regions[i][1]
 
 
 def _regions_overlapping(regions: list[Region], starts: list[int], lo: int, hi: int) -> list[Region]:
