@@ -26,7 +26,7 @@ from .errors import InputError, OutputError, TimelineError
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-    from .models import Timeline
+    from .models import TimeExpression, Timeline
     from .render import Chunk, RenderOptions
     from .stream import StreamedTimeline
 
@@ -258,23 +258,17 @@ def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
     tagger = TemporalTagger()
     unresolved = 0
     if args.format == "json":  # streamed: one paragraph span's times at a time, the same text as one json.dumps
-        def pieces() -> Iterator[str]:
+        from .render.json_out import stream_times_json
+
+        def tagged() -> Iterator[TimeExpression]:
             nonlocal unresolved
-            head = json.dumps({"pub_date": pub.isoformat() if pub else None, "times": []}, indent=2,
-                              ensure_ascii=False)
-            before, after = head.split('"times": []')
-            yield before + '"times": ['
-            first = True
             for part in tagger.tag_spans(text, pub, paragraph_cuts(text, TAG_CHARS), narrative=args.narrative):
                 for t in part:
                     unresolved += not t.resolved
-                    item = json.dumps(t.model_dump(mode="json"), indent=2, ensure_ascii=False)
-                    yield ("\n    " if first else ",\n    ") + item.replace("\n", "\n    ")
-                    first = False
-            yield ("]" if first else "\n  ]") + after + "\n"
+                    yield t
 
         with _Sink(args.output) as sink:
-            sink.write(pieces())
+            sink.write(stream_times_json(pub, tagged()))
     else:
         times = tagger.tag(text, pub, narrative=args.narrative)
         unresolved = sum(1 for t in times if not t.resolved)
