@@ -14,6 +14,7 @@ The files live in a private temporary folder, removed by ``close()`` (or leaving
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -79,23 +80,38 @@ class _Lines:
     def __init__(self, path: str) -> None:
         self.path = path
         self.offsets = array("Q")
-        self._handle: IO[bytes] | None = open(path, "wb")  # noqa: SIM115 - closed by close()
+        try:
+            self._handle: IO[bytes] | None = open(path, "wb")  # noqa: SIM115 - closed by close()
+        except OSError as exc:
+            raise _spill_error(path, exc) from exc
         self._pos = 0
 
     def append(self, line: bytes) -> None:
-        assert self._handle is not None
+        handle = self._handle
+        if handle is None:
+            raise OutputError(f"{self.path}: spill file already closed")
         self.offsets.append(self._pos)
-        self._handle.write(line)
-        self._handle.write(b"\n")
+        try:
+            handle.write(line)
+            handle.write(b"\n")
+        except OSError as exc:
+            raise _spill_error(self.path, exc) from exc
         self._pos += len(line) + 1
 
     def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        handle, self._handle = self._handle, None
+        if handle is not None:
+            try:
+                handle.close()
+            except OSError as exc:
+                raise _spill_error(self.path, exc) from exc
 
     def __len__(self) -> int:
         return len(self.offsets)
+
+
+def _spill_error(path: str, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write the spill file {path}: {exc.strerror or exc}")
 
 
 class Spill:
@@ -139,8 +155,10 @@ class Spill:
         )
 
     def discard(self) -> None:
+        """Remove the files of a build that failed (errors closing them are of no use any more)."""
         for lines in (self._times, self._events, self._entries):
-            lines.close()
+            with contextlib.suppress(OutputError):
+                lines.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
