@@ -19,10 +19,12 @@ from rich.console import Console
 
 from timeline import api
 from timeline.api import Extractor
+from timeline.errors import OutputError
 from timeline.models import Timeline
+from timeline.ordering import SortKey
 from timeline.render import RenderOptions, make_renderer
 from timeline.render.json_out import stream_json
-from timeline.stream import StreamedTimeline, pack_key, paragraph_cuts
+from timeline.stream import StreamedTimeline, _Lines, pack_key, paragraph_cuts
 from tests.paths import FIXTURES, SEED, shared_path
 
 CASES = yaml.safe_load((FIXTURES / "stream.yaml").read_text(encoding="utf-8"))
@@ -157,13 +159,24 @@ def test_paragraph_cuts_cover_the_text() -> None:
 
 
 def test_packed_sort_keys_keep_tuple_order() -> None:
-    keys = [(u, dt.date.fromisoformat(d), p, g, o) for u, d, p, g, o in CASES["sort_keys"]]
+    keys = [SortKey(u, dt.date.fromisoformat(d), p, g, o) for u, d, p, g, o in CASES["sort_keys"]]
     assert sorted(keys) == keys  # the fixture is in order
     packed = [pack_key(k) for k in keys]
     assert packed == sorted(packed)
     assert all(0 <= p < 2**64 for p in packed)
     with pytest.raises(ValueError):
-        pack_key((0, dt.date(2024, 1, 1), 0, 0, 2**34))
+        pack_key(SortKey(0, dt.date(2024, 1, 1), 0, 0, 2**34))
+
+
+def test_spill_file_errors_are_output_errors(tmp_path: Path) -> None:
+    with pytest.raises(OutputError):
+        _Lines(str(tmp_path / "missing" / "times.jsonl"))
+    lines = _Lines(str(tmp_path / "times.jsonl"))
+    lines.append(b"{}")
+    lines.close()
+    with pytest.raises(OutputError):
+        lines.append(b"{}")
+    assert len(lines) == 1
 
 
 def test_failed_build_leaves_no_spill(blank_extractor: Extractor, monkeypatch: pytest.MonkeyPatch,

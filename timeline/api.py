@@ -1,7 +1,7 @@
 """The pipeline, with its stage order in one place.
 
     text ──► temporal.tag_spans (paragraph spans) ──► spaCy parse (in chunks) ──► events.extract ──► linking.link
-         ──► ordering.make_entry (per event) ──► Timeline (in memory) or StreamedTimeline (spilled to files)
+         ──► ordering.keyed_entries (per chunk) ──► Timeline (in memory) or StreamedTimeline (spilled to files)
 
 Every stage works chunk by chunk (``Extractor._build``): the tagger runs ahead of the parse one span of
 paragraphs at a time, and each chunk's times, events and entries are handed on as they are made, to
@@ -15,7 +15,6 @@ is the one-call convenience for a single document.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import deque
@@ -29,9 +28,9 @@ from .document import NO_PUB_DATE_WARNING, Region, body_regions, parse_pub_date
 from .errors import InputError
 from .events import EventExtractor
 from .linking import Link, Linker
-from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline, TimelineEntry
+from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline
 from .nlp import LoadedPipeline, degraded_message, load_pipeline
-from .ordering import lead_events, make_entry, sort_key
+from .ordering import KeyedEntry, keyed_entries, lead_events, timeline_order
 from .stream import TAG_CHARS, Spill, StreamedTimeline, paragraph_cuts
 from .temporal import TemporalTagger
 
@@ -248,7 +247,7 @@ class ResultSink(Protocol[R_co]):
 
     def add_times(self, times: list[TimeExpression]) -> None: ...
 
-    def add_events(self, events: list[Event], entries: list[tuple[tuple[object, ...], TimelineEntry]]) -> None: ...
+    def add_events(self, events: list[Event], entries: list[KeyedEntry]) -> None: ...
 
     def finish(self, *, text: str, document: DocumentInfo, pipeline: PipelineInfo, warnings: list[str]) -> R_co: ...
 
@@ -259,19 +258,18 @@ class _Collect:
     def __init__(self) -> None:
         self.times: list[TimeExpression] = []
         self.events: list[Event] = []
-        self.entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
+        self.entries: list[KeyedEntry] = []
 
     def add_times(self, times: list[TimeExpression]) -> None:
         self.times.extend(times)
 
-    def add_events(self, events: list[Event], entries: list[tuple[tuple[object, ...], TimelineEntry]]) -> None:
+    def add_events(self, events: list[Event], entries: list[KeyedEntry]) -> None:
         self.events.extend(events)
         self.entries.extend(entries)
 
     def finish(self, *, text: str, document: DocumentInfo, pipeline: PipelineInfo, warnings: list[str]) -> Timeline:
-        self.entries.sort(key=lambda pair: pair[0])
         return Timeline(document=document, pipeline=pipeline, text=text, times=self.times, events=self.events,
-                        timeline=[entry for _, entry in self.entries], warnings=warnings)
+                        timeline=timeline_order(self.entries), warnings=warnings)
 
 
 class _Spans:
@@ -288,16 +286,15 @@ class _Spans:
             yield lo, hi
 
 
-_TIME_ID = re.compile(r"t([1-9][0-9]*)")
-
-
 class _TimeFeed:
     """The times of the body, tagged span by span just ahead of the parse and numbered t1, t2 ... in text order,
     as if the whole text had been tagged, sorted and kept to the body at once.
 
     Each span's times go to the sink as soon as they are tagged; those not yet handed to a chunk wait in a
-    queue (at most a span's worth). The tagger's id of every time maps to its final number (0: not in the
-    body) in an array of 8 bytes a time, so anchors to earlier spans are renamed as whole-text tagging does.
+    queue (at most a span's worth). The tagger numbers its times in the order it yields them
+    (``TemporalTagger.tag_spans``); the feed counts them as they come, and maps each tagger number to its final
+    number (0: not in the body) in an array of 8 bytes a time, so anchors to earlier spans are renamed as
+    whole-text tagging does.
     """
 
     def __init__(self, parts: Iterator[list[TimeExpression]], spans: _Spans, body: list[Region],
@@ -305,6 +302,7 @@ class _TimeFeed:
         self._parts = parts
         self._spans = spans
         self._body = body
+        self._body_starts = [s for s, _ in body]
         self._out = out
         self._final = array("l")  # tagger number - 1 -> final number (0 when left out)
         self._queue: deque[TimeExpression] = deque()
@@ -335,29 +333,25 @@ class _TimeFeed:
             self._done = True
             return
         final = self._final
-        for t in part:  # the tagger numbers its times t1, t2 ... across spans, in the order it makes them
-            if t.id != f"t{len(final) + 1}":
-                raise AssertionError(f"unexpected tagger id {t.id}")
-            final.append(0)
-        kept = _inside(sorted(part, key=lambda t: (t.start, t.end)), self._body)
-        for t in kept:
+        before = len(final)  # the tagger's times so far: part[i] is its number before + i + 1
+        final.extend([0] * len(part))
+        in_text_order = sorted(range(len(part)), key=lambda i: (part[i].start, part[i].end))
+        kept = [i for i in in_text_order if _inside(part[i], self._body, self._body_starts)]
+        for i in kept:
             self.count += 1
-            final[int(t.id[1:]) - 1] = self.count
-        renamed = [self._renamed(t) for t in kept]
+            final[before + i] = self.count
+        renamed = [self._renamed(part[i], final[before + i]) for i in kept]
         self.unresolved += sum(1 for t in renamed if not t.resolved)
         self._out.add_times(renamed)
         self._queue.extend(renamed)
 
     def _final_id(self, tagger_id: str | None) -> str | None:
-        m = _TIME_ID.fullmatch(tagger_id or "")
-        if m is None:
-            return None
-        n = int(m[1]) - 1
-        number = self._final[n] if n < len(self._final) else 0
+        n = TemporalTagger.time_number(tagger_id)
+        number = self._final[n - 1] if 0 < n <= len(self._final) else 0
         return f"t{number}" if number else None
 
-    def _renamed(self, t: TimeExpression) -> TimeExpression:
-        new_id = self._final_id(t.id)
+    def _renamed(self, t: TimeExpression, number: int) -> TimeExpression:
+        new_id = f"t{number}"
         anchor = t.anchor if t.anchor == "pub_date" else self._final_id(t.anchor)
         range_end = self._final_id(t.range_end)
         if new_id == t.id and anchor == t.anchor and range_end == t.range_end:
@@ -376,18 +370,20 @@ class _Placer:
         self._pub = pub
         self._lead_end = lead_end
         self._out = out
-        self._count = 0
+        self._count = 0  # events numbered so far
         self._lead_ids: set[str] | None = None
-        self._waiting: list[tuple[list[Event], list[Link], dict[str, TimeExpression]]] = []
+        # chunks waiting for the lead: (events before the chunk, its events, their links, its times by id)
+        self._waiting: list[tuple[int, list[Event], list[Link], dict[str, TimeExpression]]] = []
 
     def add(self, local_events: list[Event], local_links: list[Link], times: list[TimeExpression],
             offset: int, stop: int) -> None:
+        first = self._count
         events, links = self._renumbered(local_events, local_links, offset)
         by_id = {t.id: t for t in times}
         if self._lead_ids is not None:
-            self._emit(events, links, by_id)
+            self._emit(first, events, links, by_id, self._lead_ids)
             return
-        self._waiting.append((events, links, by_id))
+        self._waiting.append((first, events, links, by_id))
         if stop >= self._lead_end:
             self._release()
 
@@ -396,19 +392,15 @@ class _Placer:
             self._release()
 
     def _release(self) -> None:
-        self._lead_ids = lead_events([ev for events, _, _ in self._waiting for ev in events], self._lead_end)
+        lead_ids = self._lead_ids = lead_events([ev for _, events, _, _ in self._waiting for ev in events],
+                                                self._lead_end)
         waiting, self._waiting = self._waiting, []
-        for events, links, by_id in waiting:
-            self._emit(events, links, by_id)
+        for first, events, links, by_id in waiting:
+            self._emit(first, events, links, by_id, lead_ids)
 
-    def _emit(self, events: list[Event], links: list[Link], times: dict[str, TimeExpression]) -> None:
-        assert self._lead_ids is not None
-        entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
-        first = int(events[0].id[1:]) - 1 if events else 0
-        for order, (ev, link) in enumerate(zip(events, links, strict=True), first):
-            entry = make_entry(ev, link, times, self._pub, lead_ids=self._lead_ids)
-            entries.append((sort_key(entry, link, order), entry))
-        self._out.add_events(events, entries)
+    def _emit(self, first: int, events: list[Event], links: list[Link], times: dict[str, TimeExpression],
+              lead_ids: set[str]) -> None:
+        self._out.add_events(events, keyed_entries(events, links, times, self._pub, lead_ids=lead_ids, first=first))
 
     def _renumbered(self, local_events: list[Event], local_links: list[Link],
                     offset: int) -> tuple[list[Event], list[Link]]:
@@ -441,15 +433,10 @@ def _clean_regions(regions: Sequence[Region], length: int) -> list[Region]:
     return merged
 
 
-def _inside(times: list[TimeExpression], regions: list[Region]) -> list[TimeExpression]:
-    """The times that lie wholly inside one region (regions sorted and disjoint), by bisection."""
-    starts = [s for s, _ in regions]
-    out: list[TimeExpression] = []
-    for t in times:
-        i = bisect_right(starts, t.start) - 1
-        if i >= 0 and t.end <= regions[i][1]:
-            out.append(t)
-    return out
+def _inside(t: TimeExpression, regions: list[Region], starts: list[int]) -> bool:
+    """Whether the time lies wholly inside one region (regions sorted and disjoint, ``starts`` theirs), by bisection."""
+    i = bisect_right(starts, t.start) - 1
+    return i >= 0 and t.end <= regions[i][1]
 
 
 def _regions_overlapping(regions: list[Region], starts: list[int], lo: int, hi: int) -> list[Region]:

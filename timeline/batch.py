@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING
 
 from .errors import TimelineError
 from .models import Timeline
-from .pubdate import choose_pub_date
+from .pubdate import PubDateChoice, choose_pub_date
 from .sources import Source, load_article
 
 if TYPE_CHECKING:
     from .api import Extractor
+    from .document import Article
     from .stream import StreamedTimeline
 
 
@@ -56,31 +57,48 @@ class Outcome:
 
 
 def build_document(extractor: Extractor, source: Source, *, pub_date: dt.date | None = None) -> Timeline:
-    """Read ``source``, pick its publication date (``pub_date`` wins) and build its timeline."""
-    tl = build_document_streamed(extractor, source, pub_date=pub_date, min_chars=None)
-    assert isinstance(tl, Timeline)
-    return tl
+    """Read ``source``, pick its publication date (``pub_date`` wins) and build its timeline, in memory."""
+    return _build_in_memory(extractor, _read_document(source, pub_date))
 
 
 def build_document_streamed(
-    extractor: Extractor, source: Source, *, pub_date: dt.date | None = None, min_chars: int | None = 0,
+    extractor: Extractor, source: Source, *, pub_date: dt.date | None = None, min_chars: int = 0,
     spill_dir: str | None = None,
 ) -> Timeline | StreamedTimeline:
     """``build_document``, streamed (``Extractor.build_stream``: results spilled to temporary files, not held
-    whole) when the text has at least ``min_chars`` characters; in memory when it is shorter or ``min_chars``
-    is None. The caller closes a StreamedTimeline."""
+    whole) when the text has at least ``min_chars`` characters (the default 0: always), else in memory as
+    ``build_document`` does. The caller closes a StreamedTimeline."""
+    doc = _read_document(source, pub_date)
+    if len(doc.article.text) < min_chars:
+        return _build_in_memory(extractor, doc)
+    streamed = extractor.build_stream(doc.article.text, pub_date=doc.pub_date.date,
+                                      pub_date_source=doc.pub_date.source, source=doc.source_id,
+                                      regions=doc.article.regions, spill_dir=spill_dir)
+    streamed.warnings.extend(doc.warnings)
+    return streamed
+
+
+@dataclass(frozen=True)
+class _ReadDocument:
+    """A source read and dated, ready to build."""
+
+    source_id: str
+    article: Article
+    pub_date: PubDateChoice
+    warnings: list[str]  # the article's and the date choice's, added to the build's own
+
+
+def _read_document(source: Source, pub_date: dt.date | None) -> _ReadDocument:
     article = load_article(source)
     choice = choose_pub_date(pub_date, article.metadata_date, article.text_dates, metadata_name=article.metadata_name)
-    extra = [*article.warnings, *choice.warnings]
-    if min_chars is not None and len(article.text) >= min_chars:
-        streamed = extractor.build_stream(article.text, pub_date=choice.date, pub_date_source=choice.source,
-                                          source=source.id, regions=article.regions, spill_dir=spill_dir)
-        streamed.warnings.extend(extra)
-        return streamed
-    tl = extractor.build(article.text, pub_date=choice.date, pub_date_source=choice.source, source=source.id,
-                         regions=article.regions)
-    if extra:
-        tl = tl.model_copy(update={"warnings": [*tl.warnings, *extra]})
+    return _ReadDocument(source.id, article, choice, [*article.warnings, *choice.warnings])
+
+
+def _build_in_memory(extractor: Extractor, doc: _ReadDocument) -> Timeline:
+    tl = extractor.build(doc.article.text, pub_date=doc.pub_date.date, pub_date_source=doc.pub_date.source,
+                         source=doc.source_id, regions=doc.article.regions)
+    if doc.warnings:
+        tl = tl.model_copy(update={"warnings": [*tl.warnings, *doc.warnings]})
     return tl
 
 

@@ -26,7 +26,7 @@ from .errors import InputError, OutputError, TimelineError
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-    from .models import Timeline
+    from .models import TimeExpression, Timeline
     from .render import Chunk, RenderOptions
     from .stream import StreamedTimeline
 
@@ -146,7 +146,7 @@ def _read_input(path: str) -> str:
 
 
 def _cmd_build(args: argparse.Namespace, err: Console) -> int:
-    from .batch import BuildOptions, build_document_streamed, run_batch
+    from .batch import BuildOptions, build_document, build_document_streamed, run_batch
     from .document import decode_bytes, parse_pub_date
     from .render import RenderOptions, make_renderer
     from .sources import collect_sources
@@ -168,8 +168,11 @@ def _cmd_build(args: argparse.Namespace, err: Console) -> int:
         renderer = make_renderer(args.format, render_options)
         with _Sink(None if per_file else args.output) as sink:  # a bad --output fails before the work
             extractor = Extractor(args.model, narrative=args.narrative)
-            min_chars = STREAM_MIN_CHARS if renderer.streams else None
-            tl = build_document_streamed(extractor, sources[0], pub_date=pub, min_chars=min_chars)
+            tl: Timeline | StreamedTimeline
+            if renderer.streams:
+                tl = build_document_streamed(extractor, sources[0], pub_date=pub, min_chars=STREAM_MIN_CHARS)
+            else:
+                tl = build_document(extractor, sources[0], pub_date=pub)
             try:
                 _print_warnings(err, tl.warnings, quiet=args.quiet)
                 if per_file:
@@ -256,23 +259,17 @@ def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
     tagger = TemporalTagger()
     unresolved = 0
     if args.format == "json":  # streamed: one paragraph span's times at a time, the same text as one json.dumps
-        def pieces() -> Iterator[str]:
+        from .render.json_out import stream_times_json
+
+        def tagged() -> Iterator[TimeExpression]:
             nonlocal unresolved
-            head = json.dumps({"pub_date": pub.isoformat() if pub else None, "times": []}, indent=2,
-                              ensure_ascii=False)
-            before, after = head.split('"times": []')
-            yield before + '"times": ['
-            first = True
             for part in tagger.tag_spans(text, pub, paragraph_cuts(text, TAG_CHARS), narrative=args.narrative):
                 for t in part:
                     unresolved += not t.resolved
-                    item = json.dumps(t.model_dump(mode="json"), indent=2, ensure_ascii=False)
-                    yield ("\n    " if first else ",\n    ") + item.replace("\n", "\n    ")
-                    first = False
-            yield ("]" if first else "\n  ]") + after + "\n"
+                    yield t
 
         with _Sink(args.output) as sink:
-            sink.write(pieces())
+            sink.write(stream_times_json(pub, tagged()))
     else:
         times = tagger.tag(text, pub, narrative=args.narrative)
         unresolved = sum(1 for t in times if not t.resolved)

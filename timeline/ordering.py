@@ -9,6 +9,7 @@ relative time) come last, in document order. The sort is stable and every key is
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from .linking import Link
 from .models import (
@@ -53,6 +54,20 @@ def display_value(value: str, mod: str | None) -> str:
     return value
 
 
+class SortKey(NamedTuple):
+    """Where an entry goes in ``Timeline.timeline`` (compared as a tuple: see the module docstring)."""
+
+    undated: int  # 1: no sort date (last)
+    sort_date: dt.date
+    phase: int  # -1 before, 0 on, 1 after the publication date (events tied only to it)
+    grain: int  # coarser granularity first
+    order: int  # the event's place in the document (0, 1 ...)
+
+
+#: an entry with its sort key
+KeyedEntry = tuple[SortKey, TimelineEntry]
+
+
 def make_entries(
     events: list[Event],
     links: list[Link],
@@ -61,19 +76,40 @@ def make_entries(
     *,
     lead_end: int,
 ) -> list[TimelineEntry]:
-    """One entry per event, sorted. ``lead_end`` is the offset where the lead (first paragraph) ends.
+    """One entry per event, sorted: the timeline of a whole document at once (the pipeline makes the same
+    entries chunk by chunk with ``keyed_entries`` and sorts them with ``timeline_order``). ``lead_end`` is the
+    offset where the lead (first paragraph) ends.
 
     ``selected`` marks what the default table shows: events whose own time (by syntax) is an
     explicit date, and the main event of the lead; the JSON keeps every entry."""
     by_event = {link.event_id: link for link in links}
     lead_ids = lead_events(events, lead_end)
-    entries: list[tuple[tuple[object, ...], TimelineEntry]] = []
-    for order, ev in enumerate(events):
-        link = by_event[ev.id]
+    return timeline_order(keyed_entries(events, [by_event[ev.id] for ev in events], times, pub_date,
+                                        lead_ids=lead_ids))
+
+
+def keyed_entries(
+    events: list[Event],
+    links: list[Link],
+    times: dict[str, TimeExpression],
+    pub_date: dt.date | None,
+    *,
+    lead_ids: set[str],
+    first: int = 0,
+) -> list[KeyedEntry]:
+    """The entry of each event (``links[i]`` is ``events[i]``'s link) with its sort key, in document order.
+    ``first`` is the document order of ``events[0]`` (the number of events before it); ``lead_ids`` the
+    main event of the lead (``lead_events``)."""
+    keyed: list[KeyedEntry] = []
+    for order, (ev, link) in enumerate(zip(events, links, strict=True), first):
         entry = make_entry(ev, link, times, pub_date, lead_ids=lead_ids)
-        entries.append((sort_key(entry, link, order), entry))
-    entries.sort(key=lambda pair: pair[0])
-    return [entry for _, entry in entries]
+        keyed.append((sort_key(entry, link, order), entry))
+    return keyed
+
+
+def timeline_order(keyed: list[KeyedEntry]) -> list[TimelineEntry]:
+    """The entries sorted by their keys: ``Timeline.timeline``."""
+    return [entry for _, entry in sorted(keyed, key=lambda pair: pair[0])]
 
 
 def make_entry(
@@ -129,9 +165,9 @@ def lead_events(events: list[Event], lead_end: int) -> set[str]:
     return set()
 
 
-def sort_key(entry: TimelineEntry, link: Link, order: int) -> tuple[object, ...]:
+def sort_key(entry: TimelineEntry, link: Link, order: int) -> SortKey:
     if entry.sort_date is None:
-        return (1, dt.date.max, 0, 0, order)
+        return SortKey(1, dt.date.max, 0, 0, order)
     phase = _PHASE[link.relation] if entry.anchor == AnchorKind.PUB_DATE else 0
     grain = _GRAIN_RANK.get(entry.granularity, len(_GRAIN_RANK)) if entry.granularity else len(_GRAIN_RANK)
-    return (0, entry.sort_date, phase, grain, order)
+    return SortKey(0, entry.sort_date, phase, grain, order)

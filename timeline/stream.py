@@ -14,13 +14,13 @@ The files live in a private temporary folder, removed by ``close()`` (or leaving
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 import os
 import shutil
 import tempfile
 from array import array
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from .errors import OutputError
 from .models import (
@@ -32,6 +32,9 @@ from .models import (
     Timeline,
     TimelineEntry,
 )
+
+if TYPE_CHECKING:
+    from .ordering import KeyedEntry, SortKey
 
 #: the tagger works on spans of at least this many characters, cut at paragraph breaks (identical results to
 #: tagging the whole text: nothing it links crosses a paragraph break); only one span's candidates, and the
@@ -59,11 +62,9 @@ _DATE_BITS = 22  # date.max.toordinal() = 3,652,059 < 2**22
 _ORDER_MASK = (1 << _ORDER_BITS) - 1
 
 
-def pack_key(key: tuple[object, ...]) -> int:
-    """``ordering.sort_key``'s tuple as one unsigned 64-bit integer with the same order."""
+def pack_key(key: SortKey) -> int:
+    """``ordering.sort_key``'s key as one unsigned 64-bit integer with the same order."""
     undated, day, phase, grain, order = key
-    assert isinstance(undated, int) and isinstance(day, dt.date)
-    assert isinstance(phase, int) and isinstance(grain, int) and isinstance(order, int)
     if not (0 <= order <= _ORDER_MASK and 0 <= grain < (1 << _GRAIN_BITS) and -1 <= phase <= 1):
         raise ValueError(f"sort key out of range: {key}")
     packed = undated
@@ -79,23 +80,38 @@ class _Lines:
     def __init__(self, path: str) -> None:
         self.path = path
         self.offsets = array("Q")
-        self._handle: IO[bytes] | None = open(path, "wb")  # noqa: SIM115 - closed by close()
+        try:
+            self._handle: IO[bytes] | None = open(path, "wb")  # noqa: SIM115 - closed by close()
+        except OSError as exc:
+            raise _spill_error(path, exc) from exc
         self._pos = 0
 
     def append(self, line: bytes) -> None:
-        assert self._handle is not None
+        handle = self._handle
+        if handle is None:
+            raise OutputError(f"{self.path}: spill file already closed")
         self.offsets.append(self._pos)
-        self._handle.write(line)
-        self._handle.write(b"\n")
+        try:
+            handle.write(line)
+            handle.write(b"\n")
+        except OSError as exc:
+            raise _spill_error(self.path, exc) from exc
         self._pos += len(line) + 1
 
     def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        handle, self._handle = self._handle, None
+        if handle is not None:
+            try:
+                handle.close()
+            except OSError as exc:
+                raise _spill_error(self.path, exc) from exc
 
     def __len__(self) -> int:
         return len(self.offsets)
+
+
+def _spill_error(path: str, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write the spill file {path}: {exc.strerror or exc}")
 
 
 class Spill:
@@ -116,7 +132,7 @@ class Spill:
         for t in times:
             self._times.append(t.model_dump_json().encode("utf-8"))
 
-    def add_events(self, events: list[Event], entries: list[tuple[tuple[object, ...], TimelineEntry]]) -> None:
+    def add_events(self, events: list[Event], entries: list[KeyedEntry]) -> None:
         for ev in events:
             self._events.append(ev.model_dump_json().encode("utf-8"))
         for key, entry in entries:
@@ -139,8 +155,10 @@ class Spill:
         )
 
     def discard(self) -> None:
+        """Remove the files of a build that failed (errors closing them are of no use any more)."""
         for lines in (self._times, self._events, self._entries):
-            lines.close()
+            with contextlib.suppress(OutputError):
+                lines.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

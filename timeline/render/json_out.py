@@ -7,11 +7,13 @@ for the same document, without ever holding the document or its export whole.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Iterable, Iterator
 
 import pydantic_core
 
-from ..models import Timeline
+from ..models import TimeExpression, Timeline
 from ..stream import StreamedTimeline
 from .base import Chunk, RenderOptions, StreamRenderer
 
@@ -79,26 +81,46 @@ def stream_json(tl: StreamedTimeline, *, indent: int | None) -> Iterator[str]:
     for start in range(0, len(text), TEXT_SLICE):
         yield from out.add(pydantic_core.to_json(text[start:start + TEXT_SLICE])[1:-1].decode("utf-8"))
     yield from out.add('"')
-    sources = ((marks[0], tl.time_lines(), tl.time_count), (marks[1], tl.event_lines(), tl.event_count),
-               (marks[2], tl.entry_lines(), tl.entry_count))
-    for mark, lines, count in sources:
+    for mark, lines in zip(marks, (tl.time_lines(), tl.event_lines(), tl.entry_lines()), strict=True):
         before, rest = _split(rest, mark)
         yield from out.add(before)
-        if not count:
-            yield from out.add(mark)
-            continue
-        yield from out.add(mark[:-1] + ("\n" if indent else ""))
-        first = True
-        for line in lines:
-            if indent:
-                item = pydantic_core.to_json(pydantic_core.from_json(line), indent=indent).decode("utf-8")
-                yield from out.add(("" if first else ",\n") + "    " + item.replace("\n", "\n    "))
-            else:
-                yield from out.add(("" if first else ",") + line.decode("utf-8"))
-            first = False
-        yield from out.add("\n  ]" if indent else "]")
+        if indent:
+            items = (pydantic_core.to_json(pydantic_core.from_json(line), indent=indent).decode("utf-8")
+                     for line in lines)
+        else:
+            items = (line.decode("utf-8") for line in lines)
+        for piece in _json_list(mark, items, indent):
+            yield from out.add(piece)
     yield from out.add(rest)
     yield from out.flush()
+
+
+def stream_times_json(pub_date: dt.date | None, times: Iterable[TimeExpression]) -> Iterator[str]:
+    """``timeline tag --format json`` written time by time: the same text as ``json.dumps`` gives (indent 2,
+    ``ensure_ascii=False``) for ``{"pub_date": ..., "times": [each time's model_dump(mode="json")]}``."""
+    skeleton = json.dumps({"pub_date": pub_date.isoformat() if pub_date else None, "times": []}, indent=2,
+                          ensure_ascii=False)
+    mark = '"times": []'
+    head, rest = _split(skeleton, mark)
+    yield head
+    yield from _json_list(mark, (json.dumps(t.model_dump(mode="json"), indent=2, ensure_ascii=False) for t in times),
+                          2)
+    yield rest + "\n"
+
+
+def _json_list(mark: str, items: Iterable[str], indent: int | None) -> Iterator[str]:
+    """A list member of a top-level JSON object, written item by item: ``mark`` is the member with the list
+    empty ('"times": []'), each of ``items`` one item's JSON serialised with ``indent`` (2 or None). The same
+    text as serialising the whole object with that indent gives for the member."""
+    yield mark[:-1]
+    first = True
+    for item in items:
+        if indent:
+            yield ("\n" if first else ",\n") + "    " + item.replace("\n", "\n    ")
+        else:
+            yield ("" if first else ",") + item
+        first = False
+    yield "]" if first or not indent else "\n  ]"
 
 
 def _split(text: str, mark: str) -> tuple[str, str]:

@@ -100,7 +100,10 @@ class TemporalTagger:
                   narrative: bool = False) -> Iterator[list[TimeExpression]]:
         """``tag`` one span of ``text`` at a time (spans in order, cut at paragraph breaks): the times of each
         span, offsets and ids as whole-text tagging gives them, the resolver's state (the previous time)
-        carried from span to span. Only one span's candidates are held at once."""
+        carried from span to span. Only one span's candidates are held at once.
+
+        Ids number the times in the order they are yielded, across spans: the n-th time is ``t<n>``
+        (``time_number`` reads n back from an id, an anchor or a range end)."""
         resolver = Resolver(self.lexicon, text, pub_date, narrative, self.direction_model, self.recorder)
         count = 0
         for lo, hi in spans:
@@ -127,3 +130,8 @@ class TemporalTagger:
                     out[index_map[i]].range_end = out[index_map[c.range_end]].id
             count += len(out)
             yield out
+
+    @staticmethod
+    def time_number(time_id: str | None) -> int:
+        """n of an id ``t<n>`` that ``tag_spans`` gives its n-th time; 0 for anything else (None, "pub_date")."""
+        return int(time_id[1:]) if time_id is not None and re.fullmatch(r"t[1-9][0-9]*", time_id) else 0
