@@ -46,7 +46,7 @@ class Cue(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str
-    where: Literal["aux", "governor", "neg", "mark"]
+    where: Literal["aux", "governor", "neg", "mark", "quantifier"]
     words: frozenset[str]
     factuality: Factuality
     examples: tuple[LexiconExample, ...] = ()

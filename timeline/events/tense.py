@@ -10,6 +10,7 @@ FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "am", "been", "being", "'s", "'re", "'m"})
 HAVE_FORMS = frozenset({"have", "has", "had", "having", "'ve", "'d"})
+CONTRAST_CC = frozenset({"but", "yet"})
 PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
@@ -28,9 +29,14 @@ def verbal_group(tok: Token) -> list[Token]:
     A conjunct without auxiliaries of its own ("will rise and fall") shares its head's.
     """
     group = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "cop") and c.i < tok.i]
-    if not group and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+    finite = tok.tag_ in PAST_TAGS or tok.tag_ in PRESENT_TAGS  # "wouldn't say but added": no shared auxiliary
+    if not group and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not finite:
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            group = [c for c in tok.head.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.head.i]
+            head = tok.head
+            # "did not mention it but said ...": a contrasting conjunct does not share the negation
+            contrast = any(c.dep_ == "cc" and c.lower_ in CONTRAST_CC and head.i < c.i < tok.i for c in head.children)
+            shared = ("aux", "auxpass") if contrast else ("aux", "auxpass", "neg")
+            group = [c for c in head.children if c.dep_ in shared and c.i < head.i]
     if tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
         head = tok.head
         group = [c for c in head.children if c.dep_ in ("aux", "neg") and c.i < head.i] + [head] + group
