@@ -108,7 +108,7 @@ class EventExtractor:
             event_class=trig.event_class,
             tense=tinfo.tense,
             aspect=tinfo.aspect,
-            polarity="NEG" if tinfo.polarity == "NEG" else "POS",
+            polarity="NEG" if tinfo.polarity == "NEG" or fact.polarity == "NEG" else "POS",
             modality=fact.modality,
             rule=rule,
         )

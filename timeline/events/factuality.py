@@ -23,6 +23,7 @@ class FactualityInfo:
     factuality: Factuality
     modality: str | None
     reason: str  # which cue decided it, for Event.rule
+    polarity: str = "POS"  # NEG when a negation of the event itself decided it (beyond its verbal group)
 
 
 class FactualityResolver:
@@ -63,6 +64,9 @@ class FactualityResolver:
             return FactualityInfo(F.NEGATED, tinfo.modal, "neg")
         if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return FactualityInfo(F.NEGATED, None, "neg:no")  # "there was no agreement"
+        negation = self._negation_beyond_group(tok)
+        if negation is not None:  # "not going to dignify", "no longer makes", "nor do they expect", "without seeking"
+            return FactualityInfo(F.NEGATED, tinfo.modal, f"neg:{negation}", "NEG")
         quantifier = self._negative_argument(tok)
         if quantifier is not None:  # "reached no agreement", "nobody hurried": negated, polarity stays POS
             return FactualityInfo(F.NEGATED, tinfo.modal, f"cue:{quantifier.name}")
@@ -84,6 +88,26 @@ class FactualityResolver:
             if tinfo.tense in ("PAST", "PRESENT", "PASTPART") or tinfo.aspect != "NONE":
                 return FactualityInfo(F.REPORTED, None, "reported")
         return self._from_tense(tinfo, event_class)
+
+    def _negation_beyond_group(self, tok: Token) -> str | None:
+        """The kind of negation of the predicate outside its verbal group (see ``negation`` in the lexicon)."""
+        words = self._lexicon.negation
+        head = tok.head
+        if tok.dep_ == "xcomp" and head.i != tok.i and head.lemma_.lower() in words.through_governors:
+            if tense_of(head).polarity == "NEG":
+                return f"through-{head.lemma_.lower()}"
+        for c in tok.children:
+            if c.dep_ == "advmod" and c.lower_ in words.adverbs and any(d.lower_ == "no" for d in c.children):
+                return f"no-{c.lower_}"
+            if c.lower_ in words.conjunctions and c.i < tok.i and c.dep_ in ("cc", "advmod", "preconj", "dep"):
+                return c.lower_  # "Nor do analysts expect ..."
+        if tok.dep_ == "conj" and head.i < tok.i:  # "it hasn't diversified, nor has it linked up"
+            cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < tok.i), None)
+            if cc is not None and cc.lower_ in words.conjunctions:
+                return cc.lower_
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and head.lower_ in words.prepositions:
+            return f"{head.lower_}-gerund"  # not "neg:without", the nominal rule ("without an agreement")
+        return None
 
     def _negative_argument(self, tok: Token) -> Cue | None:
         """A negative quantifier as the subject or object of the predicate ("no one", "nothing", "no plans")."""
