@@ -51,7 +51,7 @@ class FactualityResolver:
         self._memo[tok.i] = FactualityInfo(F.HAPPENED, None, "cycle")  # guards against odd parses
         if tinfo is None:
             tinfo = tense_of(tok)
-        if tok.pos_ in PREDICATE_POS or tinfo.tense != "NONE":
+        if tok.pos_ in PREDICATE_POS or tinfo.tense != "NONE" or tinfo.modal is not None:  # "would be willing"
             info = self._predicate(tok, tinfo, event_class)
         else:
             info = self._nominal(tok)

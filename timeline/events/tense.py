@@ -10,6 +10,7 @@ FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "am", "been", "being", "'s", "'re", "'m"})
 HAVE_FORMS = frozenset({"have", "has", "had", "having", "'ve", "'d"})
+MODAL_SPELLINGS = {"ca": "can", "wo": "will", "'ll": "will", "sha": "shall"}  # the modal of "can't", "won't", "we'll"
 CONTRAST_CC = frozenset({"but", "yet"})
 PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
@@ -48,7 +49,7 @@ def tense_of(tok: Token) -> TenseInfo:
     group = verbal_group(tok)
     words = [t.lower_ for t in group]
     polarity = "NEG" if any(w in NEGATIONS for w in words) else "POS"
-    modal = next((t.lower_ for t in group if t.tag_ == "MD"), None)
+    modal = next((MODAL_SPELLINGS.get(t.lower_, t.lower_) for t in group if t.tag_ == "MD"), None)
     finite = [t for t in group if t.tag_ in PAST_TAGS | PRESENT_TAGS | {"MD"}]
     tag = tok.tag_
     is_verbal = tok.pos_ in ("VERB", "AUX") or bool(group and any(t.lemma_ == "be" for t in group))
