@@ -39,6 +39,29 @@ An event anchored both ways is counted in both. A gold event whose system match 
 (no relaxed match), or that has no entry or an entry without a value, counts as a miss.
 The relation of the entry (on/before/...) is not compared: only where the event is placed.
 Each score is ``correct / gold events`` (a share, also given as a percentage).
+
+Event attributes (over the relaxed-matched event pairs only: a missed or spurious event is
+counted by the event scores, not here). A gold event's attributes are its MAKEINSTANCE's (the
+first one, by document order, when there are several); CAT XML has no MAKEINSTANCE and writes
+negation in the markable's name, so there an event is NEG when it is a ``NEG_ACTION_*`` markable
+and POS otherwise. A TimeML event without a MAKEINSTANCE has no attributes and is not scored.
+
+* polarity: gold ``polarity`` (NEG when it reads NEG in any case, else POS) against the
+  system event's ``polarity``. polarity accuracy = pairs with the same polarity / scored
+  pairs; polarity NEG is a P/R/F1 with tp = pairs NEG on both sides, system = pairs the system
+  calls NEG, gold = pairs gold calls NEG.
+* modality: gold ``modality`` and the system ``modality`` are compared after normalising
+  both: lower case, surrounding blanks dropped, ``_`` read as a space ("have_to" = "have to");
+  empty, missing and "none" mean no modality; and "will", "shall", "'ll" and "wo" also mean no
+  modality, because TimeML writes them as tense FUTURE and leaves ``modality`` empty (TimeBank
+  and AQUAINT never write "will"), while the system names them. Scored only for events with a
+  MAKEINSTANCE (CAT XML has no modality). modality accuracy = pairs with the same normalised
+  modality / scored pairs; modality present is a P/R/F1 of "has a modality" with tp = pairs
+  where both sides have one (whether or not the same word), system = pairs where the system
+  has one, gold = pairs where gold has one.
+
+Mismatches are listed as errors of category ``polarity`` (kind ``wrong_polarity``) and
+``modality`` (kind ``wrong_modality``, values as normalised; "-" for none).
 """
 
 from __future__ import annotations
@@ -58,6 +81,7 @@ from timeline.timeml import ANCHORING_RELTYPES, GoldDocument, event_time_links, 
 
 __all__ = [
     "AnchorScore",
+    "Agreement",
     "DocumentResult",
     "ErrorItem",
     "EvalReport",
@@ -67,6 +91,7 @@ __all__ = [
     "collect_gold_paths",
     "evaluate",
     "evaluate_documents",
+    "normalise_modality",
     "read_gold",
     "score_document",
 ]
@@ -123,8 +148,26 @@ class AnchorScore(BaseModel):
         )
 
 
-ErrorCategory = Literal["timex", "event", "anchor_time", "anchor_dct"]
-ErrorKind = Literal["miss", "false_positive", "wrong_value", "wrong_type", "wrong_class", "wrong_anchor"]
+class Agreement(BaseModel):
+    """Matched pairs whose attribute was scored (``scored``) and how many agree (``correct``)."""
+
+    scored: int = 0
+    correct: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def accuracy(self) -> float:
+        return _ratio(self.correct, self.scored)
+
+    def __add__(self, other: Agreement) -> Agreement:
+        return Agreement(scored=self.scored + other.scored, correct=self.correct + other.correct)
+
+
+ErrorCategory = Literal["timex", "event", "anchor_time", "anchor_dct", "polarity", "modality"]
+ErrorKind = Literal[
+    "miss", "false_positive", "wrong_value", "wrong_type", "wrong_class", "wrong_anchor",
+    "wrong_polarity", "wrong_modality",
+]
 
 
 class ErrorItem(BaseModel):
@@ -154,11 +197,19 @@ class DocumentResult(BaseModel):
     event_class: Score = Field(default_factory=Score)
     anchor_time: AnchorScore = Field(default_factory=AnchorScore)
     anchor_dct: AnchorScore = Field(default_factory=AnchorScore)
+    polarity: Agreement = Field(default_factory=Agreement)
+    polarity_neg: Score = Field(default_factory=Score)
+    modality: Agreement = Field(default_factory=Agreement)
+    modality_present: Score = Field(default_factory=Score)
     errors: list[ErrorItem] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
 
-_SCORES = ("timex_strict", "timex_relaxed", "timex_value", "timex_type", "event_strict", "event_relaxed", "event_class")
+_SCORES = (
+    "timex_strict", "timex_relaxed", "timex_value", "timex_type", "event_strict", "event_relaxed", "event_class",
+    "polarity_neg", "modality_present",
+)
+_AGREEMENTS = ("polarity", "modality")
 
 
 class EvalReport(BaseModel):
@@ -175,6 +226,10 @@ class EvalReport(BaseModel):
     event_class: Score | None = None
     anchor_time: AnchorScore | None = None
     anchor_dct: AnchorScore | None = None
+    polarity: Agreement | None = None
+    polarity_neg: Score | None = None
+    modality: Agreement | None = None
+    modality_present: Score | None = None
     documents: list[DocumentResult] = Field(default_factory=list)
 
     @computed_field  # type: ignore[prop-decorator]
@@ -192,9 +247,12 @@ class EvalReport(BaseModel):
     def from_documents(cls, docs: Sequence[DocumentResult], *, events: bool = True) -> EvalReport:
         totals: dict[str, Score] = {name: Score() for name in _SCORES}
         anchor_time, anchor_dct = AnchorScore(), AnchorScore()
+        agreements: dict[str, Agreement] = {name: Agreement() for name in _AGREEMENTS}
         for d in docs:
             for name in _SCORES:
                 totals[name] = totals[name] + getattr(d, name)
+            for name in _AGREEMENTS:
+                agreements[name] = agreements[name] + getattr(d, name)
             anchor_time = anchor_time + d.anchor_time
             anchor_dct = anchor_dct + d.anchor_dct
         return cls(
@@ -209,6 +267,10 @@ class EvalReport(BaseModel):
             event_class=totals["event_class"] if events else None,
             anchor_time=anchor_time if events else None,
             anchor_dct=anchor_dct if events else None,
+            polarity=agreements["polarity"] if events else None,
+            polarity_neg=totals["polarity_neg"] if events else None,
+            modality=agreements["modality"] if events else None,
+            modality_present=totals["modality_present"] if events else None,
             documents=list(docs),
         )
 
@@ -247,6 +309,17 @@ class EvalReport(BaseModel):
             lines += ["", ahead, "-" * len(ahead)]
             for name, a in (("explicit time", self.anchor_time), ("DCT", self.anchor_dct)):
                 lines.append(f"{name:<16}{a.gold:>7}{a.found:>8}{a.correct:>7}{100 * a.accuracy:>8.2f}")
+        if self.polarity is not None and self.modality is not None:
+            lines += ["", "event attributes (over matched events)", head, "-" * len(head)]
+            for name, s in (("polarity NEG", self.polarity_neg), ("modality present", self.modality_present)):
+                if s is not None:
+                    lines.append(
+                        f"{name:<16}{s.gold:>7}{s.system:>8}{s.tp:>7}"
+                        f"{100 * s.precision:>8.2f}{100 * s.recall:>8.2f}{100 * s.f1:>8.2f}"
+                    )
+            for name, g in (("polarity", self.polarity), ("modality", self.modality)):
+                shown = f"{100 * g.accuracy:.2f}% ({g.correct}/{g.scored})" if g.scored else "not annotated"
+                lines.append(f"{name} accuracy: {shown}")
         if errors:
             for d in self.documents:
                 if not d.errors and not d.warnings:
@@ -370,6 +443,9 @@ def score_document(gold: GoldDocument, system: Timeline, *, events: bool = True)
     res.event_relaxed = Score(tp=len(ematch), system=len(ses), gold=len(ges))
     res.event_class = Score(tp=class_tp, system=len(ses), gold=len(ges))
 
+    # ---- polarity and modality of matched events
+    _score_attributes(gold, system, ematch, res)
+
     # ---- anchoring
     _score_anchoring(gold, system, ematch, res)
     res.errors.sort(key=lambda e: (e.start, e.end, e.category))
@@ -431,6 +507,71 @@ def _compare(
             res.errors.append(ErrorItem(category=category, kind="false_positive", start=s.start, end=s.end,
                                         text=shown, system=false_positive(s)))
     return match, tuple(agree)
+
+
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+"""Written by TimeML as tense FUTURE with no modality: read as no modality on both sides."""
+
+
+def normalise_modality(value: str | None) -> str | None:
+    """The modality as compared (see the module docstring): lower case, none for empty/"none"/will."""
+    if value is None:
+        return None
+    v = " ".join(value.replace("_", " ").lower().split())
+    if not v or v == "none" or v in FUTURE_MODALS:
+        return None
+    return v
+
+
+def _gold_attributes(gold: GoldDocument) -> dict[str, tuple[str, str | None, bool]]:
+    """eid -> (polarity, normalised modality, modality annotated) for the events whose attributes are scored."""
+    out: dict[str, tuple[str, str | None, bool]] = {}
+    if not gold.instances:  # CAT XML: negation is in the markable's name, no modality
+        for e in gold.events:
+            out[e.eid] = ("NEG" if e.attrs.get("polarity", "").upper() == "NEG" else "POS", None, False)
+        return out
+    for inst in gold.instances.values():  # dict order = document order
+        if inst.event_id in out:
+            continue
+        polarity = "NEG" if (inst.polarity or "").upper() == "NEG" else "POS"
+        out[inst.event_id] = (polarity, normalise_modality(inst.modality), True)
+    return out
+
+
+def _score_attributes(gold: GoldDocument, system: Timeline, ematch: dict[int, int], res: DocumentResult) -> None:
+    attrs = _gold_attributes(gold)
+    pol, neg = Agreement(), Score()
+    mod, present = Agreement(), Score()
+    for gi, g in enumerate(gold.events):
+        sj = ematch.get(gi)
+        if sj is None or g.eid not in attrs:
+            continue
+        s = system.events[sj]
+        partial = None if (s.start, s.end) == (g.start, g.end) else s.text
+        g_pol, g_mod, has_mod = attrs[g.eid]
+        s_pol = "NEG" if s.polarity == "NEG" else "POS"
+        pol.scored += 1
+        neg.gold += g_pol == "NEG"
+        neg.system += s_pol == "NEG"
+        if g_pol == s_pol:
+            pol.correct += 1
+            neg.tp += g_pol == "NEG"
+        else:
+            res.errors.append(ErrorItem(category="polarity", kind="wrong_polarity", start=g.start, end=g.end,
+                                        text=g.text, gold=g_pol, system=s_pol, system_text=partial))
+        if not has_mod:
+            continue
+        s_mod = normalise_modality(s.modality)
+        mod.scored += 1
+        present.gold += g_mod is not None
+        present.system += s_mod is not None
+        present.tp += g_mod is not None and s_mod is not None
+        if g_mod == s_mod:
+            mod.correct += 1
+        else:
+            res.errors.append(ErrorItem(category="modality", kind="wrong_modality", start=g.start, end=g.end,
+                                        text=g.text, gold=g_mod or "-", system=s_mod or "-", system_text=partial))
+    res.polarity, res.polarity_neg, res.modality, res.modality_present = pol, neg, mod, present
 
 
 def _score_anchoring(gold: GoldDocument, system: Timeline, ematch: dict[int, int], res: DocumentResult) -> None:

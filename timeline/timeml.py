@@ -764,7 +764,8 @@ def gold_to_timeline(doc: GoldDocument) -> Timeline:
     events: list[Event] = []
     for e in doc.events:
         inst = by_event.get(e.eid)
-        polarity = "NEG" if inst is not None and (inst.polarity or "").upper() == "NEG" else "POS"
+        written = inst.polarity if inst is not None else e.attrs.get("polarity")  # CAT XML: on the markable
+        polarity = "NEG" if (written or "").upper() == "NEG" else "POS"
         events.append(
             Event(
                 id=e.eid,

@@ -58,3 +58,5 @@ def test_lexicon_example(where: str, example: LexiconExample, events_nlp: Langua
         assert found[0].event_class == example.event_class, f"{where}: {found[0].rule}"
     if example.factuality is not None:
         assert found[0].factuality == example.factuality, f"{where}: {found[0].rule}"
+    if example.polarity is not None:
+        assert found[0].polarity == example.polarity, f"{where}: {found[0].rule}"

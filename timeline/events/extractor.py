@@ -108,7 +108,7 @@ class EventExtractor:
             event_class=trig.event_class,
             tense=tinfo.tense,
             aspect=tinfo.aspect,
-            polarity="NEG" if tinfo.polarity == "NEG" else "POS",
+            polarity="NEG" if tinfo.polarity == "NEG" or fact.polarity == "NEG" else "POS",
             modality=fact.modality,
             rule=rule,
         )
@@ -169,7 +169,7 @@ def _degraded_pos(doc: Doc, tok: Token, tinfo: TenseInfo) -> str:
 def _degraded_factuality(doc: Doc, tok: Token, tinfo: TenseInfo, lexicon: Lexicon, sent: Span) -> FactualityInfo:
     """Surface cues before the trigger in its sentence: negation, modal, 'set/plans/expected to'."""
     if tinfo.polarity == "NEG":
-        return FactualityInfo(Factuality.NEGATED, "not", "degraded-neg")
+        return FactualityInfo(Factuality.NEGATED, tinfo.modal, "degraded-neg")
     before = [t for t in doc[max(sent.start, tok.i - 4) : tok.i]]
     words = [t.lower_ for t in before]
     for cue in lexicon.cues:

@@ -15,6 +15,7 @@ F = Factuality
 UNREAL = frozenset({F.PLANNED, F.EXPECTED, F.POSSIBLE, F.HYPOTHETICAL})
 PREDICATE_POS = frozenset({"VERB", "AUX"})
 REPORTED_FUTURE_MODALS = frozenset({"would", "'d"})  # future in the past under a reporting verb
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,7 @@ class FactualityInfo:
     factuality: Factuality
     modality: str | None
     reason: str  # which cue decided it, for Event.rule
+    polarity: str = "POS"  # NEG when a negation of the event itself decided it (beyond its verbal group)
 
 
 class FactualityResolver:
@@ -34,8 +36,11 @@ class FactualityResolver:
         self._aux: dict[str, Cue] = {}
         self._gov: dict[str, Cue] = {}
         self._mark: dict[str, Cue] = {}
+        self._quant: dict[str, Cue] = {}
         for cue in lexicon.cues:
-            target = {"aux": self._aux, "governor": self._gov, "mark": self._mark}.get(cue.where)
+            target = {"aux": self._aux, "governor": self._gov, "mark": self._mark, "quantifier": self._quant}.get(
+                cue.where
+            )
             if target is not None:
                 for w in cue.words:
                     target.setdefault(w, cue)
@@ -46,7 +51,7 @@ class FactualityResolver:
         self._memo[tok.i] = FactualityInfo(F.HAPPENED, None, "cycle")  # guards against odd parses
         if tinfo is None:
             tinfo = tense_of(tok)
-        if tok.pos_ in PREDICATE_POS or tinfo.tense != "NONE":
+        if tok.pos_ in PREDICATE_POS or tinfo.tense != "NONE" or tinfo.modal is not None:  # "would be willing"
             info = self._predicate(tok, tinfo, event_class)
         else:
             info = self._nominal(tok)
@@ -55,11 +60,16 @@ class FactualityResolver:
 
     # -- predicates ---------------------------------------------------------------------------
     def _predicate(self, tok: Token, tinfo: TenseInfo, event_class: EventClass | None) -> FactualityInfo:
-        if tinfo.polarity == "NEG":
-            neg = next((c.lower_ for c in tok.children if c.lower_ in NEGATIONS), "not")
-            return FactualityInfo(F.NEGATED, neg, "neg")
+        if tinfo.polarity == "NEG":  # the negation is the polarity; the modality is the modal, if any
+            return FactualityInfo(F.NEGATED, tinfo.modal, "neg")
         if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
-            return FactualityInfo(F.NEGATED, "no", "neg:no")  # "there was no agreement"
+            return FactualityInfo(F.NEGATED, None, "neg:no")  # "there was no agreement"
+        negation = self._negation_beyond_group(tok)
+        if negation is not None:  # "not going to dignify", "no longer makes", "nor do they expect", "without seeking"
+            return FactualityInfo(F.NEGATED, tinfo.modal, f"neg:{negation}", "NEG")
+        quantifier = self._negative_argument(tok)
+        if quantifier is not None:  # "reached no agreement", "nobody hurried": negated, polarity stays POS
+            return FactualityInfo(F.NEGATED, tinfo.modal, f"cue:{quantifier.name}")
         mark = self._clause_mark(tok)
         if mark is not None:
             return FactualityInfo(mark.factuality, None, f"cue:{mark.name}")
@@ -78,6 +88,38 @@ class FactualityResolver:
             if tinfo.tense in ("PAST", "PRESENT", "PASTPART") or tinfo.aspect != "NONE":
                 return FactualityInfo(F.REPORTED, None, "reported")
         return self._from_tense(tinfo, event_class)
+
+    def _negation_beyond_group(self, tok: Token) -> str | None:
+        """The kind of negation of the predicate outside its verbal group (see ``negation`` in the lexicon)."""
+        words = self._lexicon.negation
+        head = tok.head
+        if tok.dep_ == "xcomp" and head.i != tok.i and head.lemma_.lower() in words.through_governors:
+            if tense_of(head).polarity == "NEG":
+                return f"through-{head.lemma_.lower()}"
+        for c in tok.children:
+            if c.dep_ == "advmod" and c.lower_ in words.adverbs and any(d.lower_ == "no" for d in c.children):
+                return f"no-{c.lower_}"
+            if c.lower_ in words.conjunctions and c.i < tok.i and c.dep_ in ("cc", "advmod", "preconj", "dep"):
+                return c.lower_  # "Nor do analysts expect ..."
+        if tok.dep_ == "conj" and head.i < tok.i:  # "it hasn't diversified, nor has it linked up"
+            cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < tok.i), None)
+            if cc is not None and cc.lower_ in words.conjunctions:
+                return cc.lower_
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and head.lower_ in words.prepositions:
+            return f"{head.lower_}-gerund"  # not "neg:without", the nominal rule ("without an agreement")
+        return None
+
+    def _negative_argument(self, tok: Token) -> Cue | None:
+        """A negative quantifier as the subject or object of the predicate ("no one", "nothing", "no plans")."""
+        for c in tok.children:
+            if c.dep_ not in ARGUMENT_DEPS or c.i == tok.i:
+                continue
+            if c.lower_ in self._quant:
+                return self._quant[c.lower_]
+            det = next((d for d in c.children if d.dep_ == "det" and d.lower_ in self._quant), None)
+            if det is not None:
+                return self._quant[det.lower_]
+        return None
 
     def _reported_clause(self, tok: Token) -> bool:
         """Is the predicate the complement of a reporting verb ("police said the gunman fled")?"""
@@ -117,14 +159,14 @@ class FactualityResolver:
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
         if tinfo.tense == "PRESPART" and tok.dep_ in ("advcl", "xcomp", "conj"):
             up = self.of(head)
-            return FactualityInfo(up.factuality, up.modality, f"inherit:{tok.dep_}")
+            return FactualityInfo(up.factuality, None, f"inherit:{tok.dep_}")
         if tok.dep_ == "conj" and not own_subject and tinfo.modal is None and tinfo.tense in ("NONE", "INFINITIVE", head_tense_name(head)):
             up = self.of(head)
             return FactualityInfo(up.factuality, up.modality, "inherit:conj")
         if tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and head.pos_ in PREDICATE_POS:
             up = self.of(head)
             if up.factuality in UNREAL and tinfo.tense in ("PRESENT", "INFINITIVE", "NONE"):
-                return FactualityInfo(up.factuality, up.modality, f"inherit:{tok.dep_}")
+                return FactualityInfo(up.factuality, None, f"inherit:{tok.dep_}")
         return None
 
     @staticmethod
@@ -147,18 +189,18 @@ class FactualityResolver:
     # -- nominals and adjectives ------------------------------------------------------------
     def _nominal(self, tok: Token) -> FactualityInfo:
         if any(c.lower_ in ("no", "without") or c.dep_ == "neg" for c in tok.children):
-            return FactualityInfo(F.NEGATED, "no", "neg")
+            return FactualityInfo(F.NEGATED, None, "neg")
         if tok.dep_ == "pobj" and tok.head.lower_ == "without":
-            return FactualityInfo(F.NEGATED, "without", "neg:without")  # "ended without an agreement"
+            return FactualityInfo(F.NEGATED, None, "neg:without")  # "ended without an agreement"
         gov = governing_predicate(tok)
         up = self.of(gov) if gov is not None else FactualityInfo(F.HAPPENED, None, "default")
         lemma = tok.lemma_.lower()
         if lemma in self._lexicon.scheduled_nouns.lemmas:
             past = gov is not None and tense_of(gov).tense in ("PAST", "PASTPART") and up.factuality not in UNREAL
             if not past:
-                return FactualityInfo(F.PLANNED, up.modality, "scheduled-noun")
+                return FactualityInfo(F.PLANNED, None, "scheduled-noun")
         if up.factuality in UNREAL:
-            return FactualityInfo(up.factuality, up.modality, "inherit:governor")
+            return FactualityInfo(up.factuality, None, "inherit:governor")
         return FactualityInfo(F.HAPPENED, None, "nominal")
 
 

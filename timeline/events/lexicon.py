@@ -26,6 +26,7 @@ class LexiconExample(BaseModel):
     trigger: str
     factuality: Factuality | None = None
     event_class: EventClass | None = None
+    polarity: Literal["POS", "NEG"] | None = None
 
     def __init__(self, **data: object) -> None:
         if "class" in data:
@@ -46,9 +47,21 @@ class Cue(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str
-    where: Literal["aux", "governor", "neg", "mark"]
+    where: Literal["aux", "governor", "neg", "mark", "quantifier"]
     words: frozenset[str]
     factuality: Factuality
+    examples: tuple[LexiconExample, ...] = ()
+
+
+class NegationWords(BaseModel):
+    """Negations of an event that are not a ``not``/``never`` of its own verbal group (polarity NEG)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    through_governors: frozenset[str]
+    adverbs: frozenset[str]
+    conjunctions: frozenset[str]
+    prepositions: frozenset[str]
     examples: tuple[LexiconExample, ...] = ()
 
 
@@ -62,6 +75,7 @@ class Lexicon(BaseModel):
     non_event_nouns: frozenset[str]
     weak_verbs: frozenset[str]
     cues: tuple[Cue, ...]
+    negation: NegationWords
 
     def class_of(self, lemma: str) -> EventClass | None:
         """The class the word lists give a lemma (first list that holds it, in file order)."""
@@ -86,6 +100,7 @@ class Lexicon(BaseModel):
         out.extend(("scheduled_nouns", ex) for ex in self.scheduled_nouns.examples)
         for cue in self.cues:
             out.extend((f"cues.{cue.name}", ex) for ex in cue.examples)
+        out.extend(("negation", ex) for ex in self.negation.examples)
         return out
 
 

@@ -10,6 +10,8 @@ FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "am", "been", "being", "'s", "'re", "'m"})
 HAVE_FORMS = frozenset({"have", "has", "had", "having", "'ve", "'d"})
+MODAL_SPELLINGS = {"ca": "can", "wo": "will", "'ll": "will", "sha": "shall"}  # the modal of "can't", "won't", "we'll"
+CONTRAST_CC = frozenset({"but", "yet"})
 PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
@@ -28,9 +30,14 @@ def verbal_group(tok: Token) -> list[Token]:
     A conjunct without auxiliaries of its own ("will rise and fall") shares its head's.
     """
     group = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "cop") and c.i < tok.i]
-    if not group and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+    finite = tok.tag_ in PAST_TAGS or tok.tag_ in PRESENT_TAGS  # "wouldn't say but added": no shared auxiliary
+    if not group and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not finite:
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            group = [c for c in tok.head.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.head.i]
+            head = tok.head
+            # "did not mention it but said ...": a contrasting conjunct does not share the negation
+            contrast = any(c.dep_ == "cc" and c.lower_ in CONTRAST_CC and head.i < c.i < tok.i for c in head.children)
+            shared = ("aux", "auxpass") if contrast else ("aux", "auxpass", "neg")
+            group = [c for c in head.children if c.dep_ in shared and c.i < head.i]
     if tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
         head = tok.head
         group = [c for c in head.children if c.dep_ in ("aux", "neg") and c.i < head.i] + [head] + group
@@ -42,7 +49,7 @@ def tense_of(tok: Token) -> TenseInfo:
     group = verbal_group(tok)
     words = [t.lower_ for t in group]
     polarity = "NEG" if any(w in NEGATIONS for w in words) else "POS"
-    modal = next((t.lower_ for t in group if t.tag_ == "MD"), None)
+    modal = next((MODAL_SPELLINGS.get(t.lower_, t.lower_) for t in group if t.tag_ == "MD"), None)
     finite = [t for t in group if t.tag_ in PAST_TAGS | PRESENT_TAGS | {"MD"}]
     tag = tok.tag_
     is_verbal = tok.pos_ in ("VERB", "AUX") or bool(group and any(t.lemma_ == "be" for t in group))
