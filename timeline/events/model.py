@@ -25,13 +25,17 @@ MODEL_FILES = {
 class TriggerModel:
     """Multiclass linear scorer: feature strings -> label, one weight row per feature."""
 
-    def __init__(self, labels: list[str], weights: dict[str, list[float]], meta: dict[str, object]) -> None:
+    def __init__(self, labels: list[str], weights: dict[str, list[float]], meta: dict[str, object], *,
+                 rows: np.ndarray | None = None) -> None:
+        """``rows``: the weights as an array already (one row per feature, in the dict's order)."""
         self.labels = labels
         self.meta = meta
         offset = meta.get("no_event_offset", 0.0)
         self.no_event_offset = float(offset) if isinstance(offset, (int, float)) else 0.0
         self._index = {feat: k for k, feat in enumerate(weights)}
-        rows = np.asarray(list(weights.values()), dtype=np.float32).reshape(len(weights), len(labels))
+        if rows is None:
+            rows = np.asarray(list(weights.values()), dtype=np.float32)
+        rows = rows.reshape(len(weights), len(labels))
         self._missing = len(weights)  # unknown features point at a row of zeros
         self._matrix = np.vstack([rows, np.zeros((1, len(labels)), dtype=np.float32)])
 
@@ -52,13 +56,18 @@ class TriggerModel:
         try:
             data = json.loads(raw)
             labels = [str(x) for x in data["labels"]]
-            weights = {str(k): [float(x) for x in v] for k, v in data["weights"].items()}
+            weights = data["weights"]
+            if not isinstance(weights, dict):
+                raise TypeError("weights is not an object")
+            # numpy converts and checks the rows at once (a ragged or non-numeric row raises ValueError):
+            # much faster at start-up than a Python float() per weight
+            rows = np.asarray(list(weights.values()), dtype=np.float32)
         except (ValueError, KeyError, TypeError) as err:
             raise RuleFileError(where, "weights", f"not a trigger model: {err}") from err
-        if any(len(v) != len(labels) for v in weights.values()):
+        if weights and (rows.ndim != 2 or rows.shape[1] != len(labels)):
             raise RuleFileError(where, "weights", "a weight row does not match the labels")
         meta = {k: v for k, v in data.items() if k not in ("labels", "weights")}
-        return cls(labels, weights, meta)
+        return cls(labels, weights, meta, rows=rows if weights else None)
 
     def predict(self, features: list[list[str]]) -> list[str]:
         """One label per candidate."""
