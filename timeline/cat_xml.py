@@ -75,7 +75,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from timeline.errors import InputError
-from timeline.timeml import GoldDocument, GoldEvent, GoldTimex, GoldTLink, _parse_dct_date
+from timeline.timeml import GoldDocument, GoldEvent, GoldTimex, GoldTLink, _parse_dct_date, read_gold_bytes
 
 __all__ = [
     "CAT_TIME_TYPES",
@@ -193,14 +193,7 @@ def _local_day(written: str, utc_day: dt.date) -> dt.date:
 def read_cat_xml(path: Path | str, *, normalise: bool = False) -> GoldDocument:
     """Read a CAT XML file. Raises InputError when it is missing, unreadable or not CAT XML."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{p}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{p}: is a directory, not a CAT XML file") from exc
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from exc
+    data = read_gold_bytes(p, "CAT XML")
     doc_id = p.name.split(".", 1)[0]
     return parse_cat_xml(data, doc_id=doc_id, path=str(p), normalise=normalise)
 

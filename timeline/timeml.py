@@ -269,17 +269,22 @@ def _bool_attr(value: str | None) -> bool | None:
     return value.strip().lower() == "true"
 
 
-def read_timeml(path: Path | str) -> GoldDocument:
-    """Read a TimeML file. Raises InputError when it is missing, not a file, undecodable or has no <TEXT>."""
-    p = Path(path)
+def read_gold_bytes(p: Path, kind: str) -> bytes:
+    """The bytes of a gold file; InputError (naming ``kind``, e.g. "TimeML") when it is missing or unreadable."""
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError as exc:
         raise InputError(f"{p}: no such file") from exc
     except IsADirectoryError as exc:
-        raise InputError(f"{p}: is a directory, not a TimeML file") from exc
+        raise InputError(f"{p}: is a directory, not a {kind} file") from exc
     except OSError as exc:
         raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from exc
+
+
+def read_timeml(path: Path | str) -> GoldDocument:
+    """Read a TimeML file. Raises InputError when it is missing, not a file, undecodable or has no <TEXT>."""
+    p = Path(path)
+    data = read_gold_bytes(p, "TimeML")
     if b"\x00" in data[:4096]:
         raise InputError(f"{p}: binary file, not TimeML")
     return parse_timeml(_decode(data, str(p)), doc_id=p.stem, path=str(p))
