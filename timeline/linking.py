@@ -127,7 +127,6 @@ class Linker:
             ev_token[ev.id] = tok
             event_tokens[tok.i] = ev
         governors = {t.id: self._governor(span.root, event_tokens) for t, span in time_spans} if parsed else {}
-        by_copula = {t.id for t, span in time_spans if parsed and _copula_governed(span.root, event_tokens)}
         when_clause = _when_clauses(time_spans, event_tokens) if parsed else {}
         links: list[Link] = []
         sent_of = [0] * len(doc)  # sentence start of every token, computed once per Doc
@@ -148,7 +147,7 @@ class Linker:
                 candidates = by_sent.get(sent_of[tok.i], [])
                 if candidates:
                     if parsed:
-                        found = self._by_syntax(ev, tok, candidates, governors, by_copula, when_clause)
+                        found = self._by_syntax(ev, tok, candidates, governors, when_clause)
                     else:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
@@ -184,16 +183,16 @@ class Linker:
     # -- strategies -------------------------------------------------------------------------
 
     def _by_syntax(
-        self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]], governors: dict[str, int | None],
-        by_copula: set[str], when_clause: dict[int, str],
+        self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]],
+        governors: dict[str, tuple[int, str] | None], when_clause: dict[int, str],
     ) -> Link | None:
         best: tuple[int, int, TimeExpression, Span, str] | None = None
         for t, span in candidates:
             gov = governors.get(t.id)
-            if gov == tok.i and _holds_at_publication(ev, t):
-                continue
-            if gov == tok.i:
-                cost, rule = 0, ("syntax:copula" if t.id in by_copula else "syntax:governs")
+            if gov is not None and gov[0] == tok.i:
+                if _holds_at_publication(ev, t):
+                    continue
+                cost, rule = 0, gov[1]
             elif when_clause.get(tok.i) == t.id:
                 cost, rule = 1, "syntax:when-clause"
             elif ev.event_class == "REPORTING":
@@ -240,19 +239,21 @@ class Linker:
         return Link(ev.id, None, AnchorKind.PUB_DATE, relation, f"{ev.text} ({cue})", "pub_date:tense")
 
     @staticmethod
-    def _governor(time_root: Token, event_tokens: dict[int, Event]) -> int | None:
-        """The nearest event token above the time in the tree (through at most four arcs)."""
+    def _governor(time_root: Token, event_tokens: dict[int, Event]) -> tuple[int, str] | None:
+        """The nearest event token above the time in the tree (through at most four arcs) and the link rule:
+        ``syntax:governs``, or ``syntax:copula`` when the first verb above is a non-event copula whose
+        predicate is the event."""
         node = time_root
         for _ in range(4):
             if node.head.i == node.i:
                 return None
             node = node.head
             if node.i in event_tokens:
-                return node.i
+                return node.i, "syntax:governs"
             if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
                 # a verb that is not an event: the time is its own clause's, and a copula's is its predicate's
                 predicate = _copula_predicate(node, event_tokens)
-                return predicate.i if predicate is not None else None
+                return (predicate.i, "syntax:copula") if predicate is not None else None
         return None
 
 
@@ -309,19 +310,6 @@ def _copula_predicate(verb: Token, event_tokens: dict[int, Event]) -> Token | No
             return child
     return None
 
-
-def _copula_governed(time_root: Token, event_tokens: dict[int, Event]) -> bool:
-    """Whether the first verb above the time is a non-event copula with an event predicate."""
-    node = time_root
-    for _ in range(4):
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if node.i in event_tokens:
-            return False
-        if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
-            return _copula_predicate(node, event_tokens) is not None
-    return False
 
 
 def _when_clauses(time_spans: list[tuple[TimeExpression, Span]], event_tokens: dict[int, Event]) -> dict[int, str]:
