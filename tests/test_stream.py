@@ -24,7 +24,8 @@ from timeline.models import Timeline
 from timeline.ordering import SortKey
 from timeline.render import RenderOptions, make_renderer
 from timeline.render.json_out import stream_json
-from timeline.stream import StreamedTimeline, _Lines, pack_key, paragraph_cuts
+from timeline.stream import StreamedTimeline, _Lines, pack_key
+from timeline.temporal import paragraph_cuts
 from tests.paths import FIXTURES, SEED, shared_path
 
 CASES = yaml.safe_load((FIXTURES / "stream.yaml").read_text(encoding="utf-8"))

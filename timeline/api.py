@@ -31,8 +31,8 @@ from .linking import Link, Linker
 from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline
 from .nlp import LoadedPipeline, degraded_message, load_pipeline
 from .ordering import KeyedEntry, keyed_entries, lead_events, timeline_order
-from .stream import TAG_CHARS, Spill, StreamedTimeline, paragraph_cuts
-from .temporal import TemporalTagger
+from .stream import Spill, StreamedTimeline
+from .temporal import TAG_CHARS, TemporalTagger, paragraph_cuts
 
 #: texts longer than this are parsed in chunks cut at paragraph, line or sentence breaks. Small
 #: enough that per-chunk work that grows faster than the chunk (a linker step that is quadratic
@@ -273,7 +273,7 @@ class _Collect:
 
 
 class _Spans:
-    """``stream.paragraph_cuts`` of ``text`` as the tagger consumes them, remembering how far it has got."""
+    """``temporal.paragraph_cuts`` of ``text`` as the tagger consumes them, remembering how far it has got."""
 
     def __init__(self, text: str, size: int) -> None:
         self.text = text

@@ -36,23 +36,6 @@ from .models import (
 if TYPE_CHECKING:
     from .ordering import KeyedEntry, SortKey
 
-#: the tagger works on spans of at least this many characters, cut at paragraph breaks (identical results to
-#: tagging the whole text: nothing it links crosses a paragraph break); only one span's candidates, and the
-#: times not yet handed on, are held at once
-TAG_CHARS = 100_000
-
-
-def paragraph_cuts(text: str, size: int) -> Iterator[tuple[int, int]]:
-    """Spans of ``text`` of at least ``size`` characters (the last may be shorter), each ending just after a
-    paragraph break (two newlines) or at the end of the text; a text without one is one span."""
-    lo, n = 0, len(text)
-    while lo < n:
-        cut = text.find("\n\n", lo + size)
-        hi = n if cut == -1 else cut + 2
-        yield lo, hi
-        lo = hi
-
-
 # A sort key of ``ordering.sort_key`` -- (undated, sort_date, phase, grain, order) -- packed in 64 bits,
 # most significant first, so that integer order is tuple order.
 _ORDER_BITS = 34

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from timeline.temporal.engine import TemporalTagger
+from timeline.temporal.engine import TAG_CHARS, TemporalTagger, paragraph_cuts
 
-__all__ = ["TemporalTagger"]
+__all__ = ["TAG_CHARS", "TemporalTagger", "paragraph_cuts"]

@@ -30,6 +30,22 @@ _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
 _NEXT_WORD = re.compile(r"[ \t\n]+([A-Za-z]+)")
 _ARTICLES = frozenset({"the", "a", "an"})
 
+#: the tagger works on spans of at least this many characters, cut at paragraph breaks (identical results to
+#: tagging the whole text: nothing it links crosses a paragraph break); only one span's candidates, and the
+#: times not yet handed on, are held at once
+TAG_CHARS = 100_000
+
+
+def paragraph_cuts(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` of at least ``size`` characters (the last may be shorter), each ending just after a
+    paragraph break (two newlines) or at the end of the text; a text without one is one span."""
+    lo, n = 0, len(text)
+    while lo < n:
+        cut = text.find("\n\n", lo + size)
+        hi = n if cut == -1 else cut + 2
+        yield lo, hi
+        lo = hi
+
 
 class TemporalTagger:
     """Tags TIMEX3 expressions in plain English text.
