@@ -251,8 +251,7 @@ def _write_document_file(folder: Path, fmt: str, tl: Timeline | StreamedTimeline
 
 def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
     from .document import NO_PUB_DATE_WARNING, parse_pub_date
-    from .temporal import TAG_CHARS, paragraph_cuts
-    from .temporal import TemporalTagger
+    from .temporal import TAG_CHARS, TemporalTagger, paragraph_cuts
 
     text = _read_input(args.path)
     pub = parse_pub_date(args.pub_date)
