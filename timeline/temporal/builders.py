@@ -157,6 +157,7 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         c.weekday = lex.data.weekdays[norm(gd["weekday"])]
     if gd.get("hour"):
         c.hour, c.minute = int(gd["hour"]), int(gd.get("minute") or 0)
+        c.type = "TIME"  # "2024-11-13T10:00:00Z": a clock time, not a day
     rel = gd.get("rel")
     if rel is not None:
         c.direction = lex.data.relative_words[norm(rel)]
@@ -531,6 +532,9 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
         return c
     if gd.get("pod"):
         c.value = "XXXX-XX-XXT" + lex.data.parts_of_day[norm(gd["pod"])]
+        return c
+    if gd.get("season"):
+        c.value = "XXXX-" + lex.data.seasons[norm(gd["season"])]
         return c
     unit_word = norm(gd["unit"])
     unit = lex.data.date_units.get(unit_word) or lex.data.date_units.get(unit_word.rstrip("s")) or lex.data.units.get(unit_word)

@@ -110,7 +110,9 @@ def _holiday_day(h: Holiday, year: int) -> dt.date:
 def weekday_near(ref: dt.date, weekday: int, direction: int, strict: bool) -> dt.date:
     """The weekday (1=Monday) relative to ref: past (-1), future (+1) or in ref's ISO week (0).
 
-    Past, not strict: on or before ref. Past, strict ("last Friday"): before ref. Future: after ref (strict or not).
+    Past, not strict: on or before ref. Past, strict ("last Friday"): before ref. Future, not strict: on or after ref
+    (wire copy names the day of publication by its weekday: "the trial starts Monday" on a Monday is that day).
+    Future, strict ("next Friday"): after ref.
     """
     cur = ref.isoweekday()
     if direction == 0:
@@ -121,6 +123,6 @@ def weekday_near(ref: dt.date, weekday: int, direction: int, strict: bool) -> dt
             delta = 7
         return ref - dt.timedelta(days=delta)
     delta = (weekday - cur) % 7
-    if delta == 0:
+    if strict and delta == 0:
         delta = 7
     return ref + dt.timedelta(days=delta)
