@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from typing import Any
@@ -85,9 +86,9 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     """Calendar fields: year, month, day, quarter, half, season, decade, century, holiday, weekday, part of day."""
     c = _new(m, rule, "absolute")
     gd = m.groupdict()
-    if gd.get("year"):
+    if gd.get("year") or gd.get("year2"):
         try:
-            c.year = _year(gd["year"], lex)
+            c.year = _year(gd.get("year") or gd["year2"], lex)
         except ValueError:
             return None
     if gd.get("month"):
@@ -99,6 +100,10 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None  # "this march", "next may": a verb or a noun, not a month
         if rule.spec.args.get("bare_month") and not _bare_month_ok(month_text, m, lex, text):
             return None
+    if gd.get("weekord") and c.month is not None:
+        n = norm(gd["weekord"])
+        last = calendar.monthrange(2001, c.month)[1]  # a common year: "the last week of February" ends by the 28th
+        c.day = last - 3 if n in {"last", "final"} else 4 + 7 * ({"first": 1, "second": 2, "third": 3, "fourth": 4}[n] - 1)
     if gd.get("day"):
         c.day = int(re.sub(r"\D", "", gd["day"]))
         if not 1 <= c.day <= 31:
@@ -317,7 +322,7 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
         n = 1 if not unit_word.endswith("s") else None
     else:
         n = lex.number(num_text)
-    direction = norm(gd["dir"])
+    direction = "from now" if gd.get("in_time") else norm(gd["dir"])  # "in 10 days' time"
     sign = -1 if direction in {"ago", "earlier", "before"} else 1
     relative_to = "dct_only" if direction in {"ago", "from now", "hence"} else "previous"
     if unit == "fortnight":
