@@ -18,7 +18,9 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    ones reached by path were never tied to that time and half were tied to the DCT). A present
    perfect also takes the duration, "since" time or PAST_REF that measures it ("have soared in the
    past three months", "has been on the run since the January 1998 bombing", "have been built since
-   it entered production in February 1947").
+   it entered production in February 1947"). A present-reference time ("now", "currently") is taken by
+   path only at distance two at most (the verb it modifies and that verb's arguments): "Kopp is now the
+   second activist being sought" does not date "sought", "countered that NATO would now do" not "countered".
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
    few tokens.
 4. ``narrative:previous-sentence`` – a past-tense event in a sentence without a time continues
@@ -26,7 +28,9 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    one, the time highest in its tree (the frame "In the third quarter, ..." rather than a detail),
    durations included ("For the nine months, net rose ... Revenue rose ..."), comparison baselines
    excluded ("from $2.9 million a year earlier", "compared with 1988").
-5. ``pub_date:tense`` – else the publication date, with the relation read from tense and
+5. ``narrative:same-event`` – a definite nominal event with no time of its own ("the attack", "the talks")
+   takes the time that the latest earlier mention of the same lemma has by syntax (rules 1-2).
+6. ``pub_date:tense`` – else the publication date, with the relation read from tense and
    factuality (past -> before, planned/future -> after, present -> on).
 
 A time in a dateline ("WARSAW, February 26 (Xinhua) --") dates the dispatch, not an event of the
@@ -77,7 +81,11 @@ _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Za-z.'\- ]*(?:,\s*[A-Z][A-Za-z.'\- ]*
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|--|_)")
 _COMPARISON_WORDS = frozenset({"earlier", "year-earlier", "year-ago"})
 _MAX_PATH = 8
+_MAX_DEICTIC_PATH = 2
 _MAX_LINEAR_TOKENS = 8
+# the rules that date an event by its own sentence's syntax (what a later mention of the same event may reuse)
+_SYNTAX_RULES = frozenset({"syntax:governs", "syntax:path", "syntax:copula", "syntax:when-clause"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 @dataclass(frozen=True)
@@ -140,6 +148,7 @@ class Linker:
         for t, span in time_spans:
             by_sent.setdefault(sent_of[span.start], []).append((t, span))
         depth = {t.id: len(_ancestry(span.root)) for t, span in time_spans}
+        events_done: list[Event] = []
         for ev in events:
             tok = ev_token.get(ev.id)
             found: Link | None = None
@@ -152,7 +161,10 @@ class Linker:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
                     found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth)
+            if found is None and tok is not None:
+                found = _same_event(ev, tok, links, events_done)
             links.append(found or self._to_pub_date(ev, has_pub_date))
+            events_done.append(ev)
         return links
 
     def _carry_over(
@@ -201,8 +213,8 @@ class Linker:
                 continue  # a present state or process ("expects", "is scheduled", "is negotiating") holds at publication
             else:
                 path = _path_cost(tok, span.root)
-                if path is None or path > self.max_path:
-                    continue
+                if path is None or path > self.max_path or (t.value == "PRESENT_REF" and path > _MAX_DEICTIC_PATH):
+                    continue  # "now" dates its own verb and that verb's arguments, not the events of other clauses
                 cost, rule = path, "syntax:path"
             key = (cost, abs(span.root.i - tok.i))
             if best is None or key < best[:2]:
@@ -255,6 +267,18 @@ class Linker:
                 predicate = _copula_predicate(node, event_tokens)
                 return (predicate.i, "syntax:copula") if predicate is not None else None
         return None
+
+
+def _same_event(ev: Event, tok: Token, links: list[Link], earlier: list[Event]) -> Link | None:
+    """A definite nominal event without a time of its own refers back to the latest earlier mention of the
+    same lemma and takes the time that mention has by syntax: "the attack on Monday ... the attack", "talks
+    that began on Friday ... the talks". An indefinite one ("an attack") is a new event."""
+    if ev.pos != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+        return None
+    for prev, link in zip(reversed(earlier), reversed(links)):
+        if prev.lemma == ev.lemma and link.anchor == AnchorKind.TIME and link.rule in _SYNTAX_RULES:
+            return Link(ev.id, link.time_id, AnchorKind.TIME, link.relation, link.evidence, "narrative:same-event")
+    return None
 
 
 def tense_relation(ev: Event) -> Relation:
