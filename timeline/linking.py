@@ -21,6 +21,9 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    it entered production in February 1947"). A present-reference time ("now", "currently") is taken by
    path only at distance two at most (the verb it modifies and that verb's arguments): "Kopp is now the
    second activist being sought" does not date "sought", "countered that NATO would now do" not "countered".
+   An adjectival "current", "recent" (a PRESENT_REF/PAST_REF/FUTURE_REF amod of a noun) is taken only by
+   that noun, by either rule: "the group that runs the current system", "could be charged under the
+   recent Act".
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
    few tokens.
 4. ``narrative:previous-sentence`` – a past-tense event in a sentence without a time continues
@@ -86,6 +89,7 @@ _MAX_LINEAR_TOKENS = 8
 # the rules that date an event by its own sentence's syntax (what a later mention of the same event may reuse)
 _SYNTAX_RULES = frozenset({"syntax:governs", "syntax:path", "syntax:copula", "syntax:when-clause"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_REF_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 
 @dataclass(frozen=True)
@@ -200,6 +204,8 @@ class Linker:
     ) -> Link | None:
         best: tuple[int, int, TimeExpression, Span, str] | None = None
         for t, span in candidates:
+            if _noun_deictic(t, span) and span.root.head.i != tok.i:
+                continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
             gov = governors.get(t.id)
             if gov is not None and gov[0] == tok.i:
                 if _holds_at_publication(ev, t):
@@ -292,6 +298,12 @@ def tense_relation(ev: Event) -> Relation:
     if ev.factuality == Factuality.HAPPENED:
         return Relation.BEFORE
     return Relation.ON
+
+
+def _noun_deictic(t: TimeExpression, span: Span) -> bool:
+    """An adjectival present-, past- or future-reference time modifying a noun ("the current system", "a
+    recent estimate"): it dates that noun only, not the clause around it."""
+    return (t.value in _REF_VALUES and span.root.dep_ == "amod" and span.root.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _holds_at_publication(ev: Event, t: TimeExpression) -> bool:
