@@ -21,6 +21,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    it entered production in February 1947"). A present-reference time ("now", "currently") is taken by
    path only at distance two at most (the verb it modifies and that verb's arguments): "Kopp is now the
    second activist being sought" does not date "sought", "countered that NATO would now do" not "countered".
+   A time inside a relative clause is reached by path only from that clause or from above it ("her
+   speech ... for NATO, which will celebrate its anniversary next month" does not date "speech").
    An adjectival "current", "recent" (a PRESENT_REF/PAST_REF/FUTURE_REF amod of a noun) is taken only by
    that noun, by either rule: "the group that runs the current system", "could be charged under the
    recent Act".
@@ -221,6 +223,8 @@ class Linker:
                 path = _path_cost(tok, span.root)
                 if path is None or path > self.max_path or (t.value == "PRESENT_REF" and path > _MAX_DEICTIC_PATH):
                     continue  # "now" dates its own verb and that verb's arguments, not the events of other clauses
+                if _in_other_relative_clause(tok, span.root):
+                    continue  # "used her speech ... for NATO, which will celebrate ... next month": the clause's time
                 cost, rule = path, "syntax:path"
             key = (cost, abs(span.root.i - tok.i))
             if best is None or key < best[:2]:
@@ -298,6 +302,18 @@ def tense_relation(ev: Event) -> Relation:
     if ev.factuality == Factuality.HAPPENED:
         return Relation.BEFORE
     return Relation.ON
+
+
+def _in_other_relative_clause(tok: Token, time_root: Token) -> bool:
+    """The time is inside a relative clause that ``tok`` is neither in nor above: "her speech ... for NATO,
+    which will celebrate its anniversary next month" (the clause is about its noun, not about the sentence)."""
+    above_tok = {t.i for t in _ancestry(tok)}
+    for node in _ancestry(time_root):
+        if node.i in above_tok:
+            return False  # the common ancestor, below any relative clause: same clause, or tok above the time
+        if node.dep_ == "relcl":
+            return all(t.i != tok.i for t in _ancestry(node))  # tok is not above the relative clause
+    return False
 
 
 def _noun_deictic(t: TimeExpression, span: Span) -> bool:
