@@ -154,7 +154,7 @@ class Linker:
         for t, span in time_spans:
             by_sent.setdefault(sent_of[span.start], []).append((t, span))
         depth = {t.id: len(_ancestry(span.root)) for t, span in time_spans}
-        events_done: list[Event] = []
+        dated: dict[str, Link] = {}  # lemma -> the latest link made by syntax, for later mentions of the same event
         for ev in events:
             tok = ev_token.get(ev.id)
             found: Link | None = None
@@ -168,9 +168,10 @@ class Linker:
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
                     found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth)
             if found is None and tok is not None:
-                found = _same_event(ev, tok, links, events_done)
+                found = _same_event(ev, tok, dated)
+            elif found is not None and found.rule in _SYNTAX_RULES:
+                dated[ev.lemma] = found
             links.append(found or self._to_pub_date(ev, has_pub_date))
-            events_done.append(ev)
         return links
 
     def _carry_over(
@@ -279,16 +280,17 @@ class Linker:
         return None
 
 
-def _same_event(ev: Event, tok: Token, links: list[Link], earlier: list[Event]) -> Link | None:
+def _same_event(ev: Event, tok: Token, dated: dict[str, Link]) -> Link | None:
     """A definite nominal event without a time of its own refers back to the latest earlier mention of the
-    same lemma and takes the time that mention has by syntax: "the attack on Monday ... the attack", "talks
-    that began on Friday ... the talks". An indefinite one ("an attack") is a new event."""
+    same lemma and takes the time that mention has by syntax (``dated``: lemma -> that mention's link): "the
+    attack on Monday ... the attack", "talks that began on Friday ... the talks". An indefinite one ("an
+    attack") is a new event."""
     if ev.pos != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
         return None
-    for prev, link in zip(reversed(earlier), reversed(links)):
-        if prev.lemma == ev.lemma and link.anchor == AnchorKind.TIME and link.rule in _SYNTAX_RULES:
-            return Link(ev.id, link.time_id, AnchorKind.TIME, link.relation, link.evidence, "narrative:same-event")
-    return None
+    link = dated.get(ev.lemma)
+    if link is None:
+        return None
+    return Link(ev.id, link.time_id, AnchorKind.TIME, link.relation, link.evidence, "narrative:same-event")
 
 
 def tense_relation(ev: Event) -> Relation:
