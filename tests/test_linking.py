@@ -25,7 +25,8 @@ def _doc(tokens: list[list[Any]], parsed: bool = True) -> Doc:
 
 def _event(doc: Doc, i: int, spec: dict[str, str]) -> Event:
     tok = doc[i]
-    return Event(id=f"e{i}", start=tok.idx, end=tok.idx + len(tok), text=tok.text, lemma=tok.text.lower(), pos="VERB",
+    return Event(id=f"e{i}", start=tok.idx, end=tok.idx + len(tok), text=tok.text, lemma=tok.text.lower(),
+                 pos=spec.get("pos", "VERB"),
                  description=tok.text, sentence_start=0, sentence_end=len(doc.text), factuality=spec["factuality"],
                  event_class=spec.get("class", "OCCURRENCE"), tense=spec["tense"], aspect=spec.get("aspect", "NONE"),
                  rule="test")

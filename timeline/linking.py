@@ -18,7 +18,14 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    ones reached by path were never tied to that time and half were tied to the DCT). A present
    perfect also takes the duration, "since" time or PAST_REF that measures it ("have soared in the
    past three months", "has been on the run since the January 1998 bombing", "have been built since
-   it entered production in February 1947").
+   it entered production in February 1947"). A present-reference time ("now", "currently") is taken by
+   path only at distance two at most (the verb it modifies and that verb's arguments): "Kopp is now the
+   second activist being sought" does not date "sought", "countered that NATO would now do" not "countered".
+   A time inside a relative clause is reached by path only from that clause or from above it ("her
+   speech ... for NATO, which will celebrate its anniversary next month" does not date "speech").
+   An adjectival "current", "recent" (a PRESENT_REF/PAST_REF/FUTURE_REF amod of a noun) is taken only by
+   that noun, by either rule: "the group that runs the current system", "could be charged under the
+   recent Act".
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
    few tokens.
 4. ``narrative:previous-sentence`` – a past-tense event in a sentence without a time continues
@@ -26,7 +33,9 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    one, the time highest in its tree (the frame "In the third quarter, ..." rather than a detail),
    durations included ("For the nine months, net rose ... Revenue rose ..."), comparison baselines
    excluded ("from $2.9 million a year earlier", "compared with 1988").
-5. ``pub_date:tense`` – else the publication date, with the relation read from tense and
+5. ``narrative:same-event`` – a definite nominal event with no time of its own ("the attack", "the talks")
+   takes the time that the latest earlier mention of the same lemma has by syntax (rules 1-2).
+6. ``pub_date:tense`` – else the publication date, with the relation read from tense and
    factuality (past -> before, planned/future -> after, present -> on).
 
 A time in a dateline ("WARSAW, February 26 (Xinhua) --") dates the dispatch, not an event of the
@@ -77,7 +86,12 @@ _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Za-z.'\- ]*(?:,\s*[A-Z][A-Za-z.'\- ]*
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|--|_)")
 _COMPARISON_WORDS = frozenset({"earlier", "year-earlier", "year-ago"})
 _MAX_PATH = 8
+_MAX_DEICTIC_PATH = 2
 _MAX_LINEAR_TOKENS = 8
+# the rules that date an event by its own sentence's syntax (what a later mention of the same event may reuse)
+_SYNTAX_RULES = frozenset({"syntax:governs", "syntax:path", "syntax:copula", "syntax:when-clause"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_REF_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 
 @dataclass(frozen=True)
@@ -140,6 +154,7 @@ class Linker:
         for t, span in time_spans:
             by_sent.setdefault(sent_of[span.start], []).append((t, span))
         depth = {t.id: len(_ancestry(span.root)) for t, span in time_spans}
+        dated: dict[str, Link] = {}  # lemma -> the latest link made by syntax, for later mentions of the same event
         for ev in events:
             tok = ev_token.get(ev.id)
             found: Link | None = None
@@ -152,6 +167,10 @@ class Linker:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
                     found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth)
+            if found is None and tok is not None:
+                found = _same_event(ev, tok, dated)
+            elif found is not None and found.rule in _SYNTAX_RULES:
+                dated[ev.lemma] = found
             links.append(found or self._to_pub_date(ev, has_pub_date))
         return links
 
@@ -188,6 +207,8 @@ class Linker:
     ) -> Link | None:
         best: tuple[int, int, TimeExpression, Span, str] | None = None
         for t, span in candidates:
+            if _noun_deictic(t, span) and span.root.head.i != tok.i:
+                continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
             gov = governors.get(t.id)
             if gov is not None and gov[0] == tok.i:
                 if _holds_at_publication(ev, t):
@@ -201,8 +222,10 @@ class Linker:
                 continue  # a present state or process ("expects", "is scheduled", "is negotiating") holds at publication
             else:
                 path = _path_cost(tok, span.root)
-                if path is None or path > self.max_path:
-                    continue
+                if path is None or path > self.max_path or (t.value == "PRESENT_REF" and path > _MAX_DEICTIC_PATH):
+                    continue  # "now" dates its own verb and that verb's arguments, not the events of other clauses
+                if _in_other_relative_clause(tok, span.root):
+                    continue  # "used her speech ... for NATO, which will celebrate ... next month": the clause's time
                 cost, rule = path, "syntax:path"
             key = (cost, abs(span.root.i - tok.i))
             if best is None or key < best[:2]:
@@ -257,6 +280,19 @@ class Linker:
         return None
 
 
+def _same_event(ev: Event, tok: Token, dated: dict[str, Link]) -> Link | None:
+    """A definite nominal event without a time of its own refers back to the latest earlier mention of the
+    same lemma and takes the time that mention has by syntax (``dated``: lemma -> that mention's link): "the
+    attack on Monday ... the attack", "talks that began on Friday ... the talks". An indefinite one ("an
+    attack") is a new event."""
+    if ev.pos != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+        return None
+    link = dated.get(ev.lemma)
+    if link is None:
+        return None
+    return Link(ev.id, link.time_id, AnchorKind.TIME, link.relation, link.evidence, "narrative:same-event")
+
+
 def tense_relation(ev: Event) -> Relation:
     """The relation of an event to the publication date, from its factuality, tense and aspect."""
     if ev.factuality in (Factuality.PLANNED, Factuality.EXPECTED) or ev.tense == "FUTURE":
@@ -268,6 +304,24 @@ def tense_relation(ev: Event) -> Relation:
     if ev.factuality == Factuality.HAPPENED:
         return Relation.BEFORE
     return Relation.ON
+
+
+def _in_other_relative_clause(tok: Token, time_root: Token) -> bool:
+    """The time is inside a relative clause that ``tok`` is neither in nor above: "her speech ... for NATO,
+    which will celebrate its anniversary next month" (the clause is about its noun, not about the sentence)."""
+    above_tok = {t.i for t in _ancestry(tok)}
+    for node in _ancestry(time_root):
+        if node.i in above_tok:
+            return False  # the common ancestor, below any relative clause: same clause, or tok above the time
+        if node.dep_ == "relcl":
+            return all(t.i != tok.i for t in _ancestry(node))  # tok is not above the relative clause
+    return False
+
+
+def _noun_deictic(t: TimeExpression, span: Span) -> bool:
+    """An adjectival present-, past- or future-reference time modifying a noun ("the current system", "a
+    recent estimate"): it dates that noun only, not the clause around it."""
+    return (t.value in _REF_VALUES and span.root.dep_ == "amod" and span.root.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _holds_at_publication(ev: Event, t: TimeExpression) -> bool:
