@@ -495,7 +495,7 @@ def _ordinal_second(text: str, end: int, lex: Lexicon) -> bool:
 
 def _duration_ok(m: re.Match[str], lex: Lexicon, text: str, num: str) -> bool:
     before = text[max(0, m.start() - 1) : m.start()]
-    if before in {"$", ".", ",", "-"} and num[:1].isdigit():
+    if before in {"$", ".", ",", "-", ":", "/"} and num[:1].isdigit():  # "$5 million", "19:00 hr"
         return False
     return True
 
