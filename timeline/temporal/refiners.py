@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from timeline.temporal.builders import duration_value
+from timeline.temporal.builders import duration_value, prev_word
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.lexicon import Lexicon, Modifier
 
@@ -310,6 +310,8 @@ def later_as_duration(text: str, cands: list[Candidate]) -> list[Candidate]:
 _TITLE_WORD = re.compile(r"[A-Za-z]+")
 #: a capitalised word (or an acronym) and a space, before a day word that may end a name ("USA Today")
 _NAME_BEFORE = re.compile(r"\b(?:[A-Z]{2,}|[A-Z][a-z]+)\s$")
+#: a space and a capitalised word right after a match ("April Ryan", "Sunday Times")
+_CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 
 
 class TitleFilter:
@@ -323,13 +325,34 @@ class TitleFilter:
         self._units = frozenset(w.lower() for w in (*lex.data.units, *lex.data.date_units, *lex.data.parts_of_day))
         self._opening_quote = lex.title_opener
         self._named_day = lex.name_day
+        self._month_context = frozenset(w.lower() for w in lex.data.month_context_words)
+        self._time_words = self._units | frozenset(w.lower() for w in (*lex.data.months, *lex.data.weekdays,
+                                                                       *lex.data.seasons, *lex.data.relative_words))
 
     def refine(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         return [c for c in cands if not self._is_title(text, c)]
 
+    def _is_name(self, text: str, c: Candidate) -> bool:
+        """A bare month or weekday that starts a name: "April Ryan reported", "June Carter sang" (a month, then a
+        capitalised word that is no time word, with no month context word or determiner before it: "in April Congress"
+        and "the February Revolution" stay), "the Sunday Times" (a weekday after "the", then a capitalised word)."""
+        if c.rule not in ("month", "weekday") or c.pod is not None:
+            return False
+        nxt = _CAPITALISED_AFTER.match(text, c.end)
+        if nxt is None or nxt.group(1).lower() in self._time_words:
+            return False
+        prev = prev_word(text, c.start)
+        if c.rule == "weekday":
+            return prev == "the"
+        # after a determiner the month is part of an event's name, which TimeML tags: "the February Revolution",
+        # "an April Fool's joke", "the pre-war February Peace Conference"
+        return prev not in self._month_context and prev not in {"the", "a", "an"} and "-" not in prev
+
     def _is_title(self, text: str, c: Candidate) -> bool:
         if self._named_day.match(text, c.start) and _NAME_BEFORE.search(text, max(0, c.start - 30), c.start):
             return True  # "USA Today", "This is VOA Today."
+        if self._is_name(text, c):
+            return True
         if c.holiday is not None or c.kind == "weekday" or self._opening_quote.search(text, max(0, c.start - 12), c.start) is None:
             return False
         for m in _TITLE_WORD.finditer(text, c.start, c.end):
