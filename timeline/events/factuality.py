@@ -67,6 +67,9 @@ class FactualityResolver:
         negation = self._negation_beyond_group(tok)
         if negation is not None:  # "not going to dignify", "no longer makes", "nor do they expect", "without seeking"
             return FactualityInfo(F.NEGATED, tinfo.modal, f"neg:{negation}", "NEG")
+        participle = self._participle_cue(tok)
+        if participle is not None:  # "further cuts expected in February", "talks scheduled for Monday"
+            return participle
         quantifier = self._negative_argument(tok)
         if quantifier is not None:  # "reached no agreement", "nobody hurried": negated, polarity stays POS
             return FactualityInfo(F.NEGATED, tinfo.modal, f"cue:{quantifier.name}")
@@ -108,6 +111,16 @@ class FactualityResolver:
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and head.lower_ in words.prepositions:
             return f"{head.lower_}-gerund"  # not "neg:without", the nominal rule ("without an agreement")
         return None
+
+    def _participle_cue(self, tok: Token) -> FactualityInfo | None:
+        """A past participle of a planned/expected cue that modifies a noun: the participle (and, through
+        :meth:`_nominal`, the noun) is as unreal as the cue ("cuts expected in February")."""
+        if tok.dep_ not in ("acl", "amod") or tok.tag_ != "VBN":
+            return None
+        cue = self._gov.get(tok.lemma_.lower())
+        if cue is None or cue.factuality not in (F.PLANNED, F.EXPECTED):
+            return None
+        return FactualityInfo(cue.factuality, None, f"cue:{cue.name}:participle")  # TimeML writes no modality here
 
     def _negative_argument(self, tok: Token) -> Cue | None:
         """A negative quantifier as the subject or object of the predicate ("no one", "nothing", "no plans")."""
@@ -192,6 +205,11 @@ class FactualityResolver:
             return FactualityInfo(F.NEGATED, None, "neg")
         if tok.dep_ == "pobj" and tok.head.lower_ == "without":
             return FactualityInfo(F.NEGATED, None, "neg:without")  # "ended without an agreement"
+        for c in tok.children:
+            if c.dep_ in ("acl", "amod") and (participle := self._participle_cue(c)) is not None:
+                return FactualityInfo(participle.factuality, None, participle.reason)  # "cuts expected in May"
+            if c.dep_ == "amod" and c.lower_ in self._lexicon.future_modifiers.lemmas and c.i < tok.i:
+                return FactualityInfo(F.PLANNED, None, f"modifier:{c.lower_}")  # "the next rate decision"
         gov = governing_predicate(tok)
         up = self.of(gov) if gov is not None else FactualityInfo(F.HAPPENED, None, "default")
         lemma = tok.lemma_.lower()

@@ -71,6 +71,8 @@ class Lexicon(BaseModel):
     classes: dict[EventClass, WordList]
     event_nouns: WordList
     scheduled_nouns: WordList
+    #: adjectives that put the noun they modify ahead ("the next rate decision", "the upcoming election")
+    future_modifiers: WordList
     event_noun_suffixes: tuple[str, ...]
     non_event_nouns: frozenset[str]
     weak_verbs: frozenset[str]
@@ -98,6 +100,7 @@ class Lexicon(BaseModel):
             out.extend((f"classes.{event_class.value}", ex) for ex in words.examples)
         out.extend(("event_nouns", ex) for ex in self.event_nouns.examples)
         out.extend(("scheduled_nouns", ex) for ex in self.scheduled_nouns.examples)
+        out.extend(("future_modifiers", ex) for ex in self.future_modifiers.examples)
         for cue in self.cues:
             out.extend((f"cues.{cue.name}", ex) for ex in cue.examples)
         out.extend(("negation", ex) for ex in self.negation.examples)
