@@ -90,7 +90,20 @@ class FactualityResolver:
         if self._reported_clause(tok) or any(c.dep_ == "prep" and c.lower_ == "according" for c in tok.children):
             if tinfo.tense in ("PAST", "PRESENT", "PASTPART") or tinfo.aspect != "NONE":
                 return FactualityInfo(F.REPORTED, None, "reported")
+        if tinfo.tense == "PRESENT" and tinfo.aspect == "NONE" and tinfo.modal is None and self._in_headline(tok):
+            return FactualityInfo(F.HAPPENED, None, "tense:headline-present")  # "Central bank cuts rates"
         return self._from_tense(tinfo, event_class)
+
+    def _in_headline(self, tok: Token) -> bool:
+        """Is the token on a line of its own without a final stop (a headline or subhead, at most 20 words), where
+        the present tense reports what has just happened?"""
+        text = self._doc.text
+        start = text.rfind("\n", 0, tok.idx) + 1
+        end = text.find("\n", tok.idx)
+        if end < 0:
+            return False  # the text's last line runs on: no line break marks it as a headline
+        line = text[start:end].strip()
+        return bool(line) and line[-1] not in ".!?:;,\"'”’)" and len(line.split()) <= 20
 
     def _negation_beyond_group(self, tok: Token) -> str | None:
         """The kind of negation of the predicate outside its verbal group (see ``negation`` in the lexicon)."""
