@@ -48,6 +48,8 @@ def check_expected(events: list[Event], expected: dict[str, Any]) -> None:
             assert str(getattr(event, attr)) == expected[field], f"{event.text}: {field} {getattr(event, attr)!r} ({event.rule})"
     for words in expected.get("description_contains", []):
         assert words in event.description, f"{event.text}: description {event.description!r} lacks {words!r}"
+    for words in expected.get("description_lacks", []):
+        assert words not in event.description, f"{event.text}: description {event.description!r} has {words!r}"
 
 
 def check_well_formed(text: str, events: list[Event]) -> None:

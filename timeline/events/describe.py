@@ -52,7 +52,11 @@ def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
         elif c.dep_ == "poss":
             toks += noun_phrase(c, with_conj=False)
         elif c.dep_ in NP_LEFT_DEPS:
-            toks += [g for g in c.subtree if g.dep_ != "punct" and tok.i - g.i <= 4]
+            sub = list(c.subtree)
+            if tok.i - c.i <= 4 and len(sub) <= 6:  # the whole modifier: "a 24-year-old man", not "a year old man"
+                toks += [g for g in sub if g.dep_ != "punct" or _inner_hyphen(g)]
+            else:
+                toks += [g for g in sub if g.dep_ != "punct" and tok.i - g.i <= 4]
     if with_conj:
         for c in tok.children:
             if c.dep_ == "conj" and c.i > tok.i:
@@ -60,6 +64,26 @@ def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
                 toks += cc[:1] + noun_phrase(c, with_conj=False)
                 break
     return toks
+
+
+def _inner_hyphen(t: Token) -> bool:
+    """A hyphen inside a word ("24-year-old"): no space on either side."""
+    return t.text in ("-", "–") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def _words(tokens: list[Token]) -> int:
+    """How many words the tokens make ("cutting-edge" is one)."""
+    return sum(1 for t in tokens if not _inner_hyphen(t))
+
+
+def on_line_of(tokens: Iterable[Token], trigger: Token) -> list[Token]:
+    """The tokens on the trigger's line: a parse that runs over a line break (a byline's "2024" taken as a
+    modifier of the next line's subject) lends the description nothing from the other line."""
+    text = trigger.doc.text
+    lo = text.rfind("\n", 0, trigger.idx) + 1
+    hi = text.find("\n", trigger.idx)
+    hi = len(text) if hi < 0 else hi
+    return [t for t in tokens if lo <= t.idx < hi]
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -102,7 +126,7 @@ def _prep_phrases(tok: Token, budget: int) -> list[Token]:
         if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
             continue
         phrase = [c] + noun_phrase(pobj)
-        if len(out) + len(phrase) > budget:
+        if _words(out) + _words(phrase) > budget:
             break
         out += phrase
         n += 1
@@ -110,7 +134,7 @@ def _prep_phrases(tok: Token, budget: int) -> list[Token]:
             place = next((g for g in nested.children if g.dep_ == "pobj"), None)
             if nested.dep_ == "prep" and place is not None and place.ent_type_ in PLACE_ENTS:
                 extra = [nested] + noun_phrase(place)
-                if len(out) + len(extra) <= budget:
+                if _words(out) + _words(extra) <= budget:
                     out += extra
                     n += 1
                 break
@@ -131,6 +155,7 @@ def describe_predicate(tok: Token) -> str:
             toks += noun_phrase(c) if c.pos_ in ("NOUN", "PROPN", "PRON") else [c]
             break
     toks += _prep_phrases(tok, MAX_WORDS - len(toks) - len(subj_toks))
+    subj_toks, toks = on_line_of(subj_toks, tok), on_line_of(toks, tok)
     if subj is not None and subj.i > tok.i:  # inverted reporting: "..., said Burleigh" -> "Burleigh said"
         taken = {t.i for t in subj_toks}
         words = f"{render(subj_toks)} {render(t for t in toks if t.i not in taken)}"
@@ -145,8 +170,8 @@ def describe_nominal(tok: Token) -> str:
     """'Kishida's official visit', 'the financial assistance from the World Bank'."""
     toks = noun_phrase(tok, with_conj=False)
     toks = [t for t in toks if not (t.dep_ == "det" and t.head.i == tok.i)] or [tok]
-    toks += _prep_phrases(tok, MAX_WORDS - len(toks))[:4]
-    return _trim(render(toks))
+    toks += _prep_phrases(tok, min(4, MAX_WORDS - len(toks)))
+    return _trim(render(on_line_of(toks, tok)))
 
 
 def describe_state(tok: Token) -> str:
@@ -158,7 +183,7 @@ def describe_state(tok: Token) -> str:
             c for c in head.children if c.dep_ in ("aux", "neg")
         ] + [head]
         toks += noun_phrase(tok, with_conj=False) if tok.pos_ in NOMINAL_POS else [tok]
-        return _trim(render(toks))
+        return _trim(render(on_line_of(toks, tok)))
     return describe_nominal(tok)
 
 
