@@ -25,9 +25,10 @@ def _build(case: dict[str, Any]) -> tuple[list[Event], list[Link], dict[str, Tim
         if spec["anchor"] == "time":
             tid = f"t{n}"
             times[tid] = TimeExpression(
-                id=tid, start=n * 10 + 5, end=n * 10 + 9, text="date", type="DATE", value=spec["value"],
-                mod=spec.get("mod"), granularity=spec["granularity"],
-                interval=Interval(first=dt.date.fromisoformat(spec["first"]), last=dt.date.fromisoformat(spec["last"])),
+                id=tid, start=n * 10 + 5, end=n * 10 + 9, text="date", type=spec.get("type", "DATE"), value=spec["value"],
+                mod=spec.get("mod"), granularity=spec.get("granularity"),
+                interval=Interval(first=dt.date.fromisoformat(spec["first"]), last=dt.date.fromisoformat(spec["last"]))
+                if "first" in spec else None,
                 rule="test")
             links.append(Link(spec["id"], tid, AnchorKind.TIME, relation, "on date", "test"))
         else:

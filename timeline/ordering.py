@@ -9,6 +9,7 @@ relative time) come last, in document order. The sort is stable and every key is
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import NamedTuple
 
 from .linking import Link
@@ -43,6 +44,25 @@ _MOD_WORD = {"START": "early", "MID": "mid", "END": "late"}
 _SHOWN_RULES = frozenset({"syntax:governs", "syntax:copula", "syntax:when-clause", "linear"})
 _LEAD_CLASSES = frozenset({EventClass.OCCURRENCE, EventClass.I_ACTION})
 _PHASE = {Relation.BEFORE: -1, Relation.UNTIL: -1, Relation.ON: 0, Relation.DURING: 0, Relation.FROM: 1, Relation.AFTER: 1}
+
+
+_DURATION = re.compile(r"P(?:T)?(?P<n>[0-9]+(?:\.[0-9]+)?|X)(?P<unit>[YMWDHSEQC])$")
+_DURATION_UNITS = {"Y": "year", "W": "week", "D": "day", "H": "hour", "S": "second", "E": "decade", "C": "century",
+                   "Q": "quarter"}
+
+
+def display_duration(value: str) -> str:
+    """A TIMEX3 duration as a reader says it ("P2D" -> "for 2 days", "PXY" -> "for years"); other values as they are."""
+    m = _DURATION.match(value)
+    if m is None:
+        return value
+    unit = m["unit"]
+    word = ("minute" if "T" in value else "month") if unit == "M" else _DURATION_UNITS[unit]
+    if m["n"] == "X":
+        return f"for {'centuries' if word == 'century' else word + 's'}"
+    n = m["n"].removesuffix(".0")
+    plural = "centuries" if word == "century" else f"{word}s"
+    return f"for {n} {word if n == '1' else plural}"
 
 
 def display_value(value: str, mod: str | None) -> str:
@@ -123,7 +143,7 @@ def make_entry(
             sort_date: dt.date | None = t.interval.first
         else:
             sort_date = pub_date if t.type == TimexType.DURATION else None
-        display = display_value(t.value, t.mod)
+        display = display_value(display_duration(t.value) if t.type == TimexType.DURATION else t.value, t.mod)
         if link.relation in (Relation.BEFORE, Relation.AFTER, Relation.FROM, Relation.UNTIL) and t.mod is None:
             display = f"{link.relation.value} {display}"
         dated = t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None
