@@ -30,6 +30,10 @@ CUE_REACH_DAYS_LONG = 365
 CUE_REACH_DAYS_PHRASE = 366
 #: In narrative mode a month/day more than this many days before the previous time is taken in the following year.
 NARRATIVE_BACKSTEP_DAYS = 90
+#: A bare clock time ("at 6 a.m.") takes the day named before it in its sentence, at most this many characters back;
+#: else the publication day (a day in an earlier sentence may be another event's: "a deadline was set for Tuesday").
+CLOCK_DAY_REACH_CHARS = 300
+DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 
 
 #: Called for every learned past/future decision (training data): candidate, features, past value, future value.
@@ -60,6 +64,7 @@ class Resolver:
         self.pub = Ref(pub_date, "day", "pub_date") if pub_date is not None else None
         self.narrative = narrative
         self.prev: Ref | None = None
+        self.prev_end = -1  # where the expression that set prev ends
         self.last_quarter: Ref | None = None
         #: the last quarter named in any form (also "the year-ago quarter"): what "that quarter" refers to
         self.named_quarter: Ref | None = None
@@ -97,10 +102,20 @@ class Resolver:
         if c.kind in {"partial", "weekday"} or c.relative_to == "auto_day":
             if self.narrative and self.prev is not None:
                 return self.prev
+            if c.relative_to == "auto_day" and self._day_in_context(c):
+                return self.prev
             return self.pub
         if c.follow_quarter and self.last_quarter is not None and not self._months_context(c):
             return self.last_quarter
         return self.pub  # "dct" and "dct_only"
+
+    def _day_in_context(self, c: Candidate) -> bool:
+        """Is the previous time a day named shortly before a bare clock time, in its sentence ("on Monday ... around
+        6 a.m.")?"""
+        prev = self.prev
+        if prev is None or prev.grain not in DAY_GRAINS or self.pub is None or prev.anchor == self.pub.anchor:
+            return False
+        return 0 <= c.start - self.prev_end <= CLOCK_DAY_REACH_CHARS and same_sentence(self.text, self.prev_end, c.start, self.lex)
 
     def _months_context(self, c: Candidate) -> bool:
         """Does a several-month period ("For the nine months, ...") stated earlier in the sentence set the comparison?
@@ -320,6 +335,7 @@ class Resolver:
                 first, last = cal.period(point, g, c.season)
                 interval = Interval(first=first, last=last)
                 self.prev = Ref(point, g, tid, c.season)
+                self.prev_end = c.end
                 if g == "quarter" and not c.follow_quarter and c.kind != "quarter_ctx" and self.last_quarter is None:
                     # results news: the first quarter named is the one reported; later mentions ("after a flat second
                     # quarter", "expects the fourth quarter to ...") are asides and do not move the context. A quarter
