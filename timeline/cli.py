@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TimelineError as exc:
         if debug:
             err.print(traceback.format_exc(), markup=False)
-        err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+        err.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True, highlight=False)
         return exc.exit_code
     except KeyboardInterrupt:
         err.print("interrupted", style="red")
@@ -122,7 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             err.print(traceback.format_exc(), markup=False)
         else:
-            err.print(f"[bold red]error:[/] unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+            err.print(f"[bold red]error:[/] unexpected {type(exc).__name__}: {escape(str(exc))} "
+                      "(run with --debug for the traceback)")
         return EXIT_UNEXPECTED
 
 
@@ -304,7 +305,7 @@ def _cmd_eval(args: argparse.Namespace, err: Console) -> int:
 
         extractor = Extractor(args.model, narrative=args.narrative)
         if extractor.degraded and not args.quiet:
-            err.print(f"[yellow]warning:[/] {extractor.model_name}: events are degraded")
+            err.print(f"[yellow]warning:[/] {escape(extractor.model_name)}: events are degraded")
 
         def system(text: str, dct):  # type: ignore[no-untyped-def]
             return extractor.build(text, pub_date=dct, regions=[(0, len(text))])
@@ -360,7 +361,7 @@ class _Progress:
 
     def advance(self, name: str = "") -> None:
         if self.enabled:
-            self._start().update(self._task, advance=1, description=name[-30:] or "documents")
+            self._start().update(self._task, advance=1, description=escape(name[-30:]) or "documents")
 
     def print(self, message: str) -> None:
         """A line on stderr above the bar (the bar's console when it is shown)."""

@@ -1,0 +1,90 @@
+"""The command line as a first-time user meets it (fixtures/cli_ux.yaml): clean errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from rich.console import Console
+
+from timeline import cli
+
+from tests.paths import FIXTURES, SEED
+
+SPEC = yaml.safe_load((FIXTURES / "cli_ux.yaml").read_text(encoding="utf-8"))
+INPUTS = FIXTURES / "inputs"
+
+
+def _fill(value: str, tmp: Path) -> str:
+    return value.format(tmp=tmp, inputs=INPUTS, seed=SEED)
+
+
+@pytest.fixture()
+def workdir(tmp_path: Path) -> Path:
+    for name in SPEC["folders"]:
+        (tmp_path / name).mkdir()
+    for name, text in SPEC["files"].items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+         stdin: bytes | None = None) -> tuple[int, str, str]:
+    capsys.readouterr()
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    try:
+        code = cli.main(argv)
+    except SystemExit as exc:  # argparse usage errors
+        code = exc.code if isinstance(exc.code, int) else 2
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("case", SPEC["cases"], ids=lambda c: c["name"])
+def test_cli_case(case: dict[str, Any], workdir: Path, capsys: pytest.CaptureFixture[str],
+                  monkeypatch: pytest.MonkeyPatch) -> None:
+    argv = [_fill(a, workdir) for a in case["argv"]]
+    stdin = Path(_fill(case["stdin_file"], workdir)).read_bytes() if "stdin_file" in case else None
+    code, out, err = _run(argv, capsys, monkeypatch, stdin)
+    assert "Traceback" not in err
+    assert code == case["code"], err
+    flat_err = " ".join(err.split())
+    for text in case.get("stderr", []):
+        assert _fill(text, workdir) in flat_err, err
+    if case.get("stderr_empty"):
+        assert err == ""
+    bare_out = "".join(out.split())  # a long title wraps in the table
+    for text in case.get("stdout", []):
+        assert "".join(_fill(text, workdir).split()) in bare_out, out
+    if code != 0:
+        assert len([line for line in err.splitlines() if line.startswith("error:")]) == 1, err
+        assert out == ""
+    if "json" in case or "values" in case or "no_values" in case:
+        payload = json.loads(out)
+        for key, value in case.get("json", {}).items():
+            assert payload[key] == value, key
+        values = [t["value"] for t in payload["times"]]
+        for value in case.get("values", []):
+            assert value in values, values
+        for value in case.get("no_values", []):
+            assert value not in values, values
+    for name in case.get("absent", []):
+        assert not (workdir / name).exists(), name
+    for name in case.get("present", []):
+        assert (workdir / name).is_file(), name
+    assert [p.name for p in workdir.rglob("*.tmp")] == [], "no temporary output file is left behind"
+
+
+def test_progress_bar_shows_names_with_markup() -> None:
+    """The progress bar's document name is not rich markup ("a[/b].txt" once crashed the bar)."""
+    console = Console(file=io.StringIO(), force_terminal=True, width=80)
+    progress = cli._Progress(console, 2, enabled=True)
+    progress.advance("a[/b].txt")
+    progress.close()
+    assert "a[/b].txt" in console.file.getvalue()  # type: ignore[attr-defined]
