@@ -1,4 +1,4 @@
-"""The command line as a first-time user meets it (fixtures/cli_ux.yaml): clean errors."""
+"""The command line as a first-time user meets it (fixtures/cli_ux.yaml): clean errors, what `tag` reads."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import yaml
 from rich.console import Console
 
 from timeline import cli
+from timeline.pubdate import find_text_dates, load_rules
 
 from tests.paths import FIXTURES, SEED
 
@@ -79,6 +80,27 @@ def test_cli_case(case: dict[str, Any], workdir: Path, capsys: pytest.CaptureFix
     for name in case.get("present", []):
         assert (workdir / name).is_file(), name
     assert [p.name for p in workdir.rglob("*.tmp")] == [], "no temporary output file is left behind"
+
+
+# `timeline tag` hands only the first lines of a text to find_text_dates: the same finding as the whole text
+HEAD_TEXTS = [
+    "",
+    "one line, no newline",
+    "Council Backs New Library\nPublished: March 19, 2024\n\nThe council approved it on Monday.\n",
+    "\n\n\n   \n\tTitle\r\n\r\nPosted on March 3, 2024\r\nBody text on April 4.\r\n" + "More.\n" * 50,
+    "Title\x0bwith a vertical tab\x0cand a form feed\u2028line sep\nNEW YORK, March 19, 2024 /PRNewswire/ -- Text.\n",
+    "\n".join(f"Line {n} of a long text." for n in range(200)) + "\nPublished: May 1, 2020\n",
+    "WASHINGTON, March 19 (Reuters) - text\n" + "\n" * 100 + "Updated March 20, 2024\n",
+]
+
+
+@pytest.mark.parametrize("text", HEAD_TEXTS, ids=range(len(HEAD_TEXTS)))
+def test_head_gives_the_same_text_dates(text: str) -> None:
+    head = cli._head(text, load_rules().header_lines + 1)
+    assert text.startswith(head)
+    whole, part = find_text_dates(text), find_text_dates(head)
+    assert part.hits == whole.hits
+    assert part.best == whole.best and part.dateline == whole.dateline
 
 
 def test_progress_bar_shows_names_with_markup() -> None:

@@ -6,6 +6,7 @@ Only this module prints errors and chooses exit codes (see README, "Exit codes")
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import re
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from .models import TimeExpression, Timeline
+    from .pubdate import PubDateChoice
     from .render import Chunk, RenderOptions
     from .stream import StreamedTimeline
 
@@ -74,9 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--narrative", action="store_true", help="resolve underspecified dates against the previous date (history texts)")
 
     t = sub.add_parser("tag", parents=[common], help="the temporal expressions alone (no spaCy)",
-                       description="Find and normalize the temporal expressions (TIMEX3) of a text.")
-    t.add_argument("path", metavar="PATH", help="text file ('-' reads standard input)")
-    t.add_argument("--pub-date", metavar="YYYY-MM-DD", help="publication date that relative times resolve against")
+                       description="Find and normalize the temporal expressions (TIMEX3) of one document. PATH is "
+                                   "read as by 'timeline build': a text (.txt), web page (.html: its main text) or "
+                                   "TimeML (.tml: its TEXT) file, or '-' for standard input; the publication date is "
+                                   "--pub-date, else the document's metadata, else a date its first lines state.")
+    t.add_argument("path", metavar="PATH", help="text, .html or .tml file ('-' reads standard input)")
+    t.add_argument("--pub-date", metavar="YYYY-MM-DD",
+                   help="publication date that relative times resolve against (wins over the document's own date)")
     t.add_argument("--format", "-f", choices=TAG_FORMATS, default="table", help="output format (default: table)")
     t.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     t.add_argument("--narrative", action="store_true", help="resolve underspecified dates against the previous date")
@@ -138,12 +144,43 @@ def _silence_stdout() -> None:
 # -- commands -------------------------------------------------------------------------------
 
 
-def _read_input(path: str) -> str:
-    from .document import decode_bytes, read_path
+def _read_for_tag(path: str, given: dt.date | None, stdin_text: str | None) -> tuple[str, PubDateChoice]:
+    """The text ``timeline tag`` tags and its publication date, read as ``build`` reads one document: a web page's
+    main text and metadata date, a TimeML file's TEXT and DCT, a plain text's stated date; ``given`` (--pub-date)
+    wins. Only the first lines go to ``find_text_dates``, so a huge text is not split into lines."""
+    from .document import read_path
+    from .html_input import extract_text, looks_like_html, metadata_date
+    from .pubdate import choose_pub_date, find_text_dates, load_rules
+    from .sources import SUFFIX_KIND
 
-    if path == "-":
-        return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
-    return read_path(path)
+    name = "<stdin>" if path == "-" else path
+    kind = "auto" if path == "-" else SUFFIX_KIND.get(Path(path).suffix.lower(), "auto")
+    metadata: dt.date | None = None
+    metadata_name = "metadata"
+    if kind == "timeml":
+        from .timeml import read_timeml
+
+        gold = read_timeml(path)
+        text, metadata, metadata_name = gold.text, gold.dct, "TimeML DCT"
+    else:
+        text = stdin_text if path == "-" and stdin_text is not None else read_path(path)
+        if kind == "html" or (kind == "auto" and looks_like_html(text)):
+            metadata, metadata_name = metadata_date(text), "page metadata"
+            text = extract_text(text, name)
+    finding = find_text_dates(_head(text, load_rules().header_lines + 1))
+    return text, choose_pub_date(given, metadata, finding, metadata_name=metadata_name)
+
+
+def _head(text: str, lines: int) -> str:
+    """The start of ``text`` up to the end of its ``lines``-th non-blank line (all of it when shorter)."""
+    pos = 0
+    while lines > 0 and pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl == -1 else nl + 1
+        if text[pos:end].strip():
+            lines -= 1
+        pos = end
+    return text[:pos]
 
 
 def _cmd_build(args: argparse.Namespace, err: Console) -> int:
@@ -251,11 +288,14 @@ def _write_document_file(folder: Path, fmt: str, tl: Timeline | StreamedTimeline
 
 
 def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
-    from .document import NO_PUB_DATE_WARNING, parse_pub_date
+    from .document import NO_PUB_DATE_WARNING, decode_bytes, parse_pub_date
     from .temporal import TAG_CHARS, TemporalTagger, paragraph_cuts
 
-    text = _read_input(args.path)
-    pub = parse_pub_date(args.pub_date)
+    pub_date = parse_pub_date(args.pub_date)
+    stdin_text = decode_bytes(sys.stdin.buffer.read(), "<stdin>") if args.path == "-" else None
+    text, choice = _read_for_tag(args.path, pub_date, stdin_text)
+    pub = choice.date
+    _print_warnings(err, list(choice.warnings), quiet=args.quiet)
     tagger = TemporalTagger()
     unresolved = 0
     if args.format == "json":  # streamed: one paragraph span's times at a time, the same text as one json.dumps
@@ -269,7 +309,7 @@ def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
                     yield t
 
         with _Sink(args.output) as sink:
-            sink.write(stream_times_json(pub, tagged()))
+            sink.write(stream_times_json(pub, tagged(), pub_date_source=choice.source))
     else:
         times = tagger.tag(text, pub, narrative=args.narrative)
         unresolved = sum(1 for t in times if not t.resolved)
@@ -282,7 +322,8 @@ def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
         else:
             from .render.table import times_table
 
-            _emit_rich(times_table(times), args.output)
+            caption = f"published {pub.isoformat() if pub else 'unknown'} ({choice.source})"
+            _emit_rich(times_table(times, caption=caption), args.output)
     if pub is None and unresolved:
         _print_warnings(err, [NO_PUB_DATE_WARNING.format(n=unresolved)], quiet=args.quiet)
     return EXIT_OK

@@ -85,9 +85,10 @@ def _table(shown: Iterable[tuple[TimelineEntry, Event]], *, title: str | None, c
     return table
 
 
-def times_table(times: list[TimeExpression], *, title: str = "Temporal expressions") -> Table:
+def times_table(times: list[TimeExpression], *, title: str = "Temporal expressions",
+                caption: str | None = None) -> Table:
     """The temporal expressions alone (``timeline tag``)."""
-    table = Table(title=Text(title), pad_edge=False)
+    table = Table(title=Text(title), caption=None if caption is None else Text(caption), pad_edge=False)
     table.add_column("Text", ratio=2)
     table.add_column("Type", no_wrap=True)
     table.add_column("Value", no_wrap=True)
