@@ -1,4 +1,5 @@
-"""The command line as a first-time user meets it (fixtures/cli_ux.yaml): clean errors, what `tag` reads."""
+"""The command line as a first-time user meets it (fixtures/cli_ux.yaml): clean errors, what `tag` reads,
+--output mistakes."""
 
 from __future__ import annotations
 

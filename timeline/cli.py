@@ -431,9 +431,7 @@ class _Sink:
     def __enter__(self) -> _Sink:
         if self.output is not None:
             path = Path(self.output)
-            folder = path.parent if str(path.parent) else Path(".")
-            if not folder.is_dir():
-                raise OutputError(f"{path}: folder {folder} does not exist")
+            folder = _output_folder(self.output)
             try:
                 fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
             except OSError as exc:
@@ -482,7 +480,7 @@ def _emit(content: str, output: str | None) -> None:
         sys.stdout.write(content)
         sys.stdout.flush()
         return
-    write_atomic(Path(output), content)
+    write_atomic(output, content)
 
 
 def _emit_rich(renderable: object, output: str | None) -> None:
@@ -491,7 +489,21 @@ def _emit_rich(renderable: object, output: str | None) -> None:
         return
     console = Console(record=True, width=100, file=open(os.devnull, "w"), highlight=False)  # noqa: SIM115
     console.print(renderable)
-    write_atomic(Path(output), console.export_text())
+    write_atomic(output, console.export_text())
+
+
+def _output_folder(output: str) -> Path:
+    """The existing folder an output file goes into; OutputError when there is none, or when ``output`` names a
+    folder ("out/") that does not exist (``--output DIR`` takes an existing folder)."""
+    path = Path(output)
+    if path.is_dir():
+        raise OutputError(f"{output}: is a folder, expected a file name")
+    if output.endswith(("/", os.sep)) or (os.altsep and output.endswith(os.altsep)):
+        raise OutputError(f"{output}: no such folder (--output DIR needs an existing folder)")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: folder {folder} does not exist")
+    return folder
 
 
 def _file_mode(path: Path) -> int:
@@ -504,11 +516,10 @@ def _file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, content: str) -> None:
+def write_atomic(path: Path | str, content: str) -> None:
     """Write ``content`` to ``path`` through a temporary file in the same folder, then rename it into place."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{path}: folder {folder} does not exist")
+    folder = _output_folder(str(path))
+    path = Path(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
