@@ -1,5 +1,5 @@
 """The command line as a first-time user meets it (fixtures/cli_ux.yaml): clean errors, what `tag` reads,
---output mistakes."""
+--output mistakes, options every subcommand takes."""
 
 from __future__ import annotations
 
@@ -111,3 +111,23 @@ def test_progress_bar_shows_names_with_markup() -> None:
     progress.advance("a[/b].txt")
     progress.close()
     assert "a[/b].txt" in console.file.getvalue()  # type: ignore[attr-defined]
+
+
+class _TerminalStdin(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("argv", "hint"), [
+    (["tag", "-", "-f", "json"], True),
+    (["tag", "-", "-f", "json", "--quiet"], False),
+    (["build", "-", "--model", "blank", "-f", "json"], True),
+    (["build", "-", "--model", "blank", "-f", "json", "-q"], False),
+])
+def test_stdin_from_a_terminal_says_it_waits(argv: list[str], hint: bool, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", _TerminalStdin(io.BytesIO(b"The board met on May 3, 2023.\n")))
+    code, out, err = _run(argv, capsys, monkeypatch)
+    assert code == 0, err
+    assert ("standard input" in err and "Ctrl-D" in err) is hint, err
+    assert json.loads(out)["times"][0]["value"] == "2023-05-03"

@@ -98,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--narrative", action="store_true", help="narrative anchoring (e.g. WikiWars)")
     e.add_argument("--json", action="store_true", dest="as_json", help="print the report as JSON")
 
-    sub.add_parser("schema", help="print the JSON Schema of the JSON export",
+    sub.add_parser("schema", parents=[common], help="print the JSON Schema of the JSON export",
                    description="Print the JSON Schema (generated from the pydantic models) that --format json follows.")
     return parser
 
@@ -144,6 +144,15 @@ def _silence_stdout() -> None:
 # -- commands -------------------------------------------------------------------------------
 
 
+def _read_stdin(err: Console, *, quiet: bool) -> str:
+    """Standard input as text; a hint on stderr when it is a terminal (the command waits for it)."""
+    from .document import decode_bytes
+
+    if not quiet and sys.stdin.isatty():
+        err.print("reading the article from standard input (end it with Ctrl-D)", style="dim")
+    return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
+
+
 def _read_for_tag(path: str, given: dt.date | None, stdin_text: str | None) -> tuple[str, PubDateChoice]:
     """The text ``timeline tag`` tags and its publication date, read as ``build`` reads one document: a web page's
     main text and metadata date, a TimeML file's TEXT and DCT, a plain text's stated date; ``given`` (--pub-date)
@@ -185,7 +194,7 @@ def _head(text: str, lines: int) -> str:
 
 def _cmd_build(args: argparse.Namespace, err: Console) -> int:
     from .batch import BuildOptions, build_document, build_document_streamed, run_batch
-    from .document import decode_bytes, parse_pub_date
+    from .document import parse_pub_date
     from .render import RenderOptions, make_renderer
     from .sources import collect_sources
     from .stream import StreamedTimeline
@@ -193,7 +202,7 @@ def _cmd_build(args: argparse.Namespace, err: Console) -> int:
     if args.workers < 1:
         raise InputError(f"--workers must be at least 1, not {args.workers}")
     pub = parse_pub_date(args.pub_date)
-    stdin_text = decode_bytes(sys.stdin.buffer.read(), "<stdin>") if "-" in args.paths else None
+    stdin_text = _read_stdin(err, quiet=args.quiet) if "-" in args.paths else None
     sources = collect_sources(args.paths, stdin_text=stdin_text)
     per_file = args.output is not None and Path(args.output).is_dir()
     many = len(sources) > 1
@@ -288,11 +297,11 @@ def _write_document_file(folder: Path, fmt: str, tl: Timeline | StreamedTimeline
 
 
 def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
-    from .document import NO_PUB_DATE_WARNING, decode_bytes, parse_pub_date
+    from .document import NO_PUB_DATE_WARNING, parse_pub_date
     from .temporal import TAG_CHARS, TemporalTagger, paragraph_cuts
 
     pub_date = parse_pub_date(args.pub_date)
-    stdin_text = decode_bytes(sys.stdin.buffer.read(), "<stdin>") if args.path == "-" else None
+    stdin_text = _read_stdin(err, quiet=args.quiet) if args.path == "-" else None
     text, choice = _read_for_tag(args.path, pub_date, stdin_text)
     pub = choice.date
     _print_warnings(err, list(choice.warnings), quiet=args.quiet)
