@@ -1,10 +1,11 @@
 """The command line as a first-time user meets it (fixtures/cli_ux.yaml): clean errors, what `tag` reads,
---output mistakes, options every subcommand takes."""
+--output mistakes, options every subcommand takes; and the README's example script."""
 
 from __future__ import annotations
 
 import io
 import json
+import runpy
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from rich.console import Console
 from timeline import cli
 from timeline.pubdate import find_text_dates, load_rules
 
-from tests.paths import FIXTURES, SEED
+from tests.paths import FIXTURES, ROOT, SEED
 
 SPEC = yaml.safe_load((FIXTURES / "cli_ux.yaml").read_text(encoding="utf-8"))
 INPUTS = FIXTURES / "inputs"
@@ -131,3 +132,19 @@ def test_stdin_from_a_terminal_says_it_waits(argv: list[str], hint: bool, capsys
     assert code == 0, err
     assert ("standard input" in err and "Ctrl-D" in err) is hint, err
     assert json.loads(out)["times"][0]["value"] == "2023-05-03"
+
+
+@pytest.mark.model
+def test_research_script_keeps_each_documents_own_date(capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """examples/research_script.py, as its docstring says: each document's own date unless --pub-date."""
+    from tests.paths import HAS_MODEL
+
+    if not HAS_MODEL:
+        pytest.skip("no trained English spaCy pipeline installed")
+    monkeypatch.setattr(sys, "argv", ["research_script.py", str(INPUTS / "corpus")])
+    runpy.run_path(str(ROOT / "examples" / "research_script.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "c-gold.tml (published 1998-02-06, from metadata)" in out
+    assert "b-page.html (published 2023-06-02, from metadata)" in out
+    assert "a-dated.txt (published 2024-03-19, from text)" in out
