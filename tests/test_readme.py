@@ -1,0 +1,51 @@
+"""The README's claims that code can check: its Python snippets parse, the spaCy pipelines they load are the
+installed ones, and every option it shows for a `timeline` command exists in that command's parser."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+
+import pytest
+
+from timeline.cli import _parser
+
+from tests.paths import HAS_MODEL, ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+PYTHON_BLOCKS = re.findall(r"```python\n(.*?)```", README, re.S)
+# `timeline build ...` in backticks, and command lines of the bash blocks
+COMMANDS = re.findall(r"`timeline (build|tag|eval|schema)\b([^`]*)`", README) + \
+    re.findall(r"^timeline (build|tag|eval|schema)\b(.*)$", "\n".join(re.findall(r"```bash\n(.*?)```", README, re.S)),
+               re.M)
+
+
+def _options(command: str) -> set[str]:
+    parser = _parser()
+    sub = next(a for a in parser._actions if a.dest == "command").choices[command]  # type: ignore[union-attr]
+    return {opt for action in sub._actions for opt in action.option_strings}
+
+
+@pytest.mark.parametrize("code", PYTHON_BLOCKS, ids=range(len(PYTHON_BLOCKS)))
+def test_python_snippets_parse(code: str) -> None:
+    ast.parse(code)
+
+
+def test_spacy_pipelines_the_snippets_load_are_installed() -> None:
+    if not HAS_MODEL:
+        pytest.skip("no trained English spaCy pipeline installed")
+    names = re.findall(r"spacy\.load\(\"([^\"]+)\"\)", "\n".join(PYTHON_BLOCKS))
+    assert names, "the README shows spacy.load"
+    for name in names:
+        assert importlib.util.find_spec(name) is not None, f"README loads {name!r}, which the install does not give"
+
+
+@pytest.mark.parametrize(("command", "rest"), COMMANDS, ids=[f"{c}{r}"[:60] for c, r in COMMANDS])
+def test_options_shown_exist(command: str, rest: str) -> None:
+    shown = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*|-[a-z])\b", rest.split("#")[0]))
+    assert shown <= _options(command), shown - _options(command)
+
+
+def test_every_command_is_in_the_readme() -> None:
+    assert {c for c, _ in COMMANDS} == {"build", "tag", "eval", "schema"}
