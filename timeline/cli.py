@@ -160,9 +160,12 @@ def _read_for_tag(path: str, given: dt.date | None, stdin_text: str | None) -> t
     from .document import read_path
     from .html_input import extract_text, looks_like_html, metadata_date
     from .pubdate import choose_pub_date, find_text_dates, load_rules
-    from .sources import SUFFIX_KIND
+    from .sources import MANIFEST_SUFFIXES, SUFFIX_KIND
 
     name = "<stdin>" if path == "-" else path
+    if path != "-" and (Path(path).is_dir() or Path(path).suffix.lower() in MANIFEST_SUFFIXES):
+        what = "a directory" if Path(path).is_dir() else "a JSONL manifest"
+        raise InputError(f"{path}: is {what}; 'timeline tag' reads one file ('timeline build' takes several)")
     kind = "auto" if path == "-" else SUFFIX_KIND.get(Path(path).suffix.lower(), "auto")
     metadata: dt.date | None = None
     metadata_name = "metadata"
