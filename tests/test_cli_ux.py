@@ -77,6 +77,10 @@ def test_cli_case(case: dict[str, Any], workdir: Path, capsys: pytest.CaptureFix
             assert value in values, values
         for value in case.get("no_values", []):
             assert value not in values, values
+    for name, prefix in case.get("output_starts", {}).items():
+        assert (workdir / name).read_text(encoding="utf-8").startswith(prefix), name
+    for name, part in case.get("output_contains", {}).items():
+        assert part in (workdir / name).read_text(encoding="utf-8"), name
     for name in case.get("absent", []):
         assert not (workdir / name).exists(), name
     for name in case.get("present", []):

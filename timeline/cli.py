@@ -64,7 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("paths", nargs="+", metavar="PATH", help="file, '-', directory, glob or .jsonl manifest")
     b.add_argument("--pub-date", metavar="YYYY-MM-DD",
                    help="publication date that relative times resolve against (wins over the documents' own dates)")
-    b.add_argument("--format", "-f", choices=BUILD_FORMATS, default="table", help="output format (default: table)")
+    b.add_argument("--format", "-f", choices=BUILD_FORMATS, type=str.lower, default=None,
+                   help="output format (default: the one --output FILE's suffix names, .json .jsonl .csv .md .tml "
+                        ".timelinejs.json .html, else table)")
     b.add_argument("--output", "-o", metavar="FILE",
                    help="write to FILE (atomically) instead of standard output; an existing directory gets one "
                         "file per document")
@@ -83,7 +85,8 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("path", metavar="PATH", help="text, .html or .tml file ('-' reads standard input)")
     t.add_argument("--pub-date", metavar="YYYY-MM-DD",
                    help="publication date that relative times resolve against (wins over the document's own date)")
-    t.add_argument("--format", "-f", choices=TAG_FORMATS, default="table", help="output format (default: table)")
+    t.add_argument("--format", "-f", choices=TAG_FORMATS, type=str.lower, default=None,
+                   help="output format (default: the one --output FILE's suffix names, .json .tml, else table)")
     t.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     t.add_argument("--narrative", action="store_true", help="resolve underspecified dates against the previous date")
 
@@ -111,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     debug = getattr(args, "debug", False)
+    if getattr(args, "format", "") is None:
+        args.format = _format_from_output(args.output, BUILD_FORMATS if args.command == "build" else TAG_FORMATS)
     try:
         return _COMMANDS[args.command](args, err)
     except TimelineError as exc:
@@ -131,6 +136,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             err.print(f"[bold red]error:[/] unexpected {type(exc).__name__}: {escape(str(exc))} "
                       "(run with --debug for the traceback)")
         return EXIT_UNEXPECTED
+
+
+#: the format an --output FILE's name implies when --format is not given (longest suffix first)
+OUTPUT_SUFFIX_FORMATS = ((".timelinejs.json", "timelinejs"), (".json", "json"), (".jsonl", "jsonl"),
+                         (".ndjson", "jsonl"), (".csv", "csv"), (".md", "markdown"), (".markdown", "markdown"),
+                         (".tml", "timeml"), (".html", "html"), (".htm", "html"))
+
+
+def _format_from_output(output: str | None, formats: Sequence[str]) -> str:
+    """``--format`` left out: the format ``output``'s name ends with (among ``formats``), else table."""
+    if output is not None and not Path(output).is_dir():
+        name = Path(output).name.lower()
+        for suffix, fmt in OUTPUT_SUFFIX_FORMATS:
+            if name.endswith(suffix):
+                return fmt if fmt in formats else "table"
+    return "table"
 
 
 def _silence_stdout() -> None:
