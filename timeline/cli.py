@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Event timelines from news articles: temporal expressions (TIMEX3), events, anchoring, a sorted timeline.",
     )
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    # also before the command ('timeline --quiet build ...'); own dests, as a subcommand's defaults would reset them
+    parser.add_argument("--debug", action="store_true", dest="debug_first", help="as the commands' --debug")
+    parser.add_argument("--quiet", "-q", action="store_true", dest="quiet_first", help="as the commands' --quiet")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     common = argparse.ArgumentParser(add_help=False)
@@ -112,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    args.debug = args.debug or args.debug_first
+    args.quiet = args.quiet or args.quiet_first
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     debug = getattr(args, "debug", False)
     if getattr(args, "format", "") is None:
