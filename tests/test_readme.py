@@ -49,3 +49,13 @@ def test_options_shown_exist(command: str, rest: str) -> None:
 
 def test_every_command_is_in_the_readme() -> None:
     assert {c for c, _ in COMMANDS} == {"build", "tag", "eval", "schema"}
+
+
+def test_input_suffixes_are_the_ones_read() -> None:
+    """The Inputs table names every suffix a directory is searched for, and the manifest suffixes."""
+    from timeline.sources import MANIFEST_SUFFIXES, SUFFIX_KIND
+
+    row = next(line for line in README.splitlines() if line.startswith("| a directory |"))
+    assert set(re.findall(r"`(\.\w+)`", row)) == set(SUFFIX_KIND)
+    for suffix in MANIFEST_SUFFIXES:
+        assert f"`{suffix}`" in README or f"corpus{suffix}" in README, suffix

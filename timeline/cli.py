@@ -189,6 +189,8 @@ def _read_for_tag(path: str, given: dt.date | None, stdin_text: str | None) -> t
     from .sources import MANIFEST_SUFFIXES, SUFFIX_KIND
 
     name = "<stdin>" if path == "-" else path
+    if path == "":
+        raise InputError("an empty PATH: name a file or '-'")
     if path != "-" and (Path(path).is_dir() or Path(path).suffix.lower() in MANIFEST_SUFFIXES):
         what = "a directory" if Path(path).is_dir() else "a JSONL manifest"
         raise InputError(f"{path}: is {what}; 'timeline tag' reads one file ('timeline build' takes several)")
@@ -230,6 +232,8 @@ def _cmd_build(args: argparse.Namespace, err: Console) -> int:
 
     if args.workers < 1:
         raise InputError(f"--workers must be at least 1, not {args.workers}")
+    if "" in args.paths:  # Path("") is the current folder: not what an empty argument (an unset variable) meant
+        raise InputError("an empty PATH: name a file, a folder, a glob or '-'")
     pub = parse_pub_date(args.pub_date)
     stdin_text = _read_stdin(err, quiet=args.quiet) if "-" in args.paths else None
     sources = collect_sources(args.paths, stdin_text=stdin_text)
@@ -274,7 +278,7 @@ def _cmd_build(args: argparse.Namespace, err: Console) -> int:
                 if outcome.timeline is None:
                     failures.append((outcome.source, outcome.error or "failed"))
                     codes.add(outcome.exit_code)
-                    progress.print(f"[bold red]error:[/] {escape(outcome.source)}: {escape(outcome.error or '')}")
+                    progress.print(f"[bold red]error:[/] {escape(_named(outcome.source, outcome.error or 'failed'))}")
                     continue
                 if not args.quiet:
                     for warning in outcome.timeline.warnings:
@@ -292,12 +296,17 @@ def _cmd_build(args: argparse.Namespace, err: Console) -> int:
         summary = f"{len(sources)} documents: {built} built, {len(failures)} failed"
         err.print(("[bold red]" if failures else "[green]") + summary + "[/]")
         for source, message in failures:
-            err.print(f"  failed: {escape(source)}: {escape(message)}", highlight=False)
+            err.print(f"  failed: {escape(_named(source, message))}", highlight=False)
     if not failures:
         return EXIT_OK
     if built == 0 and len(codes) == 1:
         return codes.pop()  # every document failed the same way (e.g. the pipeline cannot be loaded)
     return EXIT_SOME_FAILED
+
+
+def _named(source: str, message: str) -> str:
+    """``message`` about document ``source``, naming it once ("a.txt: a.txt: looks like a binary file" no more)."""
+    return message if message.startswith(f"{source}: ") else f"{source}: {message}"
 
 
 def _print_warnings(err: Console, warnings: list[str], *, quiet: bool) -> None:
