@@ -380,9 +380,10 @@ def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace, err: Console) -> int:
-    from .evaluation import collect_gold_paths, evaluate
+    from .evaluation import collect_gold_paths, evaluate_documents, read_gold
 
     paths = collect_gold_paths(Path(args.gold))
+    golds = [read_gold(p) for p in paths]  # a bad gold file fails now, not after the documents before it are run
     if args.timex_only:
         from .api import times_only_timeline
         from .temporal import TemporalTagger
@@ -403,7 +404,7 @@ def _cmd_eval(args: argparse.Namespace, err: Console) -> int:
 
     progress = _progress(err, len(paths), quiet=args.quiet)
     try:
-        report = evaluate(paths, system, events=not args.timex_only, on_document=progress.advance)
+        report = evaluate_documents(golds, system, events=not args.timex_only, on_document=progress.advance)
     finally:
         progress.close()
     if args.as_json:
