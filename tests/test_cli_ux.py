@@ -33,6 +33,8 @@ def workdir(tmp_path: Path) -> Path:
         (tmp_path / name).mkdir()
     for name, text in SPEC["files"].items():
         (tmp_path / name).write_text(text, encoding="utf-8")
+    for name, target in SPEC["symlinks"].items():
+        (tmp_path / name).symlink_to(target)
     return tmp_path
 
 
@@ -83,6 +85,8 @@ def test_cli_case(case: dict[str, Any], workdir: Path, capsys: pytest.CaptureFix
         assert (workdir / name).read_text(encoding="utf-8").startswith(prefix), name
     for name, part in case.get("output_contains", {}).items():
         assert part in (workdir / name).read_text(encoding="utf-8"), name
+    for name in case.get("symlinks_kept", []):
+        assert (workdir / name).is_symlink(), f"{name} was replaced by a file"
     for name in case.get("absent", []):
         assert not (workdir / name).exists(), name
     for name in case.get("present", []):
@@ -109,6 +113,21 @@ def test_head_gives_the_same_text_dates(text: str) -> None:
     whole, part = find_text_dates(text), find_text_dates(head)
     assert part.hits == whole.hits
     assert part.best == whole.best and part.dateline == whole.dateline
+
+
+def test_outputs_written_directly(tmp_path: Path) -> None:
+    """Renaming a temporary file onto a symlink, a device or a named pipe would replace it (as root, /dev/null
+    itself): those are written to directly. (No device is written to here.)"""
+    import os
+
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "link").symlink_to("file")
+    (tmp_path / "dangling").symlink_to("nowhere")
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "folder").mkdir()
+    kinds = {name: cli._is_special(str(tmp_path / name)) for name in ("file", "link", "dangling", "pipe", "folder", "new")}
+    assert kinds == {"file": False, "link": True, "dangling": True, "pipe": True, "folder": False, "new": False}
+    assert cli._is_special(os.devnull)
 
 
 def test_progress_bar_shows_names_with_markup() -> None:

@@ -471,16 +471,20 @@ def _progress(console: Console, total: int, *, quiet: bool) -> _Progress:
 
 class _Sink:
     """Standard output, or FILE written atomically: streamed into a temporary file in the same folder
-    and renamed into place when the run ends (left out entirely when it fails)."""
+    and renamed into place when the run ends (left out entirely when it fails). A symbolic link, a device
+    or a named pipe (/dev/stdout, /dev/null) is written to directly: renaming onto it would replace it."""
 
     def __init__(self, output: str | None) -> None:
         self.output = output
         self._handle: TextIO | None = None
         self._tmp: str | None = None
+        self._direct = False
         self._console: Console | None = None
 
     def __enter__(self) -> _Sink:
-        if self.output is not None:
+        if self.output is not None and _is_special(self.output):
+            self._handle, self._direct = _open_special(self.output), True
+        elif self.output is not None:
             path = Path(self.output)
             folder = _output_folder(self.output)
             try:
@@ -508,6 +512,12 @@ class _Sink:
             sys.stdout.flush()
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if self._direct and self._handle is not None:
+            try:
+                self._handle.close()
+            except OSError as err:
+                raise OutputError(f"{self.output}: cannot write: {err.strerror or err}") from err
+            return
         if self._handle is None or self._tmp is None:
             return
         try:
@@ -543,6 +553,22 @@ def _emit_rich(renderable: object, output: str | None) -> None:
     write_atomic(output, console.export_text())
 
 
+def _is_special(output: str) -> bool:
+    """An output that is written to directly, not renamed onto: a symbolic link (/dev/stdout; renaming would
+    replace the link, not its target), or an existing entry that is neither a regular file nor a folder (a
+    device such as /dev/null, a named pipe)."""
+    if os.path.islink(output):
+        return not os.path.isdir(output)
+    return os.path.exists(output) and not os.path.isfile(output) and not os.path.isdir(output)
+
+
+def _open_special(output: str) -> TextIO:
+    try:
+        return open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from exc
+
+
 def _output_folder(output: str) -> Path:
     """The existing folder an output file goes into; OutputError when there is none, or when ``output`` names a
     folder ("out/") that does not exist (``--output DIR`` takes an existing folder)."""
@@ -568,7 +594,15 @@ def _file_mode(path: Path) -> int:
 
 
 def write_atomic(path: Path | str, content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file in the same folder, then rename it into place."""
+    """Write ``content`` to ``path`` through a temporary file in the same folder, then rename it into place
+    (a device or a named pipe is written to directly)."""
+    if _is_special(str(path)):
+        with _open_special(str(path)) as handle:
+            try:
+                handle.write(content)
+            except OSError as exc:
+                raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        return
     folder = _output_folder(str(path))
     path = Path(path)
     try:
