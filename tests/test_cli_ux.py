@@ -173,3 +173,22 @@ def test_research_script_keeps_each_documents_own_date(capsys: pytest.CaptureFix
     assert "c-gold.tml (published 1998-02-06, from metadata)" in out
     assert "b-page.html (published 2023-06-02, from metadata)" in out
     assert "a-dated.txt (published 2024-03-19, from text)" in out
+
+
+@pytest.mark.parametrize(("argv", "code", "stream", "expect"), [
+    (["tag", "{tmp}/nope-é.txt"], 2, "stderr", "nope-\\xe9.txt: no such file"),
+    (["build", "{tmp}/early.txt", "--model", "blank", "-q", "-f", "markdown", "--pub-date", "2024-03-19"], 0, "stdout",
+     "2025-04 \\u2265"),
+], ids=["error-message", "markdown"])
+def test_a_stream_that_cannot_encode_everything(argv: list[str], code: int, stream: str, expect: str,
+                                                tmp_path: Path) -> None:
+    """PYTHONIOENCODING=ascii (or a legacy console code page): escapes, not an 'unexpected UnicodeEncodeError'."""
+    import os
+    import subprocess
+
+    (tmp_path / "early.txt").write_text("The café said the plant will open as early as April 2025.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run([sys.executable, "-m", "timeline", *[a.format(tmp=tmp_path) for a in argv]],
+                          capture_output=True, env=env, cwd=ROOT, timeout=300)
+    assert done.returncode == code, done.stderr
+    assert expect in getattr(done, stream).decode("ascii")

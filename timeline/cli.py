@@ -110,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -160,6 +161,19 @@ def _format_from_output(output: str | None, formats: Sequence[str]) -> str:
             if name.endswith(suffix):
                 return fmt if fmt in formats else "table"
     return "table"
+
+
+def _tolerant_streams() -> None:
+    """On a standard output that cannot encode every character (PYTHONIOENCODING=ascii, a legacy code page),
+    write what it cannot as backslash escapes instead of failing with UnicodeEncodeError (Python's standard
+    error does so already)."""
+    for stream in (sys.stdout,):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
 
 
 def _silence_stdout() -> None:
