@@ -59,3 +59,24 @@ def test_input_suffixes_are_the_ones_read() -> None:
     assert set(re.findall(r"`(\.\w+)`", row)) == set(SUFFIX_KIND)
     for suffix in MANIFEST_SUFFIXES:
         assert f"`{suffix}`" in README or f"corpus{suffix}" in README, suffix
+
+
+def test_csv_columns_are_the_ones_written() -> None:
+    from timeline.render.csv_out import COLUMNS
+
+    row = next(line for line in README.splitlines() if line.startswith("| `csv` |"))
+    assert re.findall(r"`(\w+)`", row)[1:] == list(COLUMNS)
+
+
+def test_json_fields_are_the_models_fields() -> None:
+    """The JSON export table names every top-level field and every field of each part of the export."""
+    from timeline.models import DocumentInfo, Event, PipelineInfo, TimeExpression, Timeline, TimelineEntry
+
+    rows = {m[1]: m[2] for m in re.finditer(r"^\| `(\w+)(?:\[\])?` \| (.*) \|$", README, re.M)}
+    parts = {"document": DocumentInfo, "pipeline": PipelineInfo, "times": TimeExpression, "events": Event,
+             "timeline": TimelineEntry}
+    assert set(Timeline.model_json_schema(mode="serialization")["properties"]) <= set(rows)
+    for name, model in parts.items():
+        fields = set(model.model_json_schema(mode="serialization")["properties"])
+        shown = set(re.findall(r"`(\w+)`", rows[name]))
+        assert fields <= shown, (name, fields - shown)
