@@ -192,3 +192,16 @@ def test_a_stream_that_cannot_encode_everything(argv: list[str], code: int, stre
                           capture_output=True, env=env, cwd=ROOT, timeout=300)
     assert done.returncode == code, done.stderr
     assert expect in getattr(done, stream).decode("ascii")
+
+
+def test_interrupt_while_opening_the_output_leaves_no_temporary_file(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C between creating the temporary output file and opening it (__exit__ does not run then)."""
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli.os, "fdopen", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        with cli._Sink(str(tmp_path / "out.json")):
+            pass  # pragma: no cover
+    assert list(tmp_path.iterdir()) == []

@@ -505,7 +505,12 @@ class _Sink:
                 fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
             except OSError as exc:
                 raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-            self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            try:
+                self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            except BaseException:  # Ctrl-C here: __exit__ will not run, so the temporary file goes now
+                os.close(fd)
+                os.unlink(self._tmp)
+                raise
         return self
 
     def write(self, chunks: Iterable[Chunk]) -> None:
