@@ -9,6 +9,7 @@ Only the standard library: the JSON export is documented in the README (``timeli
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 FUTURE = {"planned", "expected", "possible"}
@@ -28,4 +29,7 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/dev/stdin")
+    try:
+        main(sys.argv[1] if len(sys.argv) > 1 else "/dev/stdin")
+    except BrokenPipeError:  # `... | head`: the reader has gone; stop quietly (as the Python docs advise)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

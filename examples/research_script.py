@@ -11,24 +11,33 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
+import sys
 from pathlib import Path
 
 from timeline.batch import BuildOptions, run_batch
+from timeline.errors import TimelineError
 from timeline.sources import collect_sources
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_159c5c82d0ea2de1.txt"
+SEED_PUB_DATE = dt.date(2024, 3, 19)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("paths", nargs="*", default=[str(SEED)])
-    parser.add_argument("--pub-date", type=dt.date.fromisoformat, default=dt.date(2024, 3, 19))
+    parser.add_argument("paths", nargs="*", help="files or folders (default: the seed article)")
+    parser.add_argument("--pub-date", type=dt.date.fromisoformat, default=None,
+                        help="wins over every document's own date (default: each document's own; the seed, which "
+                             "states none, gets its publication day 2024-03-19)")
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
+    pub_date = args.pub_date
+    if not args.paths:
+        args.paths = [str(SEED)]
+        pub_date = pub_date or SEED_PUB_DATE
     by_month: collections.Counter[str] = collections.Counter()
-    for outcome in run_batch(collect_sources(args.paths), BuildOptions(pub_date=args.pub_date), workers=args.workers):
+    for outcome in run_batch(collect_sources(args.paths), BuildOptions(pub_date=pub_date), workers=args.workers):
         if outcome.timeline is None:
-            print(f"skipped {outcome.source}: {outcome.error}")
+            print(f"skipped {outcome.source}: {outcome.error}", file=sys.stderr)
             continue
         tl = outcome.timeline
         events = {e.id: e for e in tl.events}
@@ -42,4 +51,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except TimelineError as exc:  # a missing path, a folder without articles, no spaCy pipeline ...
+        sys.exit(f"error: {exc}")

@@ -6,6 +6,7 @@ Only this module prints errors and chooses exit codes (see README, "Exit codes")
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import re
@@ -21,12 +22,13 @@ from rich.console import Console
 from rich.markup import escape
 
 from . import __version__
-from .errors import InputError, OutputError, TimelineError
+from .errors import InputError, OutputError, TimelineError, calendar_overflow
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
     from .models import TimeExpression, Timeline
+    from .pubdate import PubDateChoice
     from .render import Chunk, RenderOptions
     from .stream import StreamedTimeline
 
@@ -48,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Event timelines from news articles: temporal expressions (TIMEX3), events, anchoring, a sorted timeline.",
     )
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    # also before the command ('timeline --quiet build ...'); own dests, as a subcommand's defaults would reset them
+    parser.add_argument("--debug", action="store_true", dest="debug_first", help="as the commands' --debug")
+    parser.add_argument("--quiet", "-q", action="store_true", dest="quiet_first", help="as the commands' --quiet")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     common = argparse.ArgumentParser(add_help=False)
@@ -62,7 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("paths", nargs="+", metavar="PATH", help="file, '-', directory, glob or .jsonl manifest")
     b.add_argument("--pub-date", metavar="YYYY-MM-DD",
                    help="publication date that relative times resolve against (wins over the documents' own dates)")
-    b.add_argument("--format", "-f", choices=BUILD_FORMATS, default="table", help="output format (default: table)")
+    b.add_argument("--format", "-f", choices=BUILD_FORMATS, type=str.lower, default=None,
+                   help="output format (default: the one --output FILE's suffix names, .json .jsonl .csv .md .tml "
+                        ".timelinejs.json .html, else table)")
     b.add_argument("--output", "-o", metavar="FILE",
                    help="write to FILE (atomically) instead of standard output; an existing directory gets one "
                         "file per document")
@@ -74,10 +81,15 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--narrative", action="store_true", help="resolve underspecified dates against the previous date (history texts)")
 
     t = sub.add_parser("tag", parents=[common], help="the temporal expressions alone (no spaCy)",
-                       description="Find and normalize the temporal expressions (TIMEX3) of a text.")
-    t.add_argument("path", metavar="PATH", help="text file ('-' reads standard input)")
-    t.add_argument("--pub-date", metavar="YYYY-MM-DD", help="publication date that relative times resolve against")
-    t.add_argument("--format", "-f", choices=TAG_FORMATS, default="table", help="output format (default: table)")
+                       description="Find and normalize the temporal expressions (TIMEX3) of one document. PATH is "
+                                   "read as by 'timeline build': a text (.txt), web page (.html: its main text) or "
+                                   "TimeML (.tml: its TEXT) file, or '-' for standard input; the publication date is "
+                                   "--pub-date, else the document's metadata, else a date its first lines state.")
+    t.add_argument("path", metavar="PATH", help="text, .html or .tml file ('-' reads standard input)")
+    t.add_argument("--pub-date", metavar="YYYY-MM-DD",
+                   help="publication date that relative times resolve against (wins over the document's own date)")
+    t.add_argument("--format", "-f", choices=TAG_FORMATS, type=str.lower, default=None,
+                   help="output format (default: the one --output FILE's suffix names, .json .tml, else table)")
     t.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     t.add_argument("--narrative", action="store_true", help="resolve underspecified dates against the previous date")
 
@@ -92,25 +104,33 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--narrative", action="store_true", help="narrative anchoring (e.g. WikiWars)")
     e.add_argument("--json", action="store_true", dest="as_json", help="print the report as JSON")
 
-    sub.add_parser("schema", help="print the JSON Schema of the JSON export",
+    sub.add_parser("schema", parents=[common], help="print the JSON Schema of the JSON export",
                    description="Print the JSON Schema (generated from the pydantic models) that --format json follows.")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    args.debug = args.debug or args.debug_first
+    args.quiet = args.quiet or args.quiet_first
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     debug = getattr(args, "debug", False)
+    if getattr(args, "format", "") is None:
+        args.format = _format_from_output(args.output, BUILD_FORMATS if args.command == "build" else TAG_FORMATS)
     try:
-        return _COMMANDS[args.command](args, err)
+        try:
+            return _COMMANDS[args.command](args, err)
+        except OverflowError as exc:  # `tag` runs the tagger itself: date arithmetic past year 9999 is bad input
+            raise calendar_overflow(exc) from exc
     except TimelineError as exc:
         if debug:
             err.print(traceback.format_exc(), markup=False)
-        err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+        err.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True, highlight=False)
         return exc.exit_code
     except KeyboardInterrupt:
         err.print("interrupted", style="red")
@@ -122,8 +142,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             err.print(traceback.format_exc(), markup=False)
         else:
-            err.print(f"[bold red]error:[/] unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+            err.print(f"[bold red]error:[/] unexpected {type(exc).__name__}: {escape(str(exc))} "
+                      "(run with --debug for the traceback)")
         return EXIT_UNEXPECTED
+
+
+#: the format an --output FILE's name implies when --format is not given (longest suffix first)
+OUTPUT_SUFFIX_FORMATS = ((".timelinejs.json", "timelinejs"), (".json", "json"), (".jsonl", "jsonl"),
+                         (".ndjson", "jsonl"), (".csv", "csv"), (".md", "markdown"), (".markdown", "markdown"),
+                         (".tml", "timeml"), (".html", "html"), (".htm", "html"))
+
+
+def _format_from_output(output: str | None, formats: Sequence[str]) -> str:
+    """``--format`` left out: the format ``output``'s name ends with (among ``formats``), else table."""
+    if output is not None and not Path(output).is_dir():
+        name = Path(output).name.lower()
+        for suffix, fmt in OUTPUT_SUFFIX_FORMATS:
+            if name.endswith(suffix):
+                return fmt if fmt in formats else "table"
+    return "table"
+
+
+def _tolerant_streams() -> None:
+    """On a standard output that cannot encode every character (PYTHONIOENCODING=ascii, a legacy code page),
+    write what it cannot as backslash escapes instead of failing with UnicodeEncodeError (Python's standard
+    error does so already)."""
+    for stream in (sys.stdout,):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
 
 
 def _silence_stdout() -> None:
@@ -137,25 +187,72 @@ def _silence_stdout() -> None:
 # -- commands -------------------------------------------------------------------------------
 
 
-def _read_input(path: str) -> str:
-    from .document import decode_bytes, read_path
+def _read_stdin(err: Console, *, quiet: bool) -> str:
+    """Standard input as text; a hint on stderr when it is a terminal (the command waits for it)."""
+    from .document import decode_bytes
 
-    if path == "-":
-        return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
-    return read_path(path)
+    if not quiet and sys.stdin.isatty():
+        err.print("reading the article from standard input (end it with Ctrl-D)", style="dim")
+    return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
+
+
+def _read_for_tag(path: str, given: dt.date | None, stdin_text: str | None) -> tuple[str, PubDateChoice]:
+    """The text ``timeline tag`` tags and its publication date, read as ``build`` reads one document: a web page's
+    main text and metadata date, a TimeML file's TEXT and DCT, a plain text's stated date; ``given`` (--pub-date)
+    wins. Only the first lines go to ``find_text_dates``, so a huge text is not split into lines."""
+    from .document import read_path
+    from .html_input import extract_text, looks_like_html, metadata_date
+    from .pubdate import choose_pub_date, find_text_dates, load_rules
+    from .sources import MANIFEST_SUFFIXES, SUFFIX_KIND
+
+    name = "<stdin>" if path == "-" else path
+    if path == "":
+        raise InputError("an empty PATH: name a file or '-'")
+    if path != "-" and (Path(path).is_dir() or Path(path).suffix.lower() in MANIFEST_SUFFIXES):
+        what = "a directory" if Path(path).is_dir() else "a JSONL manifest"
+        raise InputError(f"{path}: is {what}; 'timeline tag' reads one file ('timeline build' takes several)")
+    kind = "auto" if path == "-" else SUFFIX_KIND.get(Path(path).suffix.lower(), "auto")
+    metadata: dt.date | None = None
+    metadata_name = "metadata"
+    if kind == "timeml":
+        from .timeml import read_timeml
+
+        gold = read_timeml(path)
+        text, metadata, metadata_name = gold.text, gold.dct, "TimeML DCT"
+    else:
+        text = stdin_text if path == "-" and stdin_text is not None else read_path(path)
+        if kind == "html" or (kind == "auto" and looks_like_html(text)):
+            metadata, metadata_name = metadata_date(text), "page metadata"
+            text = extract_text(text, name)
+    finding = find_text_dates(_head(text, load_rules().header_lines + 1))
+    return text, choose_pub_date(given, metadata, finding, metadata_name=metadata_name)
+
+
+def _head(text: str, lines: int) -> str:
+    """The start of ``text`` up to the end of its ``lines``-th non-blank line (all of it when shorter)."""
+    pos = 0
+    while lines > 0 and pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl == -1 else nl + 1
+        if text[pos:end].strip():
+            lines -= 1
+        pos = end
+    return text[:pos]
 
 
 def _cmd_build(args: argparse.Namespace, err: Console) -> int:
     from .batch import BuildOptions, build_document, build_document_streamed, run_batch
-    from .document import decode_bytes, parse_pub_date
+    from .document import parse_pub_date
     from .render import RenderOptions, make_renderer
     from .sources import collect_sources
     from .stream import StreamedTimeline
 
     if args.workers < 1:
         raise InputError(f"--workers must be at least 1, not {args.workers}")
+    if "" in args.paths:  # Path("") is the current folder: not what an empty argument (an unset variable) meant
+        raise InputError("an empty PATH: name a file, a folder, a glob or '-'")
     pub = parse_pub_date(args.pub_date)
-    stdin_text = decode_bytes(sys.stdin.buffer.read(), "<stdin>") if "-" in args.paths else None
+    stdin_text = _read_stdin(err, quiet=args.quiet) if "-" in args.paths else None
     sources = collect_sources(args.paths, stdin_text=stdin_text)
     per_file = args.output is not None and Path(args.output).is_dir()
     many = len(sources) > 1
@@ -198,7 +295,7 @@ def _cmd_build(args: argparse.Namespace, err: Console) -> int:
                 if outcome.timeline is None:
                     failures.append((outcome.source, outcome.error or "failed"))
                     codes.add(outcome.exit_code)
-                    progress.print(f"[bold red]error:[/] {escape(outcome.source)}: {escape(outcome.error or '')}")
+                    progress.print(f"[bold red]error:[/] {escape(_named(outcome.source, outcome.error or 'failed'))}")
                     continue
                 if not args.quiet:
                     for warning in outcome.timeline.warnings:
@@ -216,12 +313,17 @@ def _cmd_build(args: argparse.Namespace, err: Console) -> int:
         summary = f"{len(sources)} documents: {built} built, {len(failures)} failed"
         err.print(("[bold red]" if failures else "[green]") + summary + "[/]")
         for source, message in failures:
-            err.print(f"  failed: {escape(source)}: {escape(message)}", highlight=False)
+            err.print(f"  failed: {escape(_named(source, message))}", highlight=False)
     if not failures:
         return EXIT_OK
     if built == 0 and len(codes) == 1:
         return codes.pop()  # every document failed the same way (e.g. the pipeline cannot be loaded)
     return EXIT_SOME_FAILED
+
+
+def _named(source: str, message: str) -> str:
+    """``message`` about document ``source``, naming it once ("a.txt: a.txt: looks like a binary file" no more)."""
+    return message if message.startswith(f"{source}: ") else f"{source}: {message}"
 
 
 def _print_warnings(err: Console, warnings: list[str], *, quiet: bool) -> None:
@@ -253,8 +355,11 @@ def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
     from .document import NO_PUB_DATE_WARNING, parse_pub_date
     from .temporal import TAG_CHARS, TemporalTagger, paragraph_cuts
 
-    text = _read_input(args.path)
-    pub = parse_pub_date(args.pub_date)
+    pub_date = parse_pub_date(args.pub_date)
+    stdin_text = _read_stdin(err, quiet=args.quiet) if args.path == "-" else None
+    text, choice = _read_for_tag(args.path, pub_date, stdin_text)
+    pub = choice.date
+    _print_warnings(err, list(choice.warnings), quiet=args.quiet)
     tagger = TemporalTagger()
     unresolved = 0
     if args.format == "json":  # streamed: one paragraph span's times at a time, the same text as one json.dumps
@@ -268,7 +373,7 @@ def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
                     yield t
 
         with _Sink(args.output) as sink:
-            sink.write(stream_times_json(pub, tagged()))
+            sink.write(stream_times_json(pub, tagged(), pub_date_source=choice.source))
     else:
         times = tagger.tag(text, pub, narrative=args.narrative)
         unresolved = sum(1 for t in times if not t.resolved)
@@ -281,16 +386,18 @@ def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
         else:
             from .render.table import times_table
 
-            _emit_rich(times_table(times), args.output)
+            caption = f"published {pub.isoformat() if pub else 'unknown'} ({choice.source})"
+            _emit_rich(times_table(times, caption=caption), args.output)
     if pub is None and unresolved:
         _print_warnings(err, [NO_PUB_DATE_WARNING.format(n=unresolved)], quiet=args.quiet)
     return EXIT_OK
 
 
 def _cmd_eval(args: argparse.Namespace, err: Console) -> int:
-    from .evaluation import collect_gold_paths, evaluate
+    from .evaluation import collect_gold_paths, evaluate_documents, read_gold
 
     paths = collect_gold_paths(Path(args.gold))
+    golds = [read_gold(p) for p in paths]  # a bad gold file fails now, not after the documents before it are run
     if args.timex_only:
         from .api import times_only_timeline
         from .temporal import TemporalTagger
@@ -304,14 +411,14 @@ def _cmd_eval(args: argparse.Namespace, err: Console) -> int:
 
         extractor = Extractor(args.model, narrative=args.narrative)
         if extractor.degraded and not args.quiet:
-            err.print(f"[yellow]warning:[/] {extractor.model_name}: events are degraded")
+            err.print(f"[yellow]warning:[/] {escape(extractor.model_name)}: events are degraded")
 
         def system(text: str, dct):  # type: ignore[no-untyped-def]
             return extractor.build(text, pub_date=dct, regions=[(0, len(text))])
 
     progress = _progress(err, len(paths), quiet=args.quiet)
     try:
-        report = evaluate(paths, system, events=not args.timex_only, on_document=progress.advance)
+        report = evaluate_documents(golds, system, events=not args.timex_only, on_document=progress.advance)
     finally:
         progress.close()
     if args.as_json:
@@ -360,7 +467,7 @@ class _Progress:
 
     def advance(self, name: str = "") -> None:
         if self.enabled:
-            self._start().update(self._task, advance=1, description=name[-30:] or "documents")
+            self._start().update(self._task, advance=1, description=escape(name[-30:]) or "documents")
 
     def print(self, message: str) -> None:
         """A line on stderr above the bar (the bar's console when it is shown)."""
@@ -378,25 +485,32 @@ def _progress(console: Console, total: int, *, quiet: bool) -> _Progress:
 
 class _Sink:
     """Standard output, or FILE written atomically: streamed into a temporary file in the same folder
-    and renamed into place when the run ends (left out entirely when it fails)."""
+    and renamed into place when the run ends (left out entirely when it fails). A symbolic link, a device
+    or a named pipe (/dev/stdout, /dev/null) is written to directly: renaming onto it would replace it."""
 
     def __init__(self, output: str | None) -> None:
         self.output = output
         self._handle: TextIO | None = None
         self._tmp: str | None = None
+        self._direct = False
         self._console: Console | None = None
 
     def __enter__(self) -> _Sink:
-        if self.output is not None:
+        if self.output is not None and _is_special(self.output):
+            self._handle, self._direct = _open_special(self.output), True
+        elif self.output is not None:
             path = Path(self.output)
-            folder = path.parent if str(path.parent) else Path(".")
-            if not folder.is_dir():
-                raise OutputError(f"{path}: folder {folder} does not exist")
+            folder = _output_folder(self.output)
             try:
                 fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
             except OSError as exc:
                 raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-            self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            try:
+                self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            except BaseException:  # Ctrl-C here: __exit__ will not run, so the temporary file goes now
+                os.close(fd)
+                os.unlink(self._tmp)
+                raise
         return self
 
     def write(self, chunks: Iterable[Chunk]) -> None:
@@ -417,6 +531,12 @@ class _Sink:
             sys.stdout.flush()
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if self._direct and self._handle is not None:
+            try:
+                self._handle.close()
+            except OSError as err:
+                raise OutputError(f"{self.output}: cannot write: {err.strerror or err}") from err
+            return
         if self._handle is None or self._tmp is None:
             return
         try:
@@ -440,7 +560,7 @@ def _emit(content: str, output: str | None) -> None:
         sys.stdout.write(content)
         sys.stdout.flush()
         return
-    write_atomic(Path(output), content)
+    write_atomic(output, content)
 
 
 def _emit_rich(renderable: object, output: str | None) -> None:
@@ -449,7 +569,37 @@ def _emit_rich(renderable: object, output: str | None) -> None:
         return
     console = Console(record=True, width=100, file=open(os.devnull, "w"), highlight=False)  # noqa: SIM115
     console.print(renderable)
-    write_atomic(Path(output), console.export_text())
+    write_atomic(output, console.export_text())
+
+
+def _is_special(output: str) -> bool:
+    """An output that is written to directly, not renamed onto: a symbolic link (/dev/stdout; renaming would
+    replace the link, not its target), or an existing entry that is neither a regular file nor a folder (a
+    device such as /dev/null, a named pipe)."""
+    if os.path.islink(output):
+        return not os.path.isdir(output)
+    return os.path.exists(output) and not os.path.isfile(output) and not os.path.isdir(output)
+
+
+def _open_special(output: str) -> TextIO:
+    try:
+        return open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from exc
+
+
+def _output_folder(output: str) -> Path:
+    """The existing folder an output file goes into; OutputError when there is none, or when ``output`` names a
+    folder ("out/") that does not exist (``--output DIR`` takes an existing folder)."""
+    path = Path(output)
+    if path.is_dir():
+        raise OutputError(f"{output}: is a folder, expected a file name")
+    if output.endswith(("/", os.sep)) or (os.altsep and output.endswith(os.altsep)):
+        raise OutputError(f"{output}: no such folder (--output DIR needs an existing folder)")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: folder {folder} does not exist")
+    return folder
 
 
 def _file_mode(path: Path) -> int:
@@ -462,11 +612,18 @@ def _file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file in the same folder, then rename it into place."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{path}: folder {folder} does not exist")
+def write_atomic(path: Path | str, content: str) -> None:
+    """Write ``content`` to ``path`` through a temporary file in the same folder, then rename it into place
+    (a device or a named pipe is written to directly)."""
+    if _is_special(str(path)):
+        with _open_special(str(path)) as handle:
+            try:
+                handle.write(content)
+            except OSError as exc:
+                raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        return
+    folder = _output_folder(str(path))
+    path = Path(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -47,5 +47,12 @@ class OutputError(TimelineError):
     exit_code = 6
 
 
+def calendar_overflow(exc: OverflowError) -> InputError:
+    """A date computation that left the calendar (``datetime``: years 1 to 9999), as the input error it is: a
+    relative time counted from a publication date, or from a time in the text, too near the calendar's ends."""
+    return InputError(f"a relative time falls outside the years 1-9999 (counted from a publication date or a time "
+                      f"too near the calendar's ends): {exc}")
+
+
 class TimelineWarning(UserWarning):
     """Something the user should know that does not stop the build (degraded pipeline, no pub date)."""

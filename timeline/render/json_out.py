@@ -95,11 +95,15 @@ def stream_json(tl: StreamedTimeline, *, indent: int | None) -> Iterator[str]:
     yield from out.flush()
 
 
-def stream_times_json(pub_date: dt.date | None, times: Iterable[TimeExpression]) -> Iterator[str]:
+def stream_times_json(pub_date: dt.date | None, times: Iterable[TimeExpression], *,
+                      pub_date_source: str | None = None) -> Iterator[str]:
     """``timeline tag --format json`` written time by time: the same text as ``json.dumps`` gives (indent 2,
-    ``ensure_ascii=False``) for ``{"pub_date": ..., "times": [each time's model_dump(mode="json")]}``."""
-    skeleton = json.dumps({"pub_date": pub_date.isoformat() if pub_date else None, "times": []}, indent=2,
-                          ensure_ascii=False)
+    ``ensure_ascii=False``) for ``{"pub_date": ..., "pub_date_source": ..., "times": [each time's
+    model_dump(mode="json")]}`` (``pub_date_source`` only when given)."""
+    head_fields: dict[str, object] = {"pub_date": pub_date.isoformat() if pub_date else None}
+    if pub_date_source is not None:
+        head_fields["pub_date_source"] = pub_date_source
+    skeleton = json.dumps({**head_fields, "times": []}, indent=2, ensure_ascii=False)
     mark = '"times": []'
     head, rest = _split(skeleton, mark)
     yield head

@@ -69,7 +69,9 @@ def _caption(tl: Timeline | StreamedTimeline, show_all: bool) -> str:
 
 
 def _table(shown: Iterable[tuple[TimelineEntry, Event]], *, title: str | None, caption: str | None) -> Table:
-    table = Table(title=title, caption=caption, show_lines=False, expand=False, pad_edge=False)
+    # Text, not str: a file name such as "notes[draft].txt" is not rich markup
+    table = Table(title=None if title is None else Text(title), caption=None if caption is None else Text(caption),
+                  show_lines=False, expand=False, pad_edge=False)
     table.add_column("When", no_wrap=True, min_width=10, max_width=22)
     table.add_column("Event", ratio=3, min_width=20)
     table.add_column("Evidence", ratio=2, min_width=12, style="dim")
@@ -83,9 +85,10 @@ def _table(shown: Iterable[tuple[TimelineEntry, Event]], *, title: str | None, c
     return table
 
 
-def times_table(times: list[TimeExpression], *, title: str = "Temporal expressions") -> Table:
+def times_table(times: list[TimeExpression], *, title: str = "Temporal expressions",
+                caption: str | None = None) -> Table:
     """The temporal expressions alone (``timeline tag``)."""
-    table = Table(title=title, pad_edge=False)
+    table = Table(title=Text(title), caption=None if caption is None else Text(caption), pad_edge=False)
     table.add_column("Text", ratio=2)
     table.add_column("Type", no_wrap=True)
     table.add_column("Value", no_wrap=True)
@@ -93,7 +96,7 @@ def times_table(times: list[TimeExpression], *, title: str = "Temporal expressio
     table.add_column("Span", no_wrap=True, style="dim")
     for t in times:
         value = t.value if t.resolved else f"{t.value} (unresolved)"
-        table.add_row(t.text, t.type.value, value, t.mod or "", f"{t.start}-{t.end}")
+        table.add_row(Text(t.text), t.type.value, Text(value), t.mod or "", f"{t.start}-{t.end}")
     return table
 
 
