@@ -20,10 +20,14 @@ CASES: list[tuple[str, str, dict[str, Any], type[TimelineError], str]] = [
     ("build-bad-date", "build", {"text": TEXT, "pub_date": "2024-02-30"}, InvalidDateError, "day is out of range"),
     ("build-date-as-int", "build", {"text": TEXT, "pub_date": 20240319}, InvalidDateError, "YYYY-MM-DD"),
     ("tag-bad-date", "tag", {"text": TEXT, "pub_date": "19/03/2024"}, InvalidDateError, "YYYY-MM-DD"),
-    ("build-past-9999", "build", {"text": TEXT, "pub_date": "9999-12-31"}, InputError, "years 1-9999"),
-    ("build-before-year-1", "build", {"text": TEXT, "pub_date": dt.date(1, 1, 1)}, InputError, "years 1-9999"),
-    ("stream-past-9999", "build_stream", {"text": TEXT, "pub_date": "9999-12-31"}, InputError, "years 1-9999"),
-    ("tag-past-9999", "tag", {"text": TEXT, "pub_date": "9999-12-31"}, InputError, "years 1-9999"),
+]
+
+#: (id, method, publication date): relative times past year 9999 or before year 1 stay unresolved, the rest resolves
+EDGE_DATES: list[tuple[str, str, Any]] = [
+    ("build-past-9999", "build", "9999-12-31"),
+    ("build-before-year-1", "build", dt.date(1, 1, 1)),
+    ("stream-past-9999", "build_stream", "9999-12-31"),
+    ("tag-past-9999", "tag", "9999-12-31"),
 ]
 
 
@@ -34,6 +38,24 @@ def test_typed_errors(method: str, kwargs: dict[str, Any], error: type[TimelineE
     text = kwargs.pop("text")
     with pytest.raises(error, match=words):
         getattr(blank_extractor, method)(text, **kwargs)
+    assert capfd.readouterr() == ("", ""), "the library prints nothing"
+
+
+@pytest.mark.parametrize(("method", "pub_date"), [c[1:] for c in EDGE_DATES], ids=[c[0] for c in EDGE_DATES])
+def test_times_past_the_calendar_stay_unresolved(method: str, pub_date: Any, blank_extractor: Any,
+                                                  capfd: pytest.CaptureFixture[str]) -> None:
+    result = getattr(blank_extractor, method)(TEXT, pub_date=pub_date)
+    if isinstance(result, list):
+        times = result
+    elif callable(result.times):  # a StreamedTimeline
+        with result:
+            times = list(result.times())
+    else:
+        times = list(result.times)
+    assert times, "the times are still found"
+    unresolved = [t for t in times if not t.resolved]
+    assert unresolved and all("X" in t.value for t in unresolved), [(t.text, t.value) for t in times]
+    assert any(t.resolved for t in times), "the representable times resolve"
     assert capfd.readouterr() == ("", ""), "the library prints nothing"
 
 

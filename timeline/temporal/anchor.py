@@ -279,6 +279,22 @@ class Resolver:
         return None
 
     def resolve(self, c: Candidate, tid: str) -> TimeExpression | None:
+        """The TimeExpression of a candidate; a date past year 9999 or before year 1 ("900,000 days ago") stays
+        unresolved (X placeholders) rather than failing the document."""
+        try:
+            return self._resolve(c, tid)
+        except (OverflowError, ValueError):
+            grain = c.grain
+            value = c.value if c.kind == "fixed" and c.value else unresolved_value(
+                grain, month=c.month, day=c.day, quarter=c.quarter, half=c.half, season=c.season, weekday=c.weekday,
+                pod=c.pod, hour=c.hour, minute=c.minute)
+            return TimeExpression(
+                id=tid, start=c.start, end=c.end, text=self.text[c.start : c.end], type=TimexType(c.type), value=value,
+                mod=c.mod, granularity=Granularity(grain) if grain else None, interval=None, quant=c.quant, freq=c.freq,
+                anchor=None, resolved=False, range_end=None, rule=c.rule,
+            )
+
+    def _resolve(self, c: Candidate, tid: str) -> TimeExpression | None:
         value: str
         interval: Interval | None = None
         anchor: str | None = None

@@ -464,7 +464,7 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None
         if gd.get("frac") or gd.get("frac2"):
             n += 0.5
-        if n >= 1000 or (unit == "quarter" and norm(gd["num"]) in {"a", "an"}):
+        if (n >= 1000 and "," not in gd["num"]) or (unit == "quarter" and norm(gd["num"]) in {"a", "an"}):
             return None
         if not _duration_ok(m, lex, text, gd["num"]):
             return None

@@ -13,7 +13,8 @@ SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 def add_months(d: dt.date, n: int) -> dt.date:
     total = d.year * 12 + (d.month - 1) + n
     y, m = divmod(total, 12)
-    y = max(1, min(9999, y))
+    if not 1 <= y <= 9999:
+        raise OverflowError(f"year {y} is out of range")  # as date + timedelta does; the resolver leaves it unresolved
     day = min(d.day, _cal.monthrange(y, m + 1)[1])
     return dt.date(y, m + 1, day)
 

@@ -77,6 +77,8 @@ class TemporalTagger:
             s = tok.start()
             if s and text[s - 1].isalnum():
                 continue
+            if s > 1 and text[s - 1] in ",." and text[s - 2].isdigit():
+                continue  # inside a number ("000" of "50,000", "5" of "2.5")
             w = tok.group()
             rules: list[Rule] | None
             if w[0].isdigit():
