@@ -382,6 +382,8 @@ def parse_timeml(source: str, *, doc_id: str | None = None, path: str | None = N
                     while len(stack) > i:
                         close(stack.pop())
                     break
+    if in_text:
+        raise InputError(f"{where}: <TEXT> is never closed: a truncated TimeML document")
     while stack:
         close(stack.pop())
 
