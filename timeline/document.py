@@ -24,7 +24,8 @@ from .errors import InputError, InvalidDateError, RuleFileError
 Region = tuple[int, int]
 
 #: the warning of a build or tag without a publication date that left relative times unresolved
-NO_PUB_DATE_WARNING = "no publication date: {n} relative time(s) left unresolved; pass --pub-date YYYY-MM-DD to resolve them"
+NO_PUB_DATE_WARNING = ("no publication date: {n} relative time(s) left unresolved; give one to resolve them "
+                       "(--pub-date YYYY-MM-DD; pub_date= in the Python API)")
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 

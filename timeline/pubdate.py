@@ -277,5 +277,5 @@ def choose_pub_date(
             warnings.append(f"publication date: the dateline {dateline.text!r} does not match {chosen}")
     elif dateline is not None:
         warnings.append(f"publication date: the dateline {dateline.text!r} gives no year; "
-                        "pass --pub-date YYYY-MM-DD to resolve relative times")
+                        "give a publication date to resolve relative times (--pub-date YYYY-MM-DD; pub_date= in the Python API)")
     return PubDateChoice(chosen, source, tuple(warnings))  # type: ignore[arg-type]
