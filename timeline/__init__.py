@@ -20,7 +20,6 @@ from .errors import (
     OutputError,
     RuleFileError,
     TimelineError,
-    TimelineWarning,
 )
 from .models import (
     SCHEMA_VERSION,
@@ -74,7 +73,6 @@ __all__ = [
     "Timeline",
     "TimelineEntry",
     "TimelineError",
-    "TimelineWarning",
     "TimexType",
     "__version__",
     "build",

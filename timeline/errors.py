@@ -52,7 +52,3 @@ def calendar_overflow(exc: OverflowError) -> InputError:
     relative time counted from a publication date, or from a time in the text, too near the calendar's ends."""
     return InputError(f"a relative time falls outside the years 1-9999 (counted from a publication date or a time "
                       f"too near the calendar's ends): {exc}")
-
-
-class TimelineWarning(UserWarning):
-    """Something the user should know that does not stop the build (degraded pipeline, no pub date)."""
