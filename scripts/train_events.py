@@ -45,6 +45,7 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / ".." / "shared" / "corpora" / "tbaq-cleaned"
 CLASS_EPOCHS = 3
 CLASS_SEEDS = (13, 14, 15, 16, 17)  # the class model averages perceptrons trained on these shuffles
+DETECT_SEEDS = (13, 14, 15, 16, 17)  # and so does the parsed trigger model
 CLASS_BIAS_LABEL = "OCCURRENCE"  # the default class: tune_class_bias gives it a margin in close calls
 CLASS_BIAS_GRID = [k / 2 for k in range(-4, 13)]
 OFFSET_SLACK = 0.5  # F1 points given up for recall when the no-event offset is tuned (see tune_offset)
@@ -149,12 +150,16 @@ def train(feats: list[list[str]], ys: list[str], *, epochs: int, min_count: int,
     return out
 
 
-def train_class(feats: list[list[str]], ys: list[str]) -> dict[str, list[float]]:
-    """The class model: the mean of averaged perceptrons trained on ``CLASS_SEEDS`` shuffles of the gold events.
+def train_mean(
+    feats: list[list[str]], ys: list[str], *, epochs: int, min_count: int, seeds: tuple[int, ...],
+) -> dict[str, list[float]]:
+    """The mean of averaged perceptrons trained on the shuffles of ``seeds``.
 
     A linear model still (one weight row per feature), so inference costs the same as a single perceptron;
     the mean is less tied to one order of the training data."""
-    runs = [train(feats, ys, epochs=CLASS_EPOCHS, min_count=1, seed=seed) for seed in CLASS_SEEDS]
+    runs = [train(feats, ys, epochs=epochs, min_count=min_count, seed=seed) for seed in seeds]
+    if len(runs) == 1:
+        return runs[0]
     zero = [0.0] * len(LABELS)
     out: dict[str, list[float]] = {}
     for f in sorted({f for run in runs for f in run}, key=lambda f: (f != "b", f)):
@@ -162,6 +167,19 @@ def train_class(feats: list[list[str]], ys: list[str]) -> dict[str, list[float]]
         if f == "b" or max(abs(v) for v in row) >= 0.01:
             out[f] = row
     return out
+
+
+def train_class(feats: list[list[str]], ys: list[str]) -> dict[str, list[float]]:
+    """The class model: the mean of averaged perceptrons trained on ``CLASS_SEEDS`` shuffles of the gold events."""
+    return train_mean(feats, ys, epochs=CLASS_EPOCHS, min_count=1, seeds=CLASS_SEEDS)
+
+
+def train_detection(
+    feats: list[list[str]], ys: list[str], feature_set: str, *, epochs: int, min_count: int
+) -> dict[str, list[float]]:
+    """The trigger model of a feature set: with "parsed" the mean over ``DETECT_SEEDS`` shuffles, else seed 13."""
+    seeds = DETECT_SEEDS if feature_set == "parsed" else (13,)
+    return train_mean(feats, ys, epochs=epochs, min_count=min_count, seeds=seeds)
 
 
 def predict(weights: dict[str, list[float]], feats: list[list[str]], offset: float = 0.0) -> list[str]:
@@ -197,7 +215,7 @@ def tune_offset(
             target[1].append(d)
     fit_x, fit_y, _ = instances(*fit, feature_set, lexicon)
     dev_x, dev_y, missed = instances(*dev, feature_set, lexicon)
-    weights = train(fit_x, fit_y, epochs=epochs, min_count=min_count, seed=13)
+    weights = train_detection(fit_x, fit_y, feature_set, epochs=epochs, min_count=min_count)
     classes: list[str] | None = None
     if feature_set == "parsed":
         from timeline.events.model import TriggerModel
@@ -305,7 +323,7 @@ def fit_and_write(
             f, y, _ = instances(*data[s], feature_set, lexicon)
             feats += f
             ys += y
-        weights = train(feats, ys, epochs=epochs, min_count=min_count, seed=13)
+        weights = train_detection(feats, ys, feature_set, epochs=epochs, min_count=min_count)
         class_bias = tune_class_bias(data, train_sets, lexicon) if tune and feature_set == "parsed" else {}
         offset = (tune_offset(data, train_sets, feature_set, lexicon, epochs=epochs, min_count=min_count,
                               class_bias=class_bias) if tune else 0.0)

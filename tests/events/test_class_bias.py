@@ -97,3 +97,15 @@ def test_train_class_is_the_mean_of_the_seeded_perceptrons(capsys: pytest.Captur
     assert next(iter(mean)) == "b"
     model = TriggerModel(te.LABELS, mean, {})
     assert model.predict_class(TRAIN) == TRAIN_Y
+
+
+@pytest.mark.parametrize(("feature_set", "seeds_attr"), [("parsed", "DETECT_SEEDS"), ("surface", None)])
+def test_train_detection_seeds(feature_set: str, seeds_attr: str | None) -> None:
+    te = _train_script()
+    xs = TRAIN + [["b", "w=the"], ["b", "w=of"]]
+    ys = TRAIN_Y + ["O", "O"]
+    got = te.train_detection(xs, ys, feature_set, epochs=3, min_count=1)
+    seeds = getattr(te, seeds_attr) if seeds_attr else (13,)
+    assert got == te.train_mean(xs, ys, epochs=3, min_count=1, seeds=seeds)
+    if seeds_attr is None:
+        assert got == te.train(xs, ys, epochs=3, min_count=1, seed=13)
