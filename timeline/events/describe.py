@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -76,14 +77,31 @@ def _words(tokens: list[Token]) -> int:
     return sum(1 for t in tokens if not _inner_hyphen(t))
 
 
+#: the line breaks of the last Doc asked about (documents are described one at a time): (doc, break token indices)
+_BREAKS: list[tuple[Doc, list[int]]] = []
+
+
+def _line_breaks(doc: Doc) -> list[int]:
+    if not _BREAKS or _BREAKS[0][0] is not doc:
+        _BREAKS[:] = [(doc, [t.i for t in doc if t.is_space and "\n" in t.text])]
+    return _BREAKS[0][1]
+
+
+def line_bounds(trigger: Token) -> tuple[int, int]:
+    """Token indices [lo, hi) of the trigger's line: the tokens between the line breaks around it (spaCy keeps a
+    line break as a whitespace token of its own)."""
+    breaks = _line_breaks(trigger.doc)
+    k = bisect.bisect_left(breaks, trigger.i)
+    lo = breaks[k - 1] + 1 if k > 0 else 0
+    hi = breaks[k] if k < len(breaks) else len(trigger.doc)
+    return lo, hi
+
+
 def on_line_of(tokens: Iterable[Token], trigger: Token) -> list[Token]:
     """The tokens on the trigger's line: a parse that runs over a line break (a byline's "2024" taken as a
     modifier of the next line's subject) lends the description nothing from the other line."""
-    text = trigger.doc.text
-    lo = text.rfind("\n", 0, trigger.idx) + 1
-    hi = text.find("\n", trigger.idx)
-    hi = len(text) if hi < 0 else hi
-    return [t for t in tokens if lo <= t.idx < hi]
+    lo, hi = line_bounds(trigger)
+    return [t for t in tokens if lo <= t.i < hi]
 
 
 def subject_of(tok: Token) -> Token | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from timeline.events.describe import line_bounds
 from timeline.events.lexicon import Cue, Lexicon
 from timeline.events.tense import NEGATIONS, TenseInfo, tense_of
 from timeline.models import EventClass, Factuality
@@ -97,13 +98,11 @@ class FactualityResolver:
     def _in_headline(self, tok: Token) -> bool:
         """Is the token on a line of its own without a final stop (a headline or subhead, at most 20 words), where
         the present tense reports what has just happened?"""
-        text = self._doc.text
-        start = text.rfind("\n", 0, tok.idx) + 1
-        end = text.find("\n", tok.idx)
-        if end < 0:
-            return False  # the text's last line runs on: no line break marks it as a headline
-        line = text[start:end].strip()
-        return bool(line) and line[-1] not in ".!?:;,\"'”’)" and len(line.split()) <= 20
+        lo, hi = line_bounds(tok)
+        if hi >= len(self._doc) or hi - lo > 40:
+            return False  # the text's last line runs on (no line break marks it as a headline), or a long line
+        words = [t for t in self._doc[lo:hi] if not t.is_space]
+        return bool(words) and len(words) <= 25 and words[-1].text[-1] not in ".!?:;,\"'”’)"
 
     def _negation_beyond_group(self, tok: Token) -> str | None:
         """The kind of negation of the predicate outside its verbal group (see ``negation`` in the lexicon)."""
