@@ -616,11 +616,11 @@ def write_atomic(path: Path | str, content: str) -> None:
     """Write ``content`` to ``path`` through a temporary file in the same folder, then rename it into place
     (a device or a named pipe is written to directly)."""
     if _is_special(str(path)):
-        with _open_special(str(path)) as handle:
-            try:
-                handle.write(content)
-            except OSError as exc:
-                raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        try:
+            with _open_special(str(path)) as handle:
+                handle.write(content)  # the buffered write may fail only at the flush when the block closes
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
         return
     folder = _output_folder(str(path))
     path = Path(path)

@@ -77,14 +77,37 @@ def _words(tokens: list[Token]) -> int:
     return sum(1 for t in tokens if not _inner_hyphen(t))
 
 
-#: the line breaks of the last Doc asked about (documents are described one at a time): (doc, break token indices)
+#: the line breaks of the Doc being described (one at a time; EventExtractor.extract clears it): (doc, indices)
 _BREAKS: list[tuple[Doc, list[int]]] = []
+_LIST_MARKERS = ("-", "*", "•", "–", "—")
+_HEADLINE_WORDS = 12
 
 
 def _line_breaks(doc: Doc) -> list[int]:
-    if not _BREAKS or _BREAKS[0][0] is not doc:
-        _BREAKS[:] = [(doc, [t.i for t in doc if t.is_space and "\n" in t.text])]
-    return _BREAKS[0][1]
+    """The whitespace tokens that end a line of the text: a blank line; a line break after a sentence end, before
+    a list item, or after a short line followed by a capitalised one (a headline). A line break inside hard-wrapped
+    running text ("the government\nexpects growth") is no break."""
+    if _BREAKS and _BREAKS[0][0] is doc:
+        return _BREAKS[0][1]
+    breaks: list[int] = []
+    words = 0
+    for t in doc:
+        if not (t.is_space and "\n" in t.text):
+            words += not t.is_space and not t.is_punct
+            continue
+        prev = doc[t.i - 1] if t.i > 0 else None
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if (t.text.count("\n") >= 2 or prev is None or nxt is None or prev.text[-1] in ".!?:\"”’"
+                or nxt.text.startswith(_LIST_MARKERS) or (nxt.text[:1].isupper() and words <= _HEADLINE_WORDS)):
+            breaks.append(t.i)
+            words = 0
+    _BREAKS[:] = [(doc, breaks)]
+    return breaks
+
+
+def forget_lines() -> None:
+    """Drop the cached line breaks (and with them the last Doc)."""
+    _BREAKS.clear()
 
 
 def line_bounds(trigger: Token) -> tuple[int, int]:

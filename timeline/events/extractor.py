@@ -71,8 +71,11 @@ class EventExtractor:
         resolver = FactualityResolver(doc, self.lexicon) if parsed else None
         sentences = _sentence_index(doc)
         events: list[Event] = []
-        for trig in triggers:
-            events.append(self._event(doc, trig, f"e{len(events) + 1}", resolver, sentences[trig.first]))
+        try:
+            for trig in triggers:
+                events.append(self._event(doc, trig, f"e{len(events) + 1}", resolver, sentences[trig.first]))
+        finally:
+            describe.forget_lines()  # the line cache must not keep this Doc alive
         return events
 
     def _event(self, doc: Doc, trig: Trigger, eid: str, resolver: FactualityResolver | None, sent: Span) -> Event:

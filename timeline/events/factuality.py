@@ -91,7 +91,8 @@ class FactualityResolver:
         if self._reported_clause(tok) or any(c.dep_ == "prep" and c.lower_ == "according" for c in tok.children):
             if tinfo.tense in ("PAST", "PRESENT", "PASTPART") or tinfo.aspect != "NONE":
                 return FactualityInfo(F.REPORTED, None, "reported")
-        if tinfo.tense == "PRESENT" and tinfo.aspect == "NONE" and tinfo.modal is None and self._in_headline(tok):
+        if (tinfo.tense == "PRESENT" and tinfo.aspect == "NONE" and tinfo.modal is None
+                and event_class not in (EventClass.STATE, EventClass.I_STATE) and self._in_headline(tok)):
             return FactualityInfo(F.HAPPENED, None, "tense:headline-present")  # "Central bank cuts rates"
         return self._from_tense(tinfo, event_class)
 
@@ -102,7 +103,8 @@ class FactualityResolver:
         if hi >= len(self._doc) or hi - lo > 40:
             return False  # the text's last line runs on (no line break marks it as a headline), or a long line
         words = [t for t in self._doc[lo:hi] if not t.is_space]
-        return bool(words) and len(words) <= 25 and words[-1].text[-1] not in ".!?:;,\"'”’)"
+        return (bool(words) and len(words) <= 25 and words[-1].text[-1] not in ".!?:;,\"'”’)"
+                and not words[0].text.startswith(("-", "*", "•", "–", "—")))  # a list item is no headline
 
     def _negation_beyond_group(self, tok: Token) -> str | None:
         """The kind of negation of the predicate outside its verbal group (see ``negation`` in the lexicon)."""
@@ -217,13 +219,17 @@ class FactualityResolver:
             return FactualityInfo(F.NEGATED, None, "neg")
         if tok.dep_ == "pobj" and tok.head.lower_ == "without":
             return FactualityInfo(F.NEGATED, None, "neg:without")  # "ended without an agreement"
-        for c in tok.children:
+        gov = governing_predicate(tok)
+        up = self.of(gov) if gov is not None else FactualityInfo(F.HAPPENED, None, "default")
+        # "the planned merger was completed", "the next meeting was held in June": a past predicate realised it
+        # (a past copula does not: "the proposed merger was in doubt" is still planned)
+        told_past = (gov is not None and gov.lemma_ != "be" and tense_of(gov).tense in ("PAST", "PASTPART")
+                     and up.factuality not in UNREAL)
+        for c in tok.children if not told_past else ():
             if c.dep_ in ("acl", "amod") and (participle := self._participle_cue(c)) is not None:
                 return FactualityInfo(participle.factuality, None, participle.reason)  # "cuts expected in May"
             if c.dep_ == "amod" and c.lower_ in self._lexicon.future_modifiers.lemmas and c.i < tok.i:
                 return FactualityInfo(F.PLANNED, None, f"modifier:{c.lower_}")  # "the next rate decision"
-        gov = governing_predicate(tok)
-        up = self.of(gov) if gov is not None else FactualityInfo(F.HAPPENED, None, "default")
         lemma = tok.lemma_.lower()
         if lemma in self._lexicon.scheduled_nouns.lemmas:
             past = gov is not None and tense_of(gov).tense in ("PAST", "PASTPART") and up.factuality not in UNREAL

@@ -86,9 +86,9 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     """Calendar fields: year, month, day, quarter, half, season, decade, century, holiday, weekday, part of day."""
     c = _new(m, rule, "absolute")
     gd = m.groupdict()
-    if gd.get("year") or gd.get("year2"):
+    if gd.get("year") or gd.get("year4b") or gd.get("year2"):
         try:
-            c.year = _year(gd.get("year") or gd["year2"], lex)
+            c.year = _year(gd.get("year") or gd.get("year4b") or gd["year2"], lex)
         except ValueError:
             return None
     if gd.get("month"):
@@ -102,7 +102,8 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None
     if gd.get("weekord") and c.month is not None:
         n = norm(gd["weekord"])
-        last = calendar.monthrange(2001, c.month)[1]  # a common year: "the last week of February" ends by the 28th
+        # the stated year, else a common year ("the last week of February" ends by the 28th)
+        last = calendar.monthrange(c.year if c.year is not None else 2001, c.month)[1]
         c.day = last - 3 if n in {"last", "final"} else 4 + 7 * ({"first": 1, "second": 2, "third": 3, "fourth": 4}[n] - 1)
     if gd.get("day"):
         c.day = int(re.sub(r"\D", "", gd["day"]))
@@ -440,14 +441,17 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"{prefix}{int(n)}{letter}"
 
 
+_ABBREVIATED_UNITS = frozenset({"hr", "hrs", "min", "mins", "yr", "yrs"})
+
+
 def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
     """three years, 18 months, the past five years, a decade, several weeks, five-year."""
     gd = m.groupdict()
     if "unit" in rule.spec.args:
         return _new(m, rule, "fixed", value=duration_value(1, str(rule.spec.args["unit"])))
     unit = lex.data.units.get(norm(gd["unit"]))
-    if unit is None:
-        return None
+    if unit is None or (gd["unit"].lower() in _ABBREVIATED_UNITS and not gd["unit"].islower()):
+        return None  # "5 HR staff": abbreviations are lower case ("24 hrs", "30 mins")
     surface = m.group(0).lower()
     if surface.endswith("old") or re.match(r"[a-z0-9]+-(?:quarters?)\b", surface.split(" ")[-1]) and unit == "quarter":
         return None

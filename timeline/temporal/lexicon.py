@@ -180,7 +180,7 @@ class Lexicon:
     def alternation(self, name: str) -> str:
         """A non-capturing regex alternation of a list's words, longest first, spaces matching any whitespace."""
         words = sorted(set(self.words(name)), key=lambda w: (-len(w), w))
-        parts = [r"\s+".join(re.escape(p) for p in w.split(" ")) for w in words]
+        parts = [r"\s+".join(re.escape(p).replace("'", "['’]") for p in w.split(" ")) for w in words]  # Mother’s Day
         return "(?:" + "|".join(parts) + ")"
 
     @cached_property

@@ -312,6 +312,10 @@ _TITLE_WORD = re.compile(r"[A-Za-z]+")
 _NAME_BEFORE = re.compile(r"\b(?:[A-Z]{2,}|[A-Z][a-z]+)\s$")
 #: a space and a capitalised word right after a match ("April Ryan", "Sunday Times")
 _CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+#: a lower-case word after that ("April Ryan reported")
+_LOWER_AFTER = re.compile(r" [a-z]")
+#: words before a month that make "Month Name" an event's name, not a person's
+_MONTH_NAME_KEEP = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "your", "my", "on", "at"})
 
 
 class TitleFilter:
@@ -344,9 +348,15 @@ class TitleFilter:
         prev = prev_word(text, c.start)
         if c.rule == "weekday":
             return prev == "the"
-        # after a determiner the month is part of an event's name, which TimeML tags: "the February Revolution",
-        # "an April Fool's joke", "the pre-war February Peace Conference"
-        return prev not in self._month_context and prev not in {"the", "a", "an"} and "-" not in prev
+        # A person's name: "correspondent April Ryan reported", "singer June Carter sang" (the capitalised word then
+        # a lower-case one). Kept as months: after a month context word, a determiner or possessive (an event's
+        # name, which TimeML tags: "the February Revolution", "its December Board meeting", "the company's June
+        # Annual Meeting"), after "on"/"at" or a sentence end ("Prices rose. January Sales were weak."), and in
+        # Title Case headlines ("Apple Unveils New iPhone at September Event").
+        if not _LOWER_AFTER.match(text, nxt.end()) or prev in self._month_context or prev in _MONTH_NAME_KEEP:
+            return False
+        before = text[max(0, c.start - 3) : c.start].rstrip()
+        return bool(prev) and "-" not in prev and not prev.endswith("'s") and not before.endswith((".", "!", "?", "\n"))
 
     def _is_title(self, text: str, c: Candidate) -> bool:
         if self._named_day.match(text, c.start) and _NAME_BEFORE.search(text, max(0, c.start - 30), c.start):
