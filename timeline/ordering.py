@@ -51,8 +51,13 @@ _DURATION_UNITS = {"Y": "year", "W": "week", "D": "day", "H": "hour", "S": "seco
                    "Q": "quarter"}
 
 
-def display_duration(value: str) -> str:
-    """A TIMEX3 duration as a reader says it ("P2D" -> "for 2 days", "PXY" -> "for years"); other values as they are."""
+_DURATION_MOD = {"MORE_THAN": "more than ", "LESS_THAN": "less than ", "APPROX": "about ", "EQUAL_OR_MORE": "at least ",
+                 "EQUAL_OR_LESS": "at most "}
+
+
+def display_duration(value: str, mod: str | None = None) -> str:
+    """A TIMEX3 duration as a reader says it ("P2D" -> "for 2 days", "PXY" -> "for years", MORE_THAN "P2D" -> "for
+    more than 2 days"); other values as they are."""
     m = _DURATION.match(value)
     if m is None:
         return value
@@ -62,7 +67,7 @@ def display_duration(value: str) -> str:
         return f"for {'centuries' if word == 'century' else word + 's'}"
     n = m["n"].removesuffix(".0")
     plural = "centuries" if word == "century" else f"{word}s"
-    return f"for {n} {word if n == '1' else plural}"
+    return f"for {_DURATION_MOD.get(mod or '', '')}{n} {word if n == '1' else plural}"
 
 
 def display_value(value: str, mod: str | None) -> str:
@@ -143,7 +148,10 @@ def make_entry(
             sort_date: dt.date | None = t.interval.first
         else:
             sort_date = pub_date if t.type == TimexType.DURATION else None
-        display = display_value(display_duration(t.value) if t.type == TimexType.DURATION else t.value, t.mod)
+        if t.type == TimexType.DURATION:
+            display = display_duration(t.value, t.mod)
+        else:
+            display = display_value(t.value, t.mod)
         if link.relation in (Relation.BEFORE, Relation.AFTER, Relation.FROM, Relation.UNTIL) and t.mod is None:
             display = f"{link.relation.value} {display}"
         dated = t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None
