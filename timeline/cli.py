@@ -154,12 +154,12 @@ OUTPUT_SUFFIX_FORMATS = ((".timelinejs.json", "timelinejs"), (".json", "json"), 
 
 
 def _format_from_output(output: str | None, formats: Sequence[str]) -> str:
-    """``--format`` left out: the format ``output``'s name ends with (among ``formats``), else table."""
+    """``--format`` left out: the format of the longest suffix of ``output``'s name among ``formats``, else table."""
     if output is not None and not Path(output).is_dir():
         name = Path(output).name.lower()
         for suffix, fmt in OUTPUT_SUFFIX_FORMATS:
-            if name.endswith(suffix):
-                return fmt if fmt in formats else "table"
+            if name.endswith(suffix) and fmt in formats:
+                return fmt  # the longest suffix the command can write: tag -o x.timelinejs.json writes json
     return "table"
 
 
