@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from . import __version__
 from .document import NO_PUB_DATE_WARNING, Region, body_regions, parse_pub_date
-from .errors import InputError, calendar_overflow
+from .errors import InputError
 from .events import EventExtractor
 from .linking import Link, Linker
 from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline
@@ -78,10 +78,7 @@ class Extractor:
     def tag(self, text: str, *, pub_date: dt.date | str | None = None) -> list[TimeExpression]:
         """The temporal expressions alone (no spaCy)."""
         text, pub = _check_text(text), parse_pub_date(pub_date)
-        try:
-            return self.tagger.tag(text, pub, narrative=self.narrative)
-        except OverflowError as exc:
-            raise calendar_overflow(exc) from exc
+        return self.tagger.tag(text, pub, narrative=self.narrative)
 
     def build(
         self,
@@ -154,21 +151,18 @@ class Extractor:
         times = _TimeFeed(self.tagger.tag_spans(text, pub, spans.spans(), narrative=self.narrative), spans, body, out)
         placer = _Placer(pub, _lead_end(text, body), out)
         region_starts = [s for s, _ in body]
-        try:
-            for offset, size, doc in chunks:
-                stop = offset + size
-                local_regions = [(max(s, offset) - offset, min(e, stop) - offset)
-                                 for s, e in _regions_overlapping(body, region_starts, offset, stop)]
-                chunk_times = times.take(offset, stop)
-                local_times = [_shift(t, -offset) for t in chunk_times]
-                local_events = self.events.extract(doc, regions=local_regions)
-                local_links = self.linker.link(doc, local_events, local_times, has_pub_date=pub is not None)
-                placer.add(local_events, local_links, chunk_times, offset, stop)
-                del doc, local_events, local_links  # only the current chunks' tokens stay alive
-            times.drain()
-            placer.finish()
-        except OverflowError as exc:  # date arithmetic past year 9999 or before year 1: a typed error, not a crash
-            raise calendar_overflow(exc) from exc
+        for offset, size, doc in chunks:
+            stop = offset + size
+            local_regions = [(max(s, offset) - offset, min(e, stop) - offset)
+                             for s, e in _regions_overlapping(body, region_starts, offset, stop)]
+            chunk_times = times.take(offset, stop)
+            local_times = [_shift(t, -offset) for t in chunk_times]
+            local_events = self.events.extract(doc, regions=local_regions)
+            local_links = self.linker.link(doc, local_events, local_times, has_pub_date=pub is not None)
+            placer.add(local_events, local_links, chunk_times, offset, stop)
+            del doc, local_events, local_links  # only the current chunks' tokens stay alive
+        times.drain()
+        placer.finish()
         warnings: list[str] = []
         if degraded:
             warnings.append(degraded_message(self._requested_model, self.model_name))

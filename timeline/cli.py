@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from . import __version__
-from .errors import InputError, OutputError, TimelineError, calendar_overflow
+from .errors import InputError, OutputError, TimelineError
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -123,10 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "format", "") is None:
         args.format = _format_from_output(args.output, BUILD_FORMATS if args.command == "build" else TAG_FORMATS)
     try:
-        try:
-            return _COMMANDS[args.command](args, err)
-        except OverflowError as exc:  # `tag` runs the tagger itself: date arithmetic past year 9999 is bad input
-            raise calendar_overflow(exc) from exc
+        return _COMMANDS[args.command](args, err)
     except TimelineError as exc:
         if debug:
             err.print(traceback.format_exc(), markup=False)

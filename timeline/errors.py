@@ -45,10 +45,3 @@ class OutputError(TimelineError):
     """The output could not be written."""
 
     exit_code = 6
-
-
-def calendar_overflow(exc: OverflowError) -> InputError:
-    """A date computation that left the calendar (``datetime``: years 1 to 9999), as the input error it is: a
-    relative time counted from a publication date, or from a time in the text, too near the calendar's ends."""
-    return InputError(f"a relative time falls outside the years 1-9999 (counted from a publication date or a time "
-                      f"too near the calendar's ends): {exc}")

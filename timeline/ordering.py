@@ -63,10 +63,10 @@ def display_duration(value: str, mod: str | None = None) -> str:
         return value
     unit = m["unit"]
     word = ("minute" if "T" in value else "month") if unit == "M" else _DURATION_UNITS[unit]
-    if m["n"] == "X":
-        return f"for {'centuries' if word == 'century' else word + 's'}"
-    n = m["n"].removesuffix(".0")
     plural = "centuries" if word == "century" else f"{word}s"
+    if m["n"] == "X":
+        return f"for {plural}"
+    n = m["n"].removesuffix(".0")
     return f"for {_DURATION_MOD.get(mod or '', '')}{n} {word if n == '1' else plural}"
 
 

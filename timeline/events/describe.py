@@ -79,7 +79,8 @@ def _words(tokens: list[Token]) -> int:
 
 #: the line breaks of the Doc being described (one at a time; EventExtractor.extract clears it): (doc, indices)
 _BREAKS: list[tuple[Doc, list[int]]] = []
-_LIST_MARKERS = ("-", "*", "•", "–", "—")
+#: what a list item starts with
+LIST_MARKERS = ("-", "*", "•", "–", "—")
 _HEADLINE_WORDS = 12
 
 
@@ -98,7 +99,7 @@ def _line_breaks(doc: Doc) -> list[int]:
         prev = doc[t.i - 1] if t.i > 0 else None
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if (t.text.count("\n") >= 2 or prev is None or nxt is None or prev.text[-1] in ".!?:\"”’"
-                or nxt.text.startswith(_LIST_MARKERS) or (nxt.text[:1].isupper() and words <= _HEADLINE_WORDS)):
+                or nxt.text.startswith(LIST_MARKERS) or (nxt.text[:1].isupper() and words <= _HEADLINE_WORDS)):
             breaks.append(t.i)
             words = 0
     _BREAKS[:] = [(doc, breaks)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from timeline.events.describe import line_bounds
+from timeline.events.describe import LIST_MARKERS, line_bounds
 from timeline.events.lexicon import Cue, Lexicon
 from timeline.events.tense import NEGATIONS, TenseInfo, tense_of
 from timeline.models import EventClass, Factuality
@@ -104,7 +104,7 @@ class FactualityResolver:
             return False  # the text's last line runs on (no line break marks it as a headline), or a long line
         words = [t for t in self._doc[lo:hi] if not t.is_space]
         return (bool(words) and len(words) <= 25 and words[-1].text[-1] not in ".!?:;,\"'”’)"
-                and not words[0].text.startswith(("-", "*", "•", "–", "—")))  # a list item is no headline
+                and not words[0].text.startswith(LIST_MARKERS))  # a list item is no headline
 
     def _negation_beyond_group(self, tok: Token) -> str | None:
         """The kind of negation of the predicate outside its verbal group (see ``negation`` in the lexicon)."""

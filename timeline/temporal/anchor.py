@@ -33,7 +33,6 @@ NARRATIVE_BACKSTEP_DAYS = 90
 #: A bare clock time ("at 6 a.m.") takes the day named before it in its sentence, at most this many characters back;
 #: else the publication day (a day in an earlier sentence may be another event's: "a deadline was set for Tuesday").
 CLOCK_DAY_REACH_CHARS = 300
-DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
 
 
 #: Called for every learned past/future decision (training data): candidate, features, past value, future value.
@@ -113,7 +112,7 @@ class Resolver:
         """Is the previous time a day named shortly before a bare clock time, in its sentence ("on Monday ... around
         6 a.m.")?"""
         prev = self.prev
-        if prev is None or prev.grain not in DAY_GRAINS or self.pub is None or prev.anchor == self.pub.anchor:
+        if prev is None or prev.grain not in cal.DAY_GRAINS or self.pub is None or prev.anchor == self.pub.anchor:
             return False
         return 0 <= c.start - self.prev_end <= CLOCK_DAY_REACH_CHARS and same_sentence(self.text, self.prev_end, c.start, self.lex)
 
@@ -284,15 +283,16 @@ class Resolver:
         try:
             return self._resolve(c, tid)
         except (OverflowError, ValueError):
-            grain = c.grain
-            value = c.value if c.kind == "fixed" and c.value else unresolved_value(
-                grain, month=c.month, day=c.day, quarter=c.quarter, half=c.half, season=c.season, weekday=c.weekday,
-                pod=c.pod, hour=c.hour, minute=c.minute)
-            return TimeExpression(
-                id=tid, start=c.start, end=c.end, text=self.text[c.start : c.end], type=TimexType(c.type), value=value,
-                mod=c.mod, granularity=Granularity(grain) if grain else None, interval=None, quant=c.quant, freq=c.freq,
-                anchor=None, resolved=False, range_end=None, rule=c.rule,
-            )
+            value = c.value if c.kind == "fixed" and c.value else _unresolved(c, c.grain)
+            return self._expression(c, tid, value, c.grain, None, None, False)
+
+    def _expression(self, c: Candidate, tid: str, value: str, grain: str | None, interval: Interval | None,
+                    anchor: str | None, resolved: bool) -> TimeExpression:
+        return TimeExpression(
+            id=tid, start=c.start, end=c.end, text=self.text[c.start : c.end], type=TimexType(c.type), value=value,
+            mod=c.mod, granularity=Granularity(grain) if grain else None, interval=interval, quant=c.quant, freq=c.freq,
+            anchor=anchor, resolved=resolved, range_end=None, rule=c.rule,
+        )
 
     def _resolve(self, c: Candidate, tid: str) -> TimeExpression | None:
         value: str
@@ -341,10 +341,7 @@ class Resolver:
                         grain = "season"
         if c.kind != "fixed":
             if point is None:
-                value = unresolved_value(grain, month=c.month, day=c.day, quarter=c.quarter, half=c.half, season=c.season,
-                                         weekday=c.weekday, pod=c.pod, hour=c.hour, minute=c.minute)
-                if c.holiday is not None and c.holiday.month is not None and c.holiday.day is not None:
-                    value = f"XXXX-{c.holiday.month:02d}-{c.holiday.day:02d}"
+                value = _unresolved(c, grain)
             else:
                 g = grain or "day"
                 value = format_value(point, g, season=c.season, pod=c.pod, hour=c.hour, minute=c.minute)
@@ -360,8 +357,12 @@ class Resolver:
                         self.last_quarter = self.prev
                 if g == "quarter":
                     self.named_quarter = self.prev
-        return TimeExpression(
-            id=tid, start=c.start, end=c.end, text=self.text[c.start : c.end], type=TimexType(c.type), value=value,
-            mod=c.mod, granularity=Granularity(grain) if grain else None, interval=interval, quant=c.quant, freq=c.freq,
-            anchor=anchor, resolved=resolved, range_end=None, rule=c.rule,
-        )
+        return self._expression(c, tid, value, grain, interval, anchor, resolved)
+
+
+def _unresolved(c: Candidate, grain: str | None) -> str:
+    """The X-placeholder value of a candidate that cannot be anchored; a fixed-date holiday keeps its month and day."""
+    if c.holiday is not None and c.holiday.month is not None and c.holiday.day is not None:
+        return f"XXXX-{c.holiday.month:02d}-{c.holiday.day:02d}"
+    return unresolved_value(grain, month=c.month, day=c.day, quarter=c.quarter, half=c.half, season=c.season,
+                            weekday=c.weekday, pod=c.pod, hour=c.hour, minute=c.minute)

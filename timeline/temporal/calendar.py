@@ -35,10 +35,14 @@ def shift(d: dt.date, unit: str, n: int) -> dt.date:
     return add_months(d, months * n)
 
 
+#: the grains of one day or finer: their period is the day itself
+DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute", "second"})
+
+
 def period(d: dt.date, grain: str, season: str | None = None) -> tuple[dt.date, dt.date]:
     """First and last day of the period of `grain` that contains d."""
     y = d.year
-    if grain in {"day", "part_of_day", "hour", "minute", "second"}:
+    if grain in DAY_GRAINS:
         return d, d
     if grain == "week":
         first = d - dt.timedelta(days=d.isoweekday() - 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.temporal.calendar import season_of
+from timeline.temporal.calendar import DAY_GRAINS, season_of
 
 #: Valid TIMEX3 values this tagger writes (used by the tests).
 VALUE_SYNTAX = re.compile(
@@ -71,7 +71,7 @@ def unresolved_value(grain: str | None, *, month: int | None = None, day: int | 
     else:
         base = {"century": "XX", "decade": "XXX", "year": "XXXX", "half": "XXXX-HX", "quarter": "XXXX-QX",
                 "season": "XXXX-XX", "month": "XXXX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE"}.get(grain or "day", "XXXX-XX-XX")
-        if grain not in {"day", "part_of_day", "hour", "minute", "second", None}:
+        if grain is not None and grain not in DAY_GRAINS:
             return base
     if pod:
         return f"{base}T{pod}"
