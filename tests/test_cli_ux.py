@@ -14,7 +14,7 @@ import pytest
 import yaml
 from rich.console import Console
 
-from timeline import cli
+from timeline import cli, pubdate
 from timeline.pubdate import find_text_dates, load_rules
 
 from tests.paths import FIXTURES, ROOT, SEED
@@ -108,7 +108,7 @@ HEAD_TEXTS = [
 
 @pytest.mark.parametrize("text", HEAD_TEXTS, ids=range(len(HEAD_TEXTS)))
 def test_head_gives_the_same_text_dates(text: str) -> None:
-    head = cli._head(text, load_rules().header_lines + 1)
+    head = pubdate.head(text, load_rules().header_lines + 1)
     assert text.startswith(head)
     whole, part = find_text_dates(text), find_text_dates(head)
     assert part.hits == whole.hits

@@ -194,47 +194,23 @@ def _read_stdin(err: Console, *, quiet: bool) -> str:
 
 
 def _read_for_tag(path: str, given: dt.date | None, stdin_text: str | None) -> tuple[str, PubDateChoice]:
-    """The text ``timeline tag`` tags and its publication date, read as ``build`` reads one document: a web page's
-    main text and metadata date, a TimeML file's TEXT and DCT, a plain text's stated date; ``given`` (--pub-date)
-    wins. Only the first lines go to ``find_text_dates``, so a huge text is not split into lines."""
-    from .document import read_path
-    from .html_input import extract_text, looks_like_html, metadata_date
-    from .pubdate import choose_pub_date, find_text_dates, load_rules
-    from .sources import MANIFEST_SUFFIXES, SUFFIX_KIND
+    """The text ``timeline tag`` tags and its publication date, read as ``build`` reads one document
+    (:func:`sources.read_source`: a web page's main text and metadata date, a TimeML file's TEXT and DCT), then a
+    date its first lines state; ``given`` (--pub-date) wins."""
+    from .pubdate import choose_pub_date, find_text_dates
+    from .sources import MANIFEST_SUFFIXES, SUFFIX_KIND, Source, read_source
 
-    name = "<stdin>" if path == "-" else path
     if path == "":
         raise InputError("an empty PATH: name a file or '-'")
     if path != "-" and (Path(path).is_dir() or Path(path).suffix.lower() in MANIFEST_SUFFIXES):
         what = "a directory" if Path(path).is_dir() else "a JSONL manifest"
         raise InputError(f"{path}: is {what}; 'timeline tag' reads one file ('timeline build' takes several)")
-    kind = "auto" if path == "-" else SUFFIX_KIND.get(Path(path).suffix.lower(), "auto")
-    metadata: dt.date | None = None
-    metadata_name = "metadata"
-    if kind == "timeml":
-        from .timeml import read_timeml
-
-        gold = read_timeml(path)
-        text, metadata, metadata_name = gold.text, gold.dct, "TimeML DCT"
+    if path == "-":
+        source = Source(id="<stdin>", text=stdin_text)
     else:
-        text = stdin_text if path == "-" and stdin_text is not None else read_path(path)
-        if kind == "html" or (kind == "auto" and looks_like_html(text)):
-            metadata, metadata_name = metadata_date(text), "page metadata"
-            text = extract_text(text, name)
-    finding = find_text_dates(_head(text, load_rules().header_lines + 1))
-    return text, choose_pub_date(given, metadata, finding, metadata_name=metadata_name)
-
-
-def _head(text: str, lines: int) -> str:
-    """The start of ``text`` up to the end of its ``lines``-th non-blank line (all of it when shorter)."""
-    pos = 0
-    while lines > 0 and pos < len(text):
-        nl = text.find("\n", pos)
-        end = len(text) if nl == -1 else nl + 1
-        if text[pos:end].strip():
-            lines -= 1
-        pos = end
-    return text[:pos]
+        source = Source(id=path, kind=SUFFIX_KIND.get(Path(path).suffix.lower(), "auto"), path=path)
+    text, metadata, metadata_name = read_source(source)
+    return text, choose_pub_date(given, metadata, find_text_dates(text), metadata_name=metadata_name)
 
 
 def _cmd_build(args: argparse.Namespace, err: Console) -> int:

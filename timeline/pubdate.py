@@ -197,13 +197,26 @@ def _hit(rule: PubDateRule, m: re.Match[str], rules: PubDateRules, offset: int, 
     return TextDate(rule.name, rule.priority, start, offset + m.end(), m.group(0).strip(), month, day, year, drop)
 
 
+def head(text: str, lines: int) -> str:
+    """The start of ``text`` up to the end of its ``lines``-th non-blank line (all of it when shorter)."""
+    pos = 0
+    while lines > 0 and pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl == -1 else nl + 1
+        if text[pos:end].strip():
+            lines -= 1
+        pos = end
+    return text[:pos]
+
+
 def find_text_dates(text: str, rules: PubDateRules | None = None) -> PubDateFinding:
-    """Every publication-date statement in the first lines of ``text`` (pure: no clock)."""
+    """Every publication-date statement in the first lines of ``text`` (pure: no clock). Only the header is split
+    into lines, however long the text."""
     rules = rules or load_rules()
     finding = PubDateFinding()
     pos = 0
     seen = 0
-    for raw in text.splitlines(keepends=True):
+    for raw in head(text, rules.header_lines + 1).splitlines(keepends=True):
         offset, pos = pos, pos + len(raw)
         line = raw.rstrip("\r\n")
         if not line.strip():

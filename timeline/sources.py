@@ -7,6 +7,7 @@ source that fails when loaded, so one bad record is reported and skipped, not fa
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
 import json
 from dataclasses import dataclass
@@ -103,8 +104,9 @@ def read_manifest(path: Path) -> list[Source]:
     return out
 
 
-def load_article(source: Source) -> Article:
-    """Read one document: its text, the date its metadata gives, the dates its text states, its body."""
+def read_source(source: Source) -> tuple[str, dt.date | None, str]:
+    """One document's text (a web page's main text, a TimeML file's TEXT), the date its metadata gives (a
+    manifest's pub_date, the page's metadata, the TimeML DCT) and that metadata's name."""
     if source.error:
         raise InputError(source.error)
     name = source.path or source.id
@@ -124,6 +126,12 @@ def load_article(source: Source) -> Article:
             text = extract_text(text, name)
             if metadata is None and page_date is not None:
                 metadata, metadata_name = page_date, "page metadata"
+    return text, metadata, metadata_name
+
+
+def load_article(source: Source) -> Article:
+    """Read one document: its text, the date its metadata gives, the dates its text states, its body."""
+    text, metadata, metadata_name = read_source(source)
     finding = find_text_dates(text)
     return Article(
         text=text,
