@@ -82,7 +82,6 @@ class TriggerModel:
         scores = self._scores(features)
         if scores is None:
             return []
-        scores += self.class_bias
         scores[:, 0] -= self.no_event_offset  # tuned for F1 on held-out training documents
         return [self.labels[k] for k in scores.argmax(axis=1)]
 
@@ -91,7 +90,6 @@ class TriggerModel:
         scores = self._scores(features)
         if scores is None:
             return []
-        scores += self.class_bias
         return [self.labels[k + 1] for k in scores[:, 1:].argmax(axis=1)]
 
     def _scores(self, features: list[list[str]]) -> np.ndarray | None:
@@ -101,4 +99,4 @@ class TriggerModel:
         missing = self._missing
         ids = [get(f, missing) for feats in features for f in feats]
         starts = np.cumsum([0] + [len(feats) for feats in features[:-1]])
-        return np.add.reduceat(self._matrix[ids], starts, axis=0)
+        return np.add.reduceat(self._matrix[ids], starts, axis=0) + self.class_bias
