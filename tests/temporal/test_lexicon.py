@@ -18,6 +18,7 @@ _TEXT = resources.files("timeline.temporal").joinpath("resources", "lexicon.yaml
 #: lexicon entry -> the Lexicon attribute code uses (loaded once per Lexicon)
 WORD_SETS = {
     "clock_zones": "clock_zones",
+    "lowercase_units": "lowercase_units",
     "second_followers": "second_followers",
     "future_be": "future_be",
     "auxiliaries": "auxiliaries",

@@ -441,16 +441,13 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"{prefix}{int(n)}{letter}"
 
 
-_ABBREVIATED_UNITS = frozenset({"hr", "hrs", "min", "mins", "yr", "yrs"})
-
-
 def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
     """three years, 18 months, the past five years, a decade, several weeks, five-year."""
     gd = m.groupdict()
     if "unit" in rule.spec.args:
         return _new(m, rule, "fixed", value=duration_value(1, str(rule.spec.args["unit"])))
     unit = lex.data.units.get(norm(gd["unit"]))
-    if unit is None or (gd["unit"].lower() in _ABBREVIATED_UNITS and not gd["unit"].islower()):
+    if unit is None or (gd["unit"].lower() in lex.lowercase_units and not gd["unit"].islower()):
         return None  # "5 HR staff": abbreviations are lower case ("24 hrs", "30 mins")
     surface = m.group(0).lower()
     if surface.endswith("old") or re.match(r"[a-z0-9]+-(?:quarters?)\b", surface.split(" ")[-1]) and unit == "quarter":

@@ -74,7 +74,7 @@ def _right_window(text: str, end: int, lex: Lexicon) -> str:
 
 
 def _cue(words: list[str], i: int, lex: Lexicon) -> int:
-    if i > 0 and words[i] == "May":
+    if i > 0 and words[i][:1].isupper() and words[i].lower() in lex.ambiguous_months:
         return 0  # the month inside a sentence ("between March and May, prices rose"), not the modal
     w = words[i].lower()
     if i + 1 < len(words) and (w, words[i + 1].lower()) in lex.not_cue_pairs:

@@ -96,6 +96,7 @@ class LexiconData(BaseModel):
     count_nouns: list[str]
     id_words: list[str]
     clock_zones: list[str] = Field(min_length=1)
+    lowercase_units: list[str] = Field(min_length=1)
     second_followers: list[str] = Field(min_length=1)
     months_periods: list[str] = Field(min_length=1)
     title_openers: TitleOpeners
@@ -260,6 +261,10 @@ class Lexicon:
     @cached_property
     def clock_zones(self) -> frozenset[str]:
         return frozenset(self.data.clock_zones)
+
+    @cached_property
+    def lowercase_units(self) -> frozenset[str]:
+        return frozenset(self.data.lowercase_units)
 
     @cached_property
     def second_followers(self) -> frozenset[str]:
