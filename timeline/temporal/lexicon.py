@@ -97,6 +97,7 @@ class LexiconData(BaseModel):
     id_words: list[str]
     clock_zones: list[str] = Field(min_length=1)
     lowercase_units: list[str] = Field(min_length=1)
+    month_name_keep: list[str] = Field(min_length=1)
     second_followers: list[str] = Field(min_length=1)
     months_periods: list[str] = Field(min_length=1)
     title_openers: TitleOpeners

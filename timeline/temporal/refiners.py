@@ -314,8 +314,6 @@ _NAME_BEFORE = re.compile(r"\b(?:[A-Z]{2,}|[A-Z][a-z]+)\s$")
 _CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 #: a lower-case word after that ("April Ryan reported")
 _LOWER_AFTER = re.compile(r" [a-z]")
-#: words before a month that make "Month Name" an event's name, not a person's
-_MONTH_NAME_KEEP = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "your", "my", "on", "at"})
 
 
 class TitleFilter:
@@ -329,7 +327,8 @@ class TitleFilter:
         self._units = frozenset(w.lower() for w in (*lex.data.units, *lex.data.date_units, *lex.data.parts_of_day))
         self._opening_quote = lex.title_opener
         self._named_day = lex.name_day
-        self._month_context = frozenset(w.lower() for w in lex.data.month_context_words)
+        # words before a month that keep "Month Name" a month (its context, or an event's name: "its December Board")
+        self._month_context = frozenset(w.lower() for w in (*lex.data.month_context_words, *lex.data.month_name_keep))
         self._time_words = self._units | frozenset(w.lower() for w in (*lex.data.months, *lex.data.weekdays,
                                                                        *lex.data.seasons, *lex.data.relative_words))
 
@@ -353,7 +352,7 @@ class TitleFilter:
         # name, which TimeML tags: "the February Revolution", "its December Board meeting", "the company's June
         # Annual Meeting"), after "on"/"at" or a sentence end ("Prices rose. January Sales were weak."), and in
         # Title Case headlines ("Apple Unveils New iPhone at September Event").
-        if not _LOWER_AFTER.match(text, nxt.end()) or prev in self._month_context or prev in _MONTH_NAME_KEEP:
+        if not _LOWER_AFTER.match(text, nxt.end()) or prev in self._month_context:
             return False
         before = text[max(0, c.start - 3) : c.start].rstrip()
         return bool(prev) and "-" not in prev and not prev.endswith("'s") and not before.endswith((".", "!", "?", "\n"))
