@@ -25,12 +25,13 @@ def _build(case: dict[str, Any]) -> tuple[list[Event], list[Link], dict[str, Tim
         if spec["anchor"] == "time":
             tid = f"t{n}"
             times[tid] = TimeExpression(
-                id=tid, start=n * 10 + 5, end=n * 10 + 9, text="date", type=spec.get("type", "DATE"), value=spec["value"],
-                mod=spec.get("mod"), granularity=spec.get("granularity"),
+                id=tid, start=n * 10 + 5, end=n * 10 + 9, text=spec.get("text", "date"), type=spec.get("type", "DATE"),
+                value=spec["value"], mod=spec.get("mod"), granularity=spec.get("granularity"),
+                resolved=spec.get("resolved", True),
                 interval=Interval(first=dt.date.fromisoformat(spec["first"]), last=dt.date.fromisoformat(spec["last"]))
                 if "first" in spec else None,
                 rule="test")
-            links.append(Link(spec["id"], tid, AnchorKind.TIME, relation, "on date", "test"))
+            links.append(Link(spec["id"], tid, AnchorKind.TIME, relation, "on date", spec.get("rule", "syntax:governs")))
         else:
             links.append(Link(spec["id"], None, AnchorKind(spec["anchor"]), relation, None, "test"))
     return events, links, times
@@ -39,12 +40,15 @@ def _build(case: dict[str, Any]) -> tuple[list[Event], list[Link], dict[str, Tim
 @pytest.mark.parametrize("case", DATA["cases"], ids=lambda c: c["name"])
 def test_order_and_display(case: dict[str, Any]) -> None:
     events, links, times = _build(case)
-    pub = None if any(e["anchor"] == "none" for e in case["events"]) else PUB
+    pub = None if "pub_date" in case or any(e["anchor"] == "none" for e in case["events"]) else PUB
     entries = make_entries(events, links, times, pub, lead_end=0)
     assert [e.event_id for e in entries] == case["order"]
     shown = {e.event_id: e.display for e in entries}
     for eid, text in case["display"].items():
         assert shown[eid] == text
+    selected = {e.event_id: e.selected for e in entries}
+    for eid, expected in case.get("selected", {}).items():
+        assert selected[eid] is expected, eid
 
 
 @pytest.mark.parametrize(

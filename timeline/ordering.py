@@ -8,6 +8,7 @@ relative time) come last, in document order. The sort is stable and every key is
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import NamedTuple
@@ -77,6 +78,22 @@ def display_value(value: str, mod: str | None) -> str:
     if mod in _MOD_SIGN:
         return f"{value} {_MOD_SIGN[mod]}"
     return value
+
+
+_PARTIAL_DATE = re.compile(r"XXXX-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>[0-3][0-9]))?$")
+
+
+def display_unresolved(t: TimeExpression) -> str:
+    """A time left unresolved (no publication date) as a reader can use it: the month and day the text
+    gives ("XXXX-04-10" -> "April 10 (year unknown)"), else the words of the text ('"next month" (unresolved)')."""
+    m = _PARTIAL_DATE.match(t.value)
+    if m is None:
+        quoted = '"' + t.text + '"'
+        return f"{display_value(quoted, t.mod)} (unresolved)"
+    words = calendar.month_name[int(m["month"])]
+    if m["day"]:
+        words += f" {int(m['day'])}"
+    return f"{display_value(words, t.mod)} (year unknown)"
 
 
 class SortKey(NamedTuple):
@@ -150,15 +167,18 @@ def make_entry(
             sort_date = pub_date if t.type == TimexType.DURATION else None
         if t.type == TimexType.DURATION:
             display = display_duration(t.value, t.mod)
+        elif not t.resolved:
+            display = display_unresolved(t)
         else:
             display = display_value(t.value, t.mod)
         if link.relation in (Relation.BEFORE, Relation.AFTER, Relation.FROM, Relation.UNTIL) and t.mod is None:
             display = f"{link.relation.value} {display}"
-        dated = t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None
+        # a calendar date, or one the missing publication date left partial ("April 10", year unknown): the table
+        # shows both, the second as the text gives it
+        dated = t.type in (TimexType.DATE, TimexType.TIME) and (t.interval is not None or not t.resolved)
         return TimelineEntry(
             **common, time_id=t.id, anchor=AnchorKind.TIME, value=t.value, mod=t.mod, granularity=t.granularity,
-            sort_date=sort_date, interval=t.interval,
-            display=display if t.resolved else f"{display} (unresolved)",
+            sort_date=sort_date, interval=t.interval, display=display,
             selected=dated and link.rule in _SHOWN_RULES and ev.factuality != Factuality.NEGATED,
         )
     on = link.relation == Relation.ON

@@ -59,8 +59,10 @@ def _title(tl: Timeline | StreamedTimeline) -> str:
 
 
 def _caption(tl: Timeline | StreamedTimeline, show_all: bool) -> str:
-    pub = tl.document.pub_date.isoformat() if tl.document.pub_date else "unknown"
-    caption = f"published {pub} ({tl.document.pub_date_source})"
+    if tl.document.pub_date is None:
+        caption = "no publication date (give one with --pub-date)"
+    else:
+        caption = f"published {tl.document.pub_date.isoformat()} ({tl.document.pub_date_source})"
     total, selected = entry_counts(tl)
     hidden = 0 if show_all else total - selected
     if hidden:
@@ -72,7 +74,7 @@ def _table(shown: Iterable[tuple[TimelineEntry, Event]], *, title: str | None, c
     # Text, not str: a file name such as "notes[draft].txt" is not rich markup
     table = Table(title=None if title is None else Text(title), caption=None if caption is None else Text(caption),
                   show_lines=False, expand=False, pad_edge=False)
-    table.add_column("When", no_wrap=True, min_width=10, max_width=22)
+    table.add_column("When", no_wrap=True, min_width=10, max_width=26)
     table.add_column("Event", ratio=3, min_width=20)
     table.add_column("Evidence", ratio=2, min_width=12, style="dim")
     for entry, ev in shown:
