@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 MAX_WORDS = 12
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative")
-NP_LEFT_DEPS = frozenset({"poss", "amod", "compound", "nummod", "nmod", "case", "neg"})
+NP_LEFT_DEPS = frozenset({"poss", "amod", "compound", "nummod", "nmod", "case", "neg", "quantmod"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "no"})
 MARKERS = frozenset({"to"})
 MAX_PREPS = 2
@@ -58,6 +58,11 @@ def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
                 toks += [g for g in sub if g.dep_ != "punct" or _inner_hyphen(g)]
             else:
                 toks += [g for g in sub if g.dep_ != "punct" and tok.i - g.i <= 4]
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None and pobj.pos_ in NOMINAL_POS and pobj.ent_type_ not in ("DATE", "TIME"):
+        # the "of" that completes the head: "a state of emergency", "hundreds of homes", "head of state"
+        toks += [of] + noun_phrase(pobj, with_conj=False)
     if with_conj:
         for c in tok.children:
             if c.dep_ == "conj" and c.i > tok.i:
@@ -194,7 +199,11 @@ def describe_predicate(tok: Token) -> str:
     toks = list(verb_toks)
     for c in tok.children:
         if c.dep_ in OBJECT_DEPS and c.i > tok.i:
-            toks += noun_phrase(c) if c.pos_ in ("NOUN", "PROPN", "PRON") else [c]
+            # a complement keeps its negation: "pleaded not guilty", "was found not guilty"
+            if c.pos_ in NOMINAL_POS or c.pos_ == "NUM":  # "raised $50 million"
+                toks += noun_phrase(c)
+            else:
+                toks += [g for g in c.children if g.dep_ == "neg"] + [c]
             break
     toks += _prep_phrases(tok, MAX_WORDS - len(toks) - len(subj_toks))
     subj_toks, toks = on_line_of(subj_toks, tok), on_line_of(toks, tok)
