@@ -28,6 +28,8 @@ def _build(case: dict[str, Any]) -> tuple[list[Event], list[Link], dict[str, Tim
                 id=tid, start=n * 10 + 5, end=n * 10 + 9, text=spec.get("text", "date"), type=spec.get("type", "DATE"),
                 value=spec["value"], mod=spec.get("mod"), granularity=spec.get("granularity"),
                 resolved=spec.get("resolved", True),
+                leads_to=Interval(first=dt.date.fromisoformat(spec["leads_first"]),
+                                  last=dt.date.fromisoformat(spec["leads_last"])) if "leads_first" in spec else None,
                 interval=Interval(first=dt.date.fromisoformat(spec["first"]), last=dt.date.fromisoformat(spec["last"]))
                 if "first" in spec else None,
                 rule="test")

@@ -161,11 +161,19 @@ def make_entry(
     common = {"event_id": ev.id, "relation": link.relation, "evidence": link.evidence, "rule": link.rule}
     if link.anchor == AnchorKind.TIME and link.time_id is not None:
         t = times[link.time_id]
-        if t.interval is not None:
-            sort_date: dt.date | None = t.interval.first
+        days = t.interval or t.leads_to
+        granularity = t.granularity
+        if days is not None:
+            sort_date: dt.date | None = days.first
         else:
             sort_date = pub_date if t.type == TimexType.DURATION else None
-        if t.type == TimexType.DURATION:
+        if t.leads_to is not None:
+            # "[two days] later": the day it leads to, and the count ("2024-03-06 (+2 days)")
+            one_day = t.leads_to.first == t.leads_to.last
+            day = t.leads_to.first.isoformat() if one_day else t.leads_to.first.isoformat()[:7]
+            display = f"{day} (+{display_duration(t.value).removeprefix('for ')})"
+            granularity = Granularity.DAY if one_day else Granularity.MONTH
+        elif t.type == TimexType.DURATION:
             display = display_duration(t.value, t.mod)
         elif not t.resolved:
             display = display_unresolved(t)
@@ -175,10 +183,11 @@ def make_entry(
             display = f"{link.relation.value} {display}"
         # a calendar date, or one the missing publication date left partial ("April 10", year unknown): the table
         # shows both, the second as the text gives it
-        dated = t.type in (TimexType.DATE, TimexType.TIME) and (t.interval is not None or not t.resolved)
+        dated = (t.type in (TimexType.DATE, TimexType.TIME) and (t.interval is not None or not t.resolved)
+                 or t.leads_to is not None)
         return TimelineEntry(
-            **common, time_id=t.id, anchor=AnchorKind.TIME, value=t.value, mod=t.mod, granularity=t.granularity,
-            sort_date=sort_date, interval=t.interval, display=display,
+            **common, time_id=t.id, anchor=AnchorKind.TIME, value=t.value, mod=t.mod, granularity=granularity,
+            sort_date=sort_date, interval=days, display=display,
             selected=dated and link.rule in _SHOWN_RULES and ev.factuality != Factuality.NEGATED,
         )
     on = link.relation == Relation.ON

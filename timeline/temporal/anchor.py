@@ -33,6 +33,9 @@ CUE_REACH_DAYS_LONG = 365
 CUE_REACH_DAYS_PHRASE = 366
 #: In narrative mode a month/day more than this many days before the previous time is taken in the following year.
 NARRATIVE_BACKSTEP_DAYS = 90
+#: "[two days] later" (a DURATION by the TimeBank convention) leads to a day counted from the previous time when that
+#: time is a day (or, for months, a month): these units. Hours are left alone (the clock of the previous time is unknown).
+LATER_UNITS = frozenset({"day", "week", "month"})
 #: A bare clock time ("at 6 a.m.") takes the day named before it in its sentence, at most this many characters back;
 #: else the publication day (a day in an earlier sentence may be another event's: "a deadline was set for Tuesday").
 CLOCK_DAY_REACH_CHARS = 300
@@ -290,12 +293,26 @@ class Resolver:
             return self._expression(c, tid, value, c.grain, None, None, False)
 
     def _expression(self, c: Candidate, tid: str, value: str, grain: str | None, interval: Interval | None,
-                    anchor: str | None, resolved: bool) -> TimeExpression:
+                    anchor: str | None, resolved: bool, leads_to: Interval | None = None) -> TimeExpression:
         return TimeExpression(
             id=tid, start=c.start, end=c.end, text=self.text[c.start : c.end], type=TimexType(c.type), value=value,
             mod=c.mod, granularity=Granularity(grain) if grain else None, interval=interval, quant=c.quant, freq=c.freq,
-            anchor=anchor, resolved=resolved, range_end=None, rule=c.rule,
+            anchor=anchor, resolved=resolved, range_end=None, leads_to=leads_to, rule=c.rule,
         )
+
+    def _leads_to(self, c: Candidate) -> tuple[Interval, str] | None:
+        """The days a "[two days] later" duration leads to, counted from the previous time, and that time's id."""
+        prev = self.prev
+        if c.later is None or c.unit not in LATER_UNITS or prev is None:
+            return None
+        if prev.grain in cal.DAY_GRAINS:
+            point = cal.shift(prev.date, c.unit, c.later)
+            first, last = cal.period(point, "month" if c.unit == "month" else "day")
+        elif prev.grain == "month" and c.unit == "month":
+            first, last = cal.period(cal.shift(prev.date, "month", c.later), "month")
+        else:
+            return None
+        return Interval(first=first, last=last), prev.anchor
 
     def _resolve(self, c: Candidate, tid: str) -> TimeExpression | None:
         value: str
@@ -308,6 +325,12 @@ class Resolver:
             value = c.value or ""
             if value in self.lex.months_periods:  # "For the nine months, ..."
                 self.months_period_end = c.end
+            if (later := self._leads_to(c)) is not None:
+                days, since = later
+                # the story moves on: "Two days later, ... The next day, ..." is the day after that
+                self.prev = Ref(days.first, "day" if days.first == days.last else "month", tid)
+                self.prev_end = c.end
+                return self._expression(c, tid, value, grain, None, since, True, leads_to=days)
         elif c.kind == "absolute":
             assert c.year is not None
             point = self._fields_date(c, c.year)

@@ -56,3 +56,4 @@ class Candidate:
     year_base: str = "dct"
     ended_by: Candidate | None = None
     day_from: Candidate | None = None  # "10:35 a.m. (0735 GMT) Friday": the day named after a clock time
+    later: int | None = None  # "[two days] later": a duration counted on this many `unit`s from the previous time

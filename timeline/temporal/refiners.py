@@ -293,7 +293,8 @@ def later_as_duration(text: str, cands: list[Candidate]) -> list[Candidate]:
     """News convention (TimeBank/AQUAINT): "[three days] later" is a DURATION and "later" stays outside the extent.
 
     Only for units below a year ("a year later" stays a date) and only outside narrative mode (WikiWars-style history
-    text marks "[two days later]" as the date it leads to).
+    text marks "[two days later]" as the date it leads to). The candidate keeps the count (``later``): the resolver
+    dates the day it leads to from the previous time, for the timeline (``TimeExpression.leads_to``).
     """
     out: list[Candidate] = []
     for c in cands:
@@ -302,7 +303,7 @@ def later_as_duration(text: str, cands: list[Candidate]) -> list[Candidate]:
             if m is not None:
                 n = abs(c.amount) if c.kind != "fixed" else None
                 c = replace(c, end=m.start(), type="DURATION", kind="fixed", value=duration_value(n, c.unit), grain=None,
-                            relative_to="dct", amount=0)
+                            relative_to="dct", amount=0, later=n)
         out.append(c)
     return out
 
