@@ -55,8 +55,12 @@ def test_order_and_display(case: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize(
     ("value", "mod", "shown"),
-    [("2024-04", "ON_OR_AFTER", "2024-04 ≥"), ("2024-04", "START", "early 2024-04"), ("2024", "END", "late 2024"),
-     ("P3Y", "MORE_THAN", "P3Y >"), ("2024-Q2", None, "2024-Q2")],
+    [("2024-04", "ON_OR_AFTER", "2024-04 or later"), ("2024-04-10", "ON_OR_BEFORE", "2024-04-10 or earlier"),
+     ("2024-04", "START", "early 2024-04"), ("2024", "END", "late 2024"), ("2024-Q2", None, "2024-Q2"),
+     ("2024", "APPROX", "about 2024"), ("2024-09-20TEV", None, "2024-09-20 evening"),
+     ("2024-W43-WE", None, "weekend of 2024-10-26"), ("2024-W37", None, "week of 2024-09-09"),
+     ("2025-SP", None, "spring 2025"), ("199", None, "1990s"), ("PRESENT_REF", None, "now"),
+     ("2024-09-13T24:00", None, "2024-09-13T24:00"), ("2024-W54", None, "2024-W54")],
 )
 def test_display_value(value: str, mod: str | None, shown: str) -> None:
     assert display_value(value, mod) == shown

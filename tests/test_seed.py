@@ -92,16 +92,16 @@ def test_seed_json_validates_against_schema(seed_timeline: Timeline) -> None:
 @pytest.mark.model
 def test_seed_without_publication_date_keeps_its_dated_events(extractor, seed_text: str) -> None:  # type: ignore[no-untyped-def]
     """With no date to resolve against, the events tied to the article's own times still make the default
-    table, their times as far as the text gives them ("April 10", year unknown), and the caption says why."""
+    table, their times as far as the text gives them ("April 10", no year), and the caption says why."""
     from rich.console import Console
 
     from timeline.render.table import timeline_table
 
     tl = extractor.build(seed_text, pub_date=None)
     shown = {x.display for x in tl.timeline if x.selected and x.anchor == AnchorKind.TIME}
-    assert {"April 10 (year unknown)", "April ≥ (year unknown)", '"next month" (unresolved)'} <= shown
+    assert {"April 10 (no year)", "April or later (no year)", '"next month" (unresolved)'} <= shown
     console = Console(width=140, record=True)
     console.print(timeline_table(tl))
     out = console.export_text()
-    assert "Kishida's official visit" in out and "April 10 (year unknown)" in out
+    assert "Kishida's official visit" in out and "April 10 (no year)" in out
     assert "no publication date" in out

@@ -148,7 +148,7 @@ class TimelineEntry(BaseModel):
     granularity: Granularity | None = None
     sort_date: dt.date | None = Field(description="the date it sorts by: the first day of the anchor's interval")
     interval: Interval | None = None
-    display: str = Field(description="the date as shown: '2024-04-10', '2024-04 ≥', 'before 2024-03-19'")
+    display: str = Field(description="the date as shown: '2024-04-10', '2024-04 or later', 'before 2024-03-19', 'week of 2024-09-09'")
     evidence: str | None = Field(description="the words that tie the event to its time")
     selected: bool = Field(description="shown in the default table (anchored to an explicit time, or a main event of the lead)")
     rule: str = Field(description="the linking rule that produced the anchor")

@@ -28,16 +28,17 @@ from .models import (
 )
 
 _GRAIN_RANK = {g: n for n, g in enumerate(Granularity)}
-_MOD_SIGN = {
-    "ON_OR_AFTER": "≥",
-    "AFTER": ">",
-    "ON_OR_BEFORE": "≤",
-    "BEFORE": "<",
-    "APPROX": "~",
-    "LESS_THAN": "<",
-    "MORE_THAN": ">",
-    "EQUAL_OR_LESS": "≤",
-    "EQUAL_OR_MORE": "≥",
+#: how a modifier reads around a date: "{}" is the date ("2024-04 or later" for "as early as April")
+_MOD_PHRASE = {
+    "ON_OR_AFTER": "{} or later",
+    "AFTER": "after {}",
+    "ON_OR_BEFORE": "{} or earlier",
+    "BEFORE": "before {}",
+    "APPROX": "about {}",
+    "LESS_THAN": "less than {}",
+    "MORE_THAN": "more than {}",
+    "EQUAL_OR_LESS": "at most {}",
+    "EQUAL_OR_MORE": "at least {}",
 }
 _MOD_WORD = {"START": "early", "MID": "mid", "END": "late"}
 # links shown in the default table: the time is the event's own (not merely near it): it hangs under the event,
@@ -71,12 +72,44 @@ def display_duration(value: str, mod: str | None = None) -> str:
     return f"for {_DURATION_MOD.get(mod or '', '')}{n} {word if n == '1' else plural}"
 
 
+_PART_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+_SEASON = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_REF_WORDS = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
+_POD = re.compile(r"(?P<day>\d{4}-\d\d-\d\d)T(?P<pod>MO|MI|AF|EV|NI|DT)$")
+_WEEK = re.compile(r"(?P<year>\d{4})-W(?P<week>\d\d)(?P<weekend>-WE)?$")
+_SEASON_VALUE = re.compile(r"(?P<year>\d{4})-(?P<season>SP|SU|FA|WI)$")
+_DECADE = re.compile(r"\d{3}$")
+
+
+def readable_value(value: str) -> str:
+    """A TIMEX3 date value in words a reader knows: '2024-09-20TEV' -> '2024-09-20 evening', '2024-W43-WE' ->
+    'weekend of 2024-10-26', '2024-W37' -> 'week of 2024-09-09', '2025-SP' -> 'spring 2025', '199' -> '1990s',
+    'PRESENT_REF' -> 'now'; days, months, years, quarters and clock times as they are."""
+    if value in _REF_WORDS:
+        return _REF_WORDS[value]
+    if m := _POD.match(value):
+        return f"{m['day']} {_PART_OF_DAY[m['pod']]}"
+    if m := _WEEK.match(value):
+        try:
+            first = dt.date.fromisocalendar(int(m["year"]), int(m["week"]), 6 if m["weekend"] else 1)
+        except ValueError:
+            return value
+        return f"{'weekend' if m['weekend'] else 'week'} of {first.isoformat()}"
+    if m := _SEASON_VALUE.match(value):
+        return f"{_SEASON[m['season']]} {m['year']}"
+    if _DECADE.match(value):
+        return f"{value}0s"
+    return value
+
+
 def display_value(value: str, mod: str | None) -> str:
-    """The date as a reader sees it: the TIMEX3 value with its modifier visible ('2024-04 ≥', 'early 2024-04')."""
+    """The date as a reader sees it: the value in words (``readable_value``) with its modifier ('2024-04 or later',
+    'early 2024-04')."""
+    value = readable_value(value)
     if mod in _MOD_WORD:
         return f"{_MOD_WORD[mod]} {value}"
-    if mod in _MOD_SIGN:
-        return f"{value} {_MOD_SIGN[mod]}"
+    if mod in _MOD_PHRASE:
+        return _MOD_PHRASE[mod].format(value)
     return value
 
 
@@ -85,7 +118,7 @@ _PARTIAL_DATE = re.compile(r"XXXX-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>[0-3][0-9]
 
 def display_unresolved(t: TimeExpression) -> str:
     """A time left unresolved (no publication date) as a reader can use it: the month and day the text
-    gives ("XXXX-04-10" -> "April 10 (year unknown)"), else the words of the text ('"next month" (unresolved)')."""
+    gives ("XXXX-04-10" -> "April 10 (no year)"), else the words of the text ('"next month" (unresolved)')."""
     m = _PARTIAL_DATE.match(t.value)
     if m is None:
         quoted = '"' + t.text + '"'
@@ -93,7 +126,7 @@ def display_unresolved(t: TimeExpression) -> str:
     words = calendar.month_name[int(m["month"])]
     if m["day"]:
         words += f" {int(m['day'])}"
-    return f"{display_value(words, t.mod)} (year unknown)"
+    return f"{display_value(words, t.mod)} (no year)"
 
 
 class SortKey(NamedTuple):
@@ -165,8 +198,8 @@ def make_entry(
         granularity = t.granularity
         if days is not None:
             sort_date: dt.date | None = days.first
-        else:
-            sort_date = pub_date if t.type == TimexType.DURATION else None
+        else:  # a duration, or "now", sits at the publication date
+            sort_date = pub_date if t.type == TimexType.DURATION or t.value == "PRESENT_REF" else None
         if t.leads_to is not None:
             # "[two days] later": the day it leads to, and the count ("2024-03-06 (+2 days)")
             one_day = t.leads_to.first == t.leads_to.last
