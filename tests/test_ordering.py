@@ -27,7 +27,7 @@ def _build(case: dict[str, Any]) -> tuple[list[Event], list[Link], dict[str, Tim
             times[tid] = TimeExpression(
                 id=tid, start=n * 10 + 5, end=n * 10 + 9, text=spec.get("text", "date"), type=spec.get("type", "DATE"),
                 value=spec["value"], mod=spec.get("mod"), granularity=spec.get("granularity"),
-                resolved=spec.get("resolved", True),
+                resolved=spec.get("resolved", True), range_end=spec.get("range_end"),
                 leads_to=Interval(first=dt.date.fromisoformat(spec["leads_first"]),
                                   last=dt.date.fromisoformat(spec["leads_last"])) if "leads_first" in spec else None,
                 interval=Interval(first=dt.date.fromisoformat(spec["first"]), last=dt.date.fromisoformat(spec["last"]))
@@ -48,6 +48,9 @@ def test_order_and_display(case: dict[str, Any]) -> None:
     shown = {e.event_id: e.display for e in entries}
     for eid, text in case["display"].items():
         assert shown[eid] == text
+    intervals = {e.event_id: e.interval for e in entries}
+    for eid, (first, last) in case.get("interval", {}).items():
+        assert intervals[eid] == Interval(first=dt.date.fromisoformat(first), last=dt.date.fromisoformat(last))
     selected = {e.event_id: e.selected for e in entries}
     for eid, expected in case.get("selected", {}).items():
         assert selected[eid] is expected, eid

@@ -212,7 +212,12 @@ def make_entry(
             display = display_unresolved(t)
         else:
             display = display_value(t.value, t.mod)
-        if link.relation in (Relation.BEFORE, Relation.AFTER, Relation.FROM, Relation.UNTIL) and t.mod is None:
+        end = times.get(t.range_end) if t.range_end else None
+        if end is not None and t.interval is not None and end.interval is not None and t.resolved and end.resolved:
+            # a range ("between 2019 and 2022", "from March 3 to March 5"): both ends, and the days up to the last
+            display = f"{display} to {display_value(end.value, end.mod)}"
+            days = Interval(first=t.interval.first, last=max(t.interval.last, end.interval.last))
+        elif link.relation in (Relation.BEFORE, Relation.AFTER, Relation.FROM, Relation.UNTIL) and t.mod is None:
             display = f"{link.relation.value} {display}"
         # a calendar date, or one the missing publication date left partial ("April 10", year unknown): the table
         # shows both, the second as the text gives it
