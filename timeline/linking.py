@@ -5,6 +5,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
 1. ``syntax:governs`` – the time hangs (directly or through a preposition) under the event itself:
    "visit on April 10", "meets ... next month", "launch as early as April". Not for a present
    intensional state, which holds at publication: "expects growth next year", "is expected in December".
+   Of two times at the same cost, a duration premodifying a noun gives way to the other: "kept rates at a
+   16-year high on Thursday" is Thursday.
    ``syntax:copula`` – the time hangs under a copula that is not itself an event, and the event is
    the copula's predicate: "the break-even point for next year is much lower", "today, the right
    to work is equal to ...".
@@ -205,7 +207,7 @@ class Linker:
         self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]],
         governors: dict[str, tuple[int, str] | None], when_clause: dict[int, str],
     ) -> Link | None:
-        best: tuple[int, int, TimeExpression, Span, str] | None = None
+        best: tuple[tuple[int, bool, int], TimeExpression, Span, str] | None = None
         for t, span in candidates:
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
@@ -227,12 +229,14 @@ class Linker:
                 if _in_other_relative_clause(tok, span.root):
                     continue  # "used her speech ... for NATO, which will celebrate ... next month": the clause's time
                 cost, rule = path, "syntax:path"
-            key = (cost, abs(span.root.i - tok.i))
-            if best is None or key < best[:2]:
-                best = (cost, key[1], t, span, rule)
+            # a duration that premodifies a noun ("kept rates at a 16-year high on Thursday") gives way to a date
+            # the event has at the same cost
+            key = (cost, _premodifier_duration(t, span), abs(span.root.i - tok.i))
+            if best is None or key < best[0]:
+                best = (key, t, span, rule)
         if best is None:
             return None
-        _, _, t, span, rule = best
+        _, t, span, rule = best
         relation = _relation(t, span)
         if rule == "syntax:when-clause":
             relation = _MOD_RELATION.get(t.mod or "", Relation.ON)  # at the time, whatever introduces it ("from 1989 when ...")
@@ -278,6 +282,12 @@ class Linker:
                 predicate = _copula_predicate(node, event_tokens)
                 return (predicate.i, "syntax:copula") if predicate is not None else None
         return None
+
+
+def _premodifier_duration(t: TimeExpression, span: Span) -> bool:
+    """A DURATION used as a noun's modifier: "a [16-year] high", "a [24-hour] strike"."""
+    return t.type == TimexType.DURATION and span.root.dep_ in ("amod", "compound", "nummod") and span.root.head.pos_ in (
+        "NOUN", "PROPN", "ADJ")
 
 
 def _same_event(ev: Event, tok: Token, dated: dict[str, Link]) -> Link | None:
