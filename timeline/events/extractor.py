@@ -7,7 +7,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from timeline.events import describe, rules
+from timeline.events import describe, filters, rules
 from timeline.events.factuality import FactualityInfo, FactualityResolver
 from timeline.events.detect import detect_with_model
 from timeline.events.lexicon import Lexicon, load_lexicon
@@ -58,6 +58,9 @@ class EventExtractor:
             return []
         allowed = allowed_tokens(doc, regions)
         parsed = is_parsed(doc)
+        if parsed:  # section headings yield no events (a blank Doc cannot tell a finite verb)
+            for i in filters.heading_tokens(doc, self.lexicon.headings):
+                allowed[i] = False
         model = self.model("parsed" if parsed else "surface")
         if model is not None:
             triggers = detect_with_model(
@@ -67,6 +70,8 @@ class EventExtractor:
             triggers = rules.detect_parsed(doc, self.lexicon, allowed)
         else:
             triggers = rules.detect_degraded(doc, self.lexicon, allowed)
+        if parsed:
+            triggers = [t for t in triggers if not filters.is_modifier(doc, t, self.lexicon)]
         triggers = _extend_hyphens(doc, triggers, allowed)
         resolver = FactualityResolver(doc, self.lexicon) if parsed else None
         sentences = _sentence_index(doc)

@@ -65,6 +65,17 @@ class NegationWords(BaseModel):
     examples: tuple[LexiconExample, ...] = ()
 
 
+class HeadingRule(BaseModel):
+    """What makes a line a section heading (its tokens yield no events), see ``filters.heading_tokens``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    max_words: int = 12
+    min_capitalised: float = 0.75
+    final_punctuation: frozenset[str] = frozenset({".", "!", "?", ":", ";", ",", '"', "'", "\u201d", "\u2019", "\u2026"})
+    minor_words: frozenset[str] = frozenset()
+
+
 class Lexicon(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -75,6 +86,9 @@ class Lexicon(BaseModel):
     future_modifiers: WordList
     event_noun_suffixes: tuple[str, ...]
     non_event_nouns: frozenset[str]
+    #: attributive adjectives that are not events ("a possible strike", "the former mayor")
+    non_event_modifiers: frozenset[str] = frozenset()
+    headings: HeadingRule = HeadingRule()
     weak_verbs: frozenset[str]
     cues: tuple[Cue, ...]
     negation: NegationWords

@@ -1,0 +1,91 @@
+"""Candidates that are not events: the tokens of section headings, attributive modifier adjectives.
+
+The rules are data (``headings``, ``future_modifiers`` and ``non_event_modifiers`` in
+``resources/en/lexicon.yaml``); the cases are in ``tests/events/fixtures/sentences.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from timeline.events.lexicon import HeadingRule, Lexicon
+from timeline.events.spans import Trigger
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every non-blank line, surrounding spaces left out."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            start = pos + (len(line) - len(line.lstrip()))
+            out.append((start, start + len(stripped)))
+        pos += len(line)
+    return out
+
+
+def _is_prose(text: str, rule: HeadingRule) -> bool:
+    return text[-1] in rule.final_punctuation
+
+
+def _looks_like_heading(tokens: list[Token], text: str, rule: HeadingRule) -> bool:
+    """Short, no final punctuation, mostly capitalised words, no finite verb."""
+    if _is_prose(text, rule):
+        return False
+    words = [t for t in tokens if t.is_alpha]
+    if not words or len(words) > rule.max_words:
+        return False
+    content = [t for t in words if t.lower_ not in rule.minor_words]
+    if len(content) < 2:
+        return False
+    capitalised = sum(1 for t in content if t.text[0].isupper())
+    if capitalised < rule.min_capitalised * len(content):
+        return False
+    return not any(t.tag_ in FINITE_TAGS or "Fin" in t.morph.get("VerbForm") for t in tokens)
+
+
+def heading_tokens(doc: Doc, rule: HeadingRule) -> set[int]:
+    """Indices of the tokens on heading lines that follow a line of prose (a parsed Doc).
+
+    A headline before the first line of prose (the article's title, after any URL, date or byline
+    lines) is not a heading: it keeps its events.
+    """
+    text = doc.text
+    lines = _lines(text)
+    if len(lines) < 3:
+        return set()
+    by_line: list[list[Token]] = [[] for _ in lines]
+    k = 0
+    for tok in doc:
+        while k < len(lines) and lines[k][1] <= tok.idx:
+            k += 1
+        if k == len(lines):
+            break
+        if lines[k][0] <= tok.idx:
+            by_line[k].append(tok)
+    out: set[int] = set()
+    seen_prose = False
+    for k, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if seen_prose and k + 1 < len(lines) and _looks_like_heading(by_line[k], line, rule):
+            out.update(t.i for t in by_line[k])
+        elif _is_prose(line, rule):
+            seen_prose = True
+    return out
+
+
+def is_modifier(doc: Doc, trig: Trigger, lexicon: Lexicon) -> bool:
+    """An attributive adjective that places or hedges its noun ("a forthcoming statement")."""
+    if trig.first != trig.last:
+        return False
+    tok = doc[trig.first]
+    if tok.pos_ != "ADJ" or tok.dep_ != "amod":
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in lexicon.future_modifiers.lemmas or lemma in lexicon.non_event_modifiers
+
+
+__all__ = ["heading_tokens", "is_modifier"]
