@@ -66,9 +66,12 @@ class TextDate:
         return dt.date(self.year, self.month, self.day)
 
     def agrees_with(self, other: dt.date) -> bool:
-        if self.year is not None and self.year != other.year:
-            return False
-        return (self.month, self.day) == (other.month, other.day)
+        """The dateline names the publication day or the day before it (a wire story filed the evening before
+        the paper is dated: "WARSAW, February 26 (Xinhua)" in a February 27 edition)."""
+        for day in (other, other - dt.timedelta(days=1)):
+            if (self.year is None or self.year == day.year) and (self.month, self.day) == (day.month, day.day):
+                return True
+        return False
 
 
 @dataclass
