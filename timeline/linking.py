@@ -108,6 +108,11 @@ class Link:
     rule: str
 
 
+#: the tense that put an event before, at or after the publication date, as the evidence column says it
+_TENSE_WORDS = {"PAST": "past", "PRESENT": "present", "FUTURE": "future", "INFINITIVE": "infinitive",
+                "PRESPART": "-ing form", "PASTPART": "participle"}
+
+
 class Linker:
     """Anchors events to times within one spaCy Doc."""
 
@@ -262,7 +267,7 @@ class Linker:
         relation = tense_relation(ev)
         if not has_pub_date:
             return Link(ev.id, None, AnchorKind.NONE, relation, None, "none:no-pub-date")
-        cue = ev.modality or ev.tense.lower()
+        cue = ev.modality or _TENSE_WORDS.get(ev.tense) or ev.factuality.value  # a nominal: "attack (happened)"
         return Link(ev.id, None, AnchorKind.PUB_DATE, relation, f"{ev.text} ({cue})", "pub_date:tense")
 
     @staticmethod
