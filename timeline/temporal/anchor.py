@@ -10,8 +10,7 @@ from timeline.models import Granularity, Interval, TimeExpression, TimexType
 from timeline.temporal import calendar as cal
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
-from timeline.temporal.cues import evidence as tense_evidence
-from timeline.temporal.cues import phrase_direction, phrase_reaches_far, same_sentence
+from timeline.temporal.cues import phrase_direction, phrase_reaches_far, reaches_far_ahead, same_sentence
 from timeline.temporal.direction import Choice, DirectionModel, features
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.timex3 import format_value, unresolved_value
@@ -28,8 +27,8 @@ CUE_REACH_DAYS_PAST = 240
 #: ... and, for a past cue, for quarters, halves and seasons (periods that news mostly reports after they end).
 CUE_REACH_DAYS_LONG = 365
 #: ... and for any partial date after a direction phrase ("since", "until", "ended": lexicon direction_phrases), or
-#: ahead of a strong future cue ("will", "scheduled": lexicon strong_future_cues): "The trial will begin in February"
-#: in a March story is next February.
+#: ahead of a far-reaching future cue ("will", "is expected to": lexicon far_future_cues): "The trial will begin in
+#: February" in a March story is next February.
 CUE_REACH_DAYS_PHRASE = 366
 #: In narrative mode a month/day more than this many days before the previous time is taken in the following year.
 NARRATIVE_BACKSTEP_DAYS = 90
@@ -211,9 +210,10 @@ class Resolver:
     def _partial_by_hand(self, c: Candidate, r: dt.date, options: list[tuple[int, dt.date, dt.date, dt.date]]) -> dt.date:
         """The hand rule: the nearest occurrence, unless a tense cue points to one within reach the other way."""
         nearest = min(options, key=lambda o: (o[0], abs(o[1].year - r.year)))
-        cue, word, _ = tense_evidence(self.text, c.start, c.end, self.lex)
+        cue = tense_direction(self.text, c.start, c.end, self.lex)
         reach = CUE_REACH_DAYS_LONG if c.grain in {"quarter", "half", "season"} else CUE_REACH_DAYS_PAST
-        reach_future = CUE_REACH_DAYS_PHRASE if cue is not None and word in self.lex.strong_future_cues else CUE_REACH_DAYS
+        far = cue == 1 and reaches_far_ahead(self.text, c.start, c.end, self.lex)
+        reach_future = CUE_REACH_DAYS_PHRASE if far else CUE_REACH_DAYS
         if cue is not None and phrase_reaches_far(self.text, c.start, self.lex):
             # a direction phrase ("since February", "the year ended Jan. 31", "as early as May") fixes the side:
             # the occurrence on that side within a year, however far

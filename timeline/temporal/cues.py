@@ -184,6 +184,21 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
     return None, "", "none"
 
 
+def reaches_far_ahead(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Does the future cue of the expression look a year ahead (lexicon far_future_cues: "will"; or a future
+    participle after a present auxiliary before the expression: "is expected to start in ...")?"""
+    cue, word, where = evidence(text, start, end, lex)
+    if cue != 1:
+        return False
+    if word in lex.data.far_future_cues:
+        return True
+    if word not in lex.data.future_participles or where != "left":
+        return False
+    left = [w.lower() for w in _words(_left_window(text, start, lex))]
+    i = len(left) - 1 - left[::-1].index(word) if word in left else -1
+    return i > 0 and left[i - 1] in lex.data.auxiliaries
+
+
 def sentence_words(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[str], list[str]]:
     """The words of the sentence before `start` and after `end` (windows of a few dozen characters)."""
     return _words(_left_window(text, start, lex)), _words(_right_window(text, end, lex))

@@ -85,6 +85,7 @@ class LexiconData(BaseModel):
     auxiliaries: list[str] = Field(min_length=1)
     future_be: list[str] = Field(min_length=1)
     strong_future_cues: list[str] = Field(min_length=1)
+    far_future_cues: list[str] = Field(min_length=1)
     not_past_ed: list[str]
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
@@ -103,7 +104,7 @@ class LexiconData(BaseModel):
     title_openers: TitleOpeners
     name_day_words: list[str] = Field(min_length=1)
 
-    @field_validator("strong_future_cues")
+    @field_validator("strong_future_cues", "far_future_cues")
     @classmethod
     def _strong_are_future(cls, value: list[str], info: ValidationInfo) -> list[str]:
         unknown = [w for w in value if w not in info.data.get("future_cues", [])]
