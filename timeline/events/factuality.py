@@ -41,6 +41,19 @@ INCEPTIVE_VERBS = frozenset({"start", "begin", "resume", "commence", "restart"})
 #: the clause: "a hero for ending the practice")
 TERMINATIVE_VERBS = frozenset({"end", "finish", "conclude", "cease", "halt"})
 
+#: a time phrase ahead of the publication date, read from the parse (the tagger's values are not known here):
+#: a time noun with one of these modifiers, or one of the words on its own ("tomorrow"). An event noun with
+#: such a phrase (or the object of a past verb that has one: "discussed the summit next month") is planned.
+#: "following" is left out: "the following week" counts from a past date in a narrative
+FUTURE_TIME_MODIFIERS = frozenset({"next", "coming", "upcoming", "forthcoming"})
+FUTURE_TIME_WORDS = frozenset({"tomorrow"})
+TIME_NOUNS = frozenset({
+    "day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "quarter", "season", "decade",
+    "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening", "night",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})
+TIME_PATH_DEPS = frozenset({"npadvmod", "prep", "pobj", "acl", "nmod", "tmod", "advmod"})
+
 # -- decisions ------------------------------------------------------------------------------------
 #: a past vote to approve/keep/reject ... is the decision itself: "voted on Monday to approve the budget",
 #: "voted 8-1 to keep Bank Rate at 5.25%" (happened). Other infinitives stay planned ("voted to strike"), as do
@@ -307,6 +320,9 @@ class FactualityResolver:
         argument = self._argument_of(tok)
         if argument is not None:
             return argument
+        future = self._future_time(tok)
+        if future is not None:  # "the summit next month", "talks in the coming weeks", "a ceasefire starting tomorrow"
+            return FactualityInfo(F.PLANNED, None, f"future-time:{future}")
         gov = governing_predicate(tok)
         up = self.of(gov) if gov is not None else FactualityInfo(F.HAPPENED, None, "default")
         # "the planned merger was completed", "the next meeting was held in June": a past predicate realised it
@@ -358,6 +374,43 @@ class FactualityResolver:
                 up.factuality == F.ONGOING and head_tense.tense == "PRESENT" and head_tense.aspect == "NONE")):
             return FactualityInfo(F.ONGOING, None, f"argument-of:{lemma}")  # "the strike ends on Friday"
         return None
+
+
+    def _future_time(self, tok: Token) -> str | None:
+        """The future time phrase that dates an event noun: below it, or below the past verb it is the object of
+        (a past verb cannot take a future time: "discussed the summit next month")."""
+        found = _future_time_below(tok, tok.i)
+        if found is not None or tok.dep_ not in ("dobj", "pobj"):
+            return found
+        verb = governing_predicate(tok)
+        if verb is None:
+            return None
+        vt = tense_of(verb)
+        if (vt.tense in ("PAST", "PASTPART") or vt.aspect == "PERFECTIVE") and vt.modal is None and self.of(
+                verb).factuality in (F.HAPPENED, F.REPORTED):
+            return _future_time_below(verb, tok.i)
+        return None
+
+
+def _future_time_below(tok: Token, after: int, depth: int = 3) -> str | None:
+    """A future time phrase (see FUTURE_TIME_MODIFIERS) in the children of ``tok`` along time-like dependencies,
+    after token ``after``."""
+    for c in tok.children:
+        if c.dep_ not in TIME_PATH_DEPS or c.i <= after:
+            continue
+        low = c.lower_
+        if low in FUTURE_TIME_WORDS:
+            return low
+        if low in TIME_NOUNS:
+            mod = next((m for m in c.children if m.lower_ in FUTURE_TIME_MODIFIERS and m.i < c.i), None)
+            if mod is not None:
+                return f"{mod.lower_} {low}"
+        participle = c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")  # not an infinitive: "plans to travel next week"
+        if depth > 1 and (c.dep_ in ("prep", "pobj", "advmod") or participle):  # "in the coming weeks", "starting tomorrow"
+            found = _future_time_below(c, after, depth - 1)
+            if found is not None:
+                return found
+    return None
 
 
 def head_tense_name(head: Token) -> str:
