@@ -40,6 +40,9 @@ INCEPTIVE_VERBS = frozenset({"start", "begin", "resume", "commence", "restart"})
 #: ("the strike ends at noon on Friday", "the strike did not end", "plans to end the strike"; a gerund is left to
 #: the clause: "a hero for ending the practice")
 TERMINATIVE_VERBS = frozenset({"end", "finish", "conclude", "cease", "halt"})
+#: "not ... until/before": a negated expectation or start with one of these puts the event later, it does not deny
+#: it ("does not expect a recovery before 2025", "construction won't resume until demand returns": expected)
+NOT_UNTIL_WORDS = frozenset({"until", "till", "before"})
 
 #: a time phrase ahead of the publication date, read from the parse (the tagger's values are not known here):
 #: a time noun with one of these modifiers, or one of the words on its own ("tomorrow"). An event noun with
@@ -365,9 +368,13 @@ class FactualityResolver:
         realised = head_tense.tense == "PAST" and head_tense.aspect == "PERFECTIVE"  # "the move had been expected"
         if (lemma in EXPECTING_VERBS or planned_for) and dep in ("dobj", "nsubjpass") and not (raised or realised):
             if self.of(head).factuality == F.NEGATED:  # "did not expect any delays"
+                if _not_until(head) or _not_until(tok):
+                    return FactualityInfo(F.EXPECTED, None, f"argument-of:{lemma}+neg-until")
                 return FactualityInfo(F.NEGATED, None, f"argument-of:{lemma}+neg")
             return FactualityInfo(EXPECTING_VERBS.get(lemma, F.PLANNED), None, f"argument-of:{lemma}")
         if lemma in INCEPTIVE_VERBS and dep == "nsubj" and self.of(head).factuality == F.NEGATED:
+            if _not_until(head) or _not_until(tok):
+                return FactualityInfo(F.EXPECTED, None, f"argument-of:{lemma}+neg-until")
             return FactualityInfo(F.NEGATED, None, f"argument-of:{lemma}+neg")  # "construction has not started"
         up = self.of(head)
         if lemma in TERMINATIVE_VERBS and (up.factuality in UNREAL | {F.NEGATED} or (
@@ -390,6 +397,16 @@ class FactualityResolver:
                 verb).factuality in (F.HAPPENED, F.REPORTED):
             return _future_time_below(verb, tok.i)
         return None
+
+
+def _not_until(verb: Token) -> bool:
+    """Does an until/before phrase or clause (NOT_UNTIL_WORDS) depend on the verb (or the event noun)?"""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in NOT_UNTIL_WORDS:
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in NOT_UNTIL_WORDS for m in c.children):
+            return True
+    return False
 
 
 def _future_time_below(tok: Token, after: int, depth: int = 3) -> str | None:
