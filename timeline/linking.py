@@ -34,7 +34,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    the time of the previous one or two sentences of its paragraph: of the nearest sentence with
    one, the time highest in its tree (the frame "In the third quarter, ..." rather than a detail),
    durations included ("For the nine months, net rose ... Revenue rose ..."), comparison baselines
-   excluded ("from $2.9 million a year earlier", "compared with 1988").
+   excluded ("from $2.9 million a year earlier", "compared with 1988"), and "now" or the future too ("The company now
+   expects ... It had previously forecast ...").
 5. ``narrative:same-event`` – a definite nominal event with no time of its own ("the attack", "the talks")
    takes the time that the latest earlier mention of the same lemma has by syntax (rules 1-2).
 6. ``pub_date:tense`` – else the publication date, with the relation read from tense and
@@ -108,6 +109,9 @@ class Link:
     rule: str
 
 
+#: times a past event of a later sentence does not continue: "now" and the future are not its time ("The company
+#: now expects sales of ... It had previously forecast $32 billion")
+_NOT_CARRIED = frozenset({"PRESENT_REF", "FUTURE_REF"})
 #: the tense that put an event before, at or after the publication date, as the evidence column says it
 _TENSE_WORDS = {"PAST": "past", "PRESENT": "present", "FUTURE": "future", "INFINITIVE": "infinitive",
                 "PRESPART": "-ing form", "PASTPART": "participle"}
@@ -193,7 +197,7 @@ class Linker:
         best: tuple[TimeExpression, Span] | None = None
         best_key: tuple[int, int, int] | None = None
         for t, span in time_spans:
-            if span.start >= tok_sent or _comparison(span):
+            if span.start >= tok_sent or _comparison(span) or t.value in _NOT_CARRIED:
                 continue
             back = here - sent_index.get(sent_of[span.start], -99)
             if 0 < back <= self.carry_over and "\n\n" not in text[span.end_char : tok.idx]:
