@@ -142,8 +142,12 @@ def subject_of(tok: Token) -> Token | None:
             if cur.dep_ == "relcl" and subj.tag_ in ("WP", "WDT") and cur.head.pos_ in NOMINAL_POS:
                 return cur.head  # "doctors who performed abortions" -> the doctors
             return subj
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
-            cur = cur.head
+        if cur.dep_ == "xcomp" and cur.head.i != cur.i:
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+            if obj is not None:
+                return obj  # object control: "scheduled jury selection to begin" -> jury selection begins
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
+            cur = cur.head  # "... is likely to take place": up through the predicate adjective to "is" and its subject
             continue
         if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in NOMINAL_POS:
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
