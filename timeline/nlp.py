@@ -53,15 +53,21 @@ _SENTENCE_ENDS = frozenset(".!?。！？")
 
 @Language.component(SENTENCE_CAP)
 def cap_sentences(doc: Doc) -> Doc:
-    """Start a new sentence after ``MAX_SENTENCE_TOKENS`` tokens without one.
+    """Start a new sentence after a blank line, and after ``MAX_SENTENCE_TOKENS`` tokens without one.
 
-    Before a parser (no boundaries yet), a run counts from the last sentence-final punctuation and
-    the parser keeps the boundaries set here. After a rule-based sentencizer (boundaries already
-    set), a run counts from the last sentence start: the cap is then strict.
+    A blank line ends a paragraph: a headline without a final stop is not glued to the first sentence under
+    it ("... ahead of Saturday's vote\n\nOpposition leader Maria Santos will hold ..." parsed "Santos" as the
+    object of "ahead of"). Before a parser (no boundaries yet), a run counts from the last sentence-final
+    punctuation and the parser keeps the boundaries set here. After a rule-based sentencizer (boundaries
+    already set), a run counts from the last sentence start: the cap is then strict.
     """
+    split = doc.has_annotation("SENT_START")
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if not tok.is_space and before.is_space and before.text.count("\n") >= 2:
+            tok.is_sent_start = True
     if len(doc) <= MAX_SENTENCE_TOKENS:
         return doc
-    split = doc.has_annotation("SENT_START")
     run = 0
     for tok in doc:
         if split and tok.is_sent_start:

