@@ -17,6 +17,8 @@ shorter, and the parser respects the boundaries it is given.
 
 from __future__ import annotations
 
+import re
+
 import importlib
 import importlib.util
 import threading
@@ -44,6 +46,12 @@ def degraded_message(requested: str | None, loaded: str) -> str:
     return DEGRADED_MESSAGE if requested is None else REQUESTED_DEGRADED_MESSAGE.format(name=loaded)
 
 
+#: a wire dateline opening a line: place, a date or an agency, and a dash ("LONDON, March 21 (Reuters) -",
+#: "WARSAW, February 26 (Xinhua) --", "BEIRUT, Lebanon (AP) _"): the story's first sentence starts after it
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'\- ]+(?:,[ \t]*[A-Z][A-Za-z.'\- ]*)*,?[ \t]*"
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?[ \t]*)?(?:\([A-Za-z .&-]{2,30}\)[ \t]*)?"
+    r"(?:--|—|–|-|_)[ \t]+(?=\S)")
 #: the longest run of tokens without a sentence end that later stages see as one sentence
 MAX_SENTENCE_TOKENS = 120
 SENTENCE_CAP = "timeline_sentence_cap"
@@ -66,6 +74,10 @@ def cap_sentences(doc: Doc) -> Doc:
         before = doc[tok.i - 1]
         if not tok.is_space and before.is_space and before.text.count("\n") >= 2:
             tok.is_sent_start = True
+    for m in _DATELINE.finditer(doc.text):  # "LONDON, March 21 (Reuters) - The Bank of England kept ..."
+        first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if first is not None and first.start > 0:
+            first[0].is_sent_start = True
     if len(doc) <= MAX_SENTENCE_TOKENS:
         return doc
     run = 0
