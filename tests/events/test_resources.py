@@ -60,3 +60,12 @@ def test_lexicon_example(where: str, example: LexiconExample, events_nlp: Langua
         assert found[0].factuality == example.factuality, f"{where}: {found[0].rule}"
     if example.polarity is not None:
         assert found[0].polarity == example.polarity, f"{where}: {found[0].rule}"
+    if example.rule is not None:
+        assert example.rule in found[0].rule, f"{where}: {found[0].rule}"
+
+
+@pytest.mark.parametrize("where,words", [pytest.param(w, ws, id=w) for w, ws in load_lexicon().factuality_lists()])
+def test_factuality_list_has_examples(where: str, words: Any) -> None:
+    """Each word list the factuality resolver reads carries an example that goes through the rule that reads it."""
+    assert words.examples, f"{where} has no example"
+    assert all(ex.rule for ex in words.examples), f"{where}: an example names no rule"

@@ -8,65 +8,22 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from timeline.events.describe import LIST_MARKERS, line_bounds
-from timeline.events.lexicon import Cue, Lexicon
+from timeline.events.lexicon import Cue, FutureTime, Lexicon
 from timeline.events.tense import NEGATIONS, TenseInfo, tense_of
 from timeline.models import EventClass, Factuality
 
 F = Factuality
 UNREAL = frozenset({F.PLANNED, F.EXPECTED, F.POSSIBLE, F.HYPOTHETICAL})
 PREDICATE_POS = frozenset({"VERB", "AUX"})
-REPORTED_FUTURE_MODALS = frozenset({"would", "'d"})  # future in the past under a reporting verb
 #: "would have" + participle is counterfactual even in a report ("said the bomb would have caused mass destruction")
 COUNTERFACTUAL_ASPECTS = frozenset({"PERFECTIVE", "PERFECTIVE_PROGRESSIVE"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
-
-# -- event nouns governed by a verb (see _argument_of) --------------------------------------------
-#: verbs whose subject (passive) or object noun is an event looked forward to: "markets expect the first rate
-#: cut", "results are expected on Sunday", "more rain was expected"; a negated one gives a negated noun ("did not
-#: expect any delays": the delays are not expected; polarity stays POS, as with negative quantifiers)
-EXPECTING_VERBS: dict[str, Factuality] = {
-    "expect": F.EXPECTED, "anticipate": F.EXPECTED, "predict": F.EXPECTED, "forecast": F.EXPECTED,
-    "foresee": F.EXPECTED, "await": F.EXPECTED, "fear": F.POSSIBLE,
-    "plan": F.PLANNED, "schedule": F.PLANNED, "propose": F.PLANNED, "slate": F.PLANNED,
-}
-#: verbs that plan their object only with a "for" phrase: "set a status conference for April 2" (not "set fire")
-PLANNING_WITH_FOR = frozenset({"set", "call", "fix"})
-#: verb + "for" + event noun: the event is advocated, not done ("one member voting for a cut", "called for a truce")
-ADVOCATING_FOR = frozenset({"vote", "call", "push", "press", "argue", "campaign", "lobby", "ask", "appeal"})
-#: aspectual verbs whose subject or object noun is the event itself: it starts only if they happen
-#: ("construction has not started" -> negated, "talks will resume" -> expected)
-INCEPTIVE_VERBS = frozenset({"start", "begin", "resume", "commence", "restart"})
-#: ... and verbs that end it: when the ending is unreal, negated or a finite present, the event is still going on
-#: ("the strike ends at noon on Friday", "the strike did not end", "plans to end the strike"; a gerund is left to
-#: the clause: "a hero for ending the practice")
-TERMINATIVE_VERBS = frozenset({"end", "finish", "conclude", "cease", "halt"})
-#: "not ... until/before": a negated expectation or start with one of these puts the event later, it does not deny
-#: it ("does not expect a recovery before 2025", "construction won't resume until demand returns": expected)
-NOT_UNTIL_WORDS = frozenset({"until", "till", "before"})
-
-#: a time phrase ahead of the publication date, read from the parse (the tagger's values are not known here):
-#: a time noun with one of these modifiers, or one of the words on its own ("tomorrow"). An event noun with
-#: such a phrase (or the object of a past verb that has one: "discussed the summit next month") is planned.
-#: "following" is left out: "the following week" counts from a past date in a narrative
-FUTURE_TIME_MODIFIERS = frozenset({"next", "coming", "upcoming", "forthcoming"})
-FUTURE_TIME_WORDS = frozenset({"tomorrow"})
-TIME_NOUNS = frozenset({
-    "day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "quarter", "season", "decade",
-    "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening", "night",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-})
+#: the dependencies a future time phrase is looked for along, below an event noun (see ``future_time`` in the lexicon)
 TIME_PATH_DEPS = frozenset({"npadvmod", "prep", "pobj", "acl", "nmod", "tmod", "advmod"})
 
-# -- decisions ------------------------------------------------------------------------------------
-#: a past vote to approve/keep/reject ... is the decision itself: "voted on Monday to approve the budget",
-#: "voted 8-1 to keep Bank Rate at 5.25%" (happened). Other infinitives stay planned ("voted to strike"), as do
-#: "decided/agreed to" (a planned cue: "agreed to pay next year")
-DECISION_VERBS = frozenset({"vote"})
-DECIDED_BY_VOTE = frozenset({
-    "approve", "adopt", "pass", "reject", "keep", "hold", "leave", "maintain", "ratify", "endorse", "confirm",
-    "accept", "authorize", "authorise", "block", "override", "overturn", "uphold", "censure", "expel", "impeach",
-    "elect", "appoint", "acquit", "convict", "veto", "rescind", "repeal", "back", "support", "oppose",
-})
+# The word lists (reported-future modals, the verbs that give an event noun its status, future time phrases,
+# decisions by vote) are data: ``reported_future_modals``, ``event_arguments``, ``future_time`` and ``decisions``
+# in resources/en/lexicon.yaml, each with its examples.
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +87,7 @@ class FactualityResolver:
         mark = self._clause_mark(tok)
         if mark is not None:  # a mark cue other than a conditional one
             return FactualityInfo(mark.factuality, None, f"cue:{mark.name}")
-        if (tinfo.modal in REPORTED_FUTURE_MODALS and tinfo.aspect not in COUNTERFACTUAL_ASPECTS
+        if (tinfo.modal in self._lexicon.reported_future_modals.words and tinfo.aspect not in COUNTERFACTUAL_ASPECTS
                 and self._reported_future(tok)):
             if self._has_condition(tok):  # "said the plant would close if demand fell"
                 return FactualityInfo(F.HYPOTHETICAL, tinfo.modal, "reported-future+condition")
@@ -190,7 +147,8 @@ class FactualityResolver:
         """The infinitive of a vote that decides it ("voted to approve the budget") shares the vote's status."""
         head = tok.head
         if (tok.dep_ != "xcomp" or tinfo.tense != "INFINITIVE" or head.i == tok.i
-                or head.lemma_.lower() not in DECISION_VERBS or tok.lemma_.lower() not in DECIDED_BY_VOTE):
+                or head.lemma_.lower() not in self._lexicon.decisions.verbs.lemmas
+                or tok.lemma_.lower() not in self._lexicon.decisions.decided_by_vote.lemmas):
             return None
         up = self.of(head)
         if up.factuality in (F.HAPPENED, F.REPORTED, F.NEGATED):
@@ -348,13 +306,16 @@ class FactualityResolver:
 
     def _argument_of(self, tok: Token) -> FactualityInfo | None:
         """An event noun that is the subject or object of a verb that expects, plans, starts or ends it, or the
-        object of "vote/call/push for": the noun takes its status from that verb (see the constants above)."""
+        object of "vote/call/push for": the noun takes its status from that verb (see ``event_arguments`` in the
+        lexicon)."""
+        verbs = self._lexicon.event_arguments
+        expecting, not_until = verbs.expecting.lemmas, verbs.not_until.words
         head, dep = tok.head, tok.dep_
         if head.i == tok.i:
             return None
         if dep == "pobj" and head.lower_ == "for" and head.head.i != head.i:
             verb = head.head
-            if verb.pos_ in PREDICATE_POS and verb.lemma_.lower() in ADVOCATING_FOR:
+            if verb.pos_ in PREDICATE_POS and verb.lemma_.lower() in verbs.advocating_for.lemmas:
                 if self.of(verb).factuality == F.NEGATED:
                     return FactualityInfo(F.NEGATED, None, f"argument-of:{verb.lemma_.lower()}-for+neg")
                 return FactualityInfo(F.PLANNED, None, f"argument-of:{verb.lemma_.lower()}-for")
@@ -362,22 +323,23 @@ class FactualityResolver:
         if dep not in ("nsubj", "nsubjpass", "dobj") or head.pos_ not in PREDICATE_POS:
             return None
         lemma = head.lemma_.lower()
-        planned_for = lemma in PLANNING_WITH_FOR and any(c.dep_ == "prep" and c.lower_ == "for" for c in head.children)
+        planned_for = lemma in verbs.planning_with_for.lemmas and any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in head.children)
         raised = any(c.dep_ == "xcomp" for c in head.children)  # "the offer is scheduled to expire": the offer exists
         head_tense = tense_of(head)
         realised = head_tense.tense == "PAST" and head_tense.aspect == "PERFECTIVE"  # "the move had been expected"
-        if (lemma in EXPECTING_VERBS or planned_for) and dep in ("dobj", "nsubjpass") and not (raised or realised):
+        if (lemma in expecting or planned_for) and dep in ("dobj", "nsubjpass") and not (raised or realised):
             if self.of(head).factuality == F.NEGATED:  # "did not expect any delays"
-                if _not_until(head) or _not_until(tok):
+                if _not_until(head, not_until) or _not_until(tok, not_until):
                     return FactualityInfo(F.EXPECTED, None, f"argument-of:{lemma}+neg-until")
                 return FactualityInfo(F.NEGATED, None, f"argument-of:{lemma}+neg")
-            return FactualityInfo(EXPECTING_VERBS.get(lemma, F.PLANNED), None, f"argument-of:{lemma}")
-        if lemma in INCEPTIVE_VERBS and dep == "nsubj" and self.of(head).factuality == F.NEGATED:
-            if _not_until(head) or _not_until(tok):
+            return FactualityInfo(expecting.get(lemma, F.PLANNED), None, f"argument-of:{lemma}")
+        if lemma in verbs.inceptive.lemmas and dep == "nsubj" and self.of(head).factuality == F.NEGATED:
+            if _not_until(head, not_until) or _not_until(tok, not_until):
                 return FactualityInfo(F.EXPECTED, None, f"argument-of:{lemma}+neg-until")
             return FactualityInfo(F.NEGATED, None, f"argument-of:{lemma}+neg")  # "construction has not started"
         up = self.of(head)
-        if lemma in TERMINATIVE_VERBS and (up.factuality in UNREAL | {F.NEGATED} or (
+        if lemma in verbs.terminative.lemmas and (up.factuality in UNREAL | {F.NEGATED} or (
                 up.factuality == F.ONGOING and head_tense.tense == "PRESENT" and head_tense.aspect == "NONE")):
             return FactualityInfo(F.ONGOING, None, f"argument-of:{lemma}")  # "the strike ends on Friday"
         return None
@@ -386,7 +348,7 @@ class FactualityResolver:
     def _future_time(self, tok: Token) -> str | None:
         """The future time phrase that dates an event noun: below it, or below the past verb it is the object of
         (a past verb cannot take a future time: "discussed the summit next month")."""
-        found = _future_time_below(tok, tok.i)
+        found = _future_time_below(tok, tok.i, self._lexicon.future_time)
         if found is not None or tok.dep_ not in ("dobj", "pobj"):
             return found
         verb = governing_predicate(tok)
@@ -395,36 +357,36 @@ class FactualityResolver:
         vt = tense_of(verb)
         if (vt.tense in ("PAST", "PASTPART") or vt.aspect == "PERFECTIVE") and vt.modal is None and self.of(
                 verb).factuality in (F.HAPPENED, F.REPORTED):
-            return _future_time_below(verb, tok.i)
+            return _future_time_below(verb, tok.i, self._lexicon.future_time)
         return None
 
 
-def _not_until(verb: Token) -> bool:
-    """Does an until/before phrase or clause (NOT_UNTIL_WORDS) depend on the verb (or the event noun)?"""
+def _not_until(verb: Token, words: frozenset[str]) -> bool:
+    """Does an until/before phrase or clause (``event_arguments.not_until``) depend on the verb (or the event noun)?"""
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in NOT_UNTIL_WORDS:
+        if c.dep_ == "prep" and c.lower_ in words:
             return True
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in NOT_UNTIL_WORDS for m in c.children):
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words for m in c.children):
             return True
     return False
 
 
-def _future_time_below(tok: Token, after: int, depth: int = 3) -> str | None:
-    """A future time phrase (see FUTURE_TIME_MODIFIERS) in the children of ``tok`` along time-like dependencies,
-    after token ``after``."""
+def _future_time_below(tok: Token, after: int, future: FutureTime, depth: int = 3) -> str | None:
+    """A future time phrase (see ``future_time`` in the lexicon) in the children of ``tok`` along time-like
+    dependencies, after token ``after``."""
     for c in tok.children:
         if c.dep_ not in TIME_PATH_DEPS or c.i <= after:
             continue
         low = c.lower_
-        if low in FUTURE_TIME_WORDS:
+        if low in future.words.words:
             return low
-        if low in TIME_NOUNS:
-            mod = next((m for m in c.children if m.lower_ in FUTURE_TIME_MODIFIERS and m.i < c.i), None)
+        if low in future.time_nouns.words:
+            mod = next((m for m in c.children if m.lower_ in future.modifiers.words and m.i < c.i), None)
             if mod is not None:
                 return f"{mod.lower_} {low}"
         participle = c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")  # not an infinitive: "plans to travel next week"
         if depth > 1 and (c.dep_ in ("prep", "pobj", "advmod") or participle):  # "in the coming weeks", "starting tomorrow"
-            found = _future_time_below(c, after, depth - 1)
+            found = _future_time_below(c, after, future, depth - 1)
             if found is not None:
                 return found
     return None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
 from timeline.errors import RuleFileError
 from timeline.models import EventClass, Factuality
@@ -27,6 +27,8 @@ class LexiconExample(BaseModel):
     factuality: Factuality | None = None
     event_class: EventClass | None = None
     polarity: Literal["POS", "NEG"] | None = None
+    #: a part of the event's ``rule`` ("fact:argument-of:expect"): the example goes through the list it illustrates
+    rule: str | None = None
 
     def __init__(self, **data: object) -> None:
         if "class" in data:
@@ -34,11 +36,74 @@ class LexiconExample(BaseModel):
         super().__init__(**data)
 
 
+def _lower_case(words: Any) -> Any:
+    """The lists are matched against lower-cased lemmas and words: an upper-case entry would never match."""
+    upper = sorted(w for w in words if w != w.lower())
+    if upper:
+        raise ValueError(f"entries must be lower-case: {', '.join(upper)}")
+    return words
+
+
+LowerWords = Annotated[frozenset[str], AfterValidator(_lower_case)]
+
+
 class WordList(BaseModel):
+    """Lemmas (a token's lower-cased lemma is looked up)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    lemmas: frozenset[str]
+    lemmas: LowerWords
     examples: tuple[LexiconExample, ...] = ()
+
+
+class FormList(BaseModel):
+    """Word forms (a token's lower-cased text is looked up, not its lemma: "weeks", "'d")."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    words: LowerWords
+    examples: tuple[LexiconExample, ...] = ()
+
+
+class FactualityWords(BaseModel):
+    """Lemmas, each with the factuality it gives."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    lemmas: Annotated[dict[str, Factuality], AfterValidator(_lower_case)]
+    examples: tuple[LexiconExample, ...] = ()
+
+
+class EventArguments(BaseModel):
+    """Verbs that give an event noun (their subject or object) its status: ``FactualityResolver._argument_of``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    expecting: FactualityWords
+    planning_with_for: WordList
+    advocating_for: WordList
+    inceptive: WordList
+    terminative: WordList
+    not_until: FormList
+
+
+class FutureTime(BaseModel):
+    """A time phrase ahead of the publication date, read from the parse (``factuality._future_time_below``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    modifiers: FormList
+    words: FormList
+    time_nouns: FormList
+
+
+class Decisions(BaseModel):
+    """A vote whose infinitive is the decision itself (``FactualityResolver._decided``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    verbs: WordList
+    decided_by_vote: WordList
 
 
 class Cue(BaseModel):
@@ -92,6 +157,11 @@ class Lexicon(BaseModel):
     weak_verbs: frozenset[str]
     cues: tuple[Cue, ...]
     negation: NegationWords
+    #: modals that are a future in the past under a reporting verb ("said it would cut jobs")
+    reported_future_modals: FormList
+    event_arguments: EventArguments
+    future_time: FutureTime
+    decisions: Decisions
 
     def class_of(self, lemma: str) -> EventClass | None:
         """The class the word lists give a lemma (first list that holds it, in file order)."""
@@ -118,6 +188,18 @@ class Lexicon(BaseModel):
         for cue in self.cues:
             out.extend((f"cues.{cue.name}", ex) for ex in cue.examples)
         out.extend(("negation", ex) for ex in self.negation.examples)
+        for name, words in self.factuality_lists():
+            out.extend((name, ex) for ex in words.examples)
+        return out
+
+    def factuality_lists(self) -> list[tuple[str, WordList | FormList | FactualityWords]]:
+        """The word lists the factuality resolver reads beyond the cues, named by their place in the file."""
+        out: list[tuple[str, WordList | FormList | FactualityWords]] = [
+            ("reported_future_modals", self.reported_future_modals)
+        ]
+        for group_name in ("event_arguments", "future_time", "decisions"):
+            group = getattr(self, group_name)
+            out.extend((f"{group_name}.{field}", getattr(group, field)) for field in type(group).model_fields)
         return out
 
 
