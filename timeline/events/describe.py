@@ -133,8 +133,9 @@ def on_line_of(tokens: Iterable[Token], trigger: Token) -> list[Token]:
     return [t for t in tokens if lo <= t.i < hi]
 
 
-def subject_of(tok: Token) -> Token | None:
-    """The subject of a predicate, looking up through control, coordination and participle modifiers."""
+def subject_of(tok: Token, object_control: frozenset[str] = frozenset()) -> Token | None:
+    """The subject of a predicate, looking up through control, coordination and participle modifiers; the
+    infinitive of an ``object_control`` verb (lexicon object_control_verbs) has that verb's object as subject."""
     cur = tok
     for _ in range(6):
         subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
@@ -142,10 +143,10 @@ def subject_of(tok: Token) -> Token | None:
             if cur.dep_ == "relcl" and subj.tag_ in ("WP", "WDT") and cur.head.pos_ in NOMINAL_POS:
                 return cur.head  # "doctors who performed abortions" -> the doctors
             return subj
-        if cur.dep_ == "xcomp" and cur.head.i != cur.i:
+        if cur.dep_ == "xcomp" and cur.head.i != cur.i and cur.head.lemma_.lower() in object_control:
             obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
             if obj is not None:
-                return obj  # object control: "scheduled jury selection to begin" -> jury selection begins
+                return obj  # "scheduled jury selection to begin" -> jury selection begins
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head  # "... is likely to take place": up through the predicate adjective to "is" and its subject
             continue
@@ -192,10 +193,10 @@ def _prep_phrases(tok: Token, budget: int) -> list[Token]:
     return out
 
 
-def describe_predicate(tok: Token) -> str:
+def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset()) -> str:
     """'Kishida meets with Biden in the United States', 'this agreement may create a framework'."""
     toks: list[Token] = []
-    subj = subject_of(tok)
+    subj = subject_of(tok, object_control)
     subj_toks = subject_phrase(subj)
     verb_toks = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ not in MARKERS]
     verb_toks += [c for c in tok.children if c.dep_ == "prt"]

@@ -92,7 +92,7 @@ class EventExtractor:
             tinfo = tense_of(tok)
             fact = resolver.of(tok, tinfo, trig.event_class)
             pos = COARSE_POS.get(tok.pos_, "OTHER")
-            description = _describe(tok, pos)
+            description = _describe(tok, pos, self.lexicon)
             lemma = doc[trig.first : trig.last + 1].lemma_ if trig.last > trig.first else tok.lemma_
             rule = f"{trig.rule};fact:{fact.reason}"
         else:
@@ -142,9 +142,9 @@ def _sentence_index(doc: Doc) -> list[Span]:
     return out
 
 
-def _describe(tok: Token, pos: str) -> str:
+def _describe(tok: Token, pos: str, lexicon: Lexicon) -> str:
     if pos == "VERB":
-        return describe.describe_predicate(tok)
+        return describe.describe_predicate(tok, lexicon.object_control_verbs.lemmas)
     if pos == "ADJ" or (tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be"):
         return describe.describe_state(tok)
     return describe.describe_nominal(tok)

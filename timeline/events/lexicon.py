@@ -149,6 +149,7 @@ class Lexicon(BaseModel):
     scheduled_nouns: WordList
     #: adjectives that put the noun they modify ahead ("the next rate decision", "the upcoming election")
     future_modifiers: WordList
+    object_control_verbs: WordList
     event_noun_suffixes: tuple[str, ...]
     non_event_nouns: frozenset[str]
     #: attributive adjectives that are not events ("a possible strike", "the former mayor")
@@ -185,6 +186,7 @@ class Lexicon(BaseModel):
         out.extend(("event_nouns", ex) for ex in self.event_nouns.examples)
         out.extend(("scheduled_nouns", ex) for ex in self.scheduled_nouns.examples)
         out.extend(("future_modifiers", ex) for ex in self.future_modifiers.examples)
+        out.extend(("object_control_verbs", ex) for ex in self.object_control_verbs.examples)
         for cue in self.cues:
             out.extend((f"cues.{cue.name}", ex) for ex in cue.examples)
         out.extend(("negation", ex) for ex in self.negation.examples)

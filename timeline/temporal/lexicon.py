@@ -86,6 +86,7 @@ class LexiconData(BaseModel):
     future_be: list[str] = Field(min_length=1)
     strong_future_cues: list[str] = Field(min_length=1)
     far_future_cues: list[str] = Field(min_length=1)
+    far_future_openers: list[str] = Field(min_length=1)
     not_past_ed: list[str]
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
