@@ -157,7 +157,8 @@ class Extractor:
                              for s, e in _regions_overlapping(body, region_starts, offset, stop)]
             chunk_times = times.take(offset, stop)
             local_times = [_shift(t, -offset) for t in chunk_times]
-            local_events = self.events.extract(doc, regions=local_regions)
+            local_events = self.events.extract(doc, regions=local_regions, first_chunk=offset == 0,
+                                               last_chunk=stop >= len(text))
             local_links = self.linker.link(doc, local_events, local_times, has_pub_date=pub is not None)
             placer.add(local_events, local_links, chunk_times, offset, stop)
             del doc, local_events, local_links  # only the current chunks' tokens stay alive

@@ -97,3 +97,20 @@ def test_degraded(case: dict[str, Any], events_nlp_blank: Language, event_extrac
 @pytest.mark.parametrize("case", _params(DEGRADED, "negatives"))
 def test_degraded_negative(case: dict[str, Any], events_nlp_blank: Language, event_extractor: EventExtractor) -> None:
     assert event_extractor.extract(events_nlp_blank(case["text"]), regions=_regions(case)) == []
+
+
+@pytest.mark.model
+def test_headings_are_dropped_in_every_chunk_of_a_long_document(extractor) -> None:  # type: ignore[no-untyped-def]
+    """A long document is parsed in chunks cut at paragraph breaks; a heading that opens or closes a chunk is a
+    heading as in one Doc (it is no headline there)."""
+    from timeline.api import CHUNK_CHARS
+
+    para = ("The two nations are set to expand their cooperation in research, and officials met in Tokyo to review "
+            "progress on several joint projects that were launched last year with strong support from industry.")
+    parts: list[str] = []
+    while sum(len(p) + 2 for p in parts) < 3 * CHUNK_CHARS:
+        parts += [para, "Strengthening Bilateral High-Tech Ties"]
+    text = "Former mayor pleads not guilty in bribery case\n\n" + "\n\n".join(parts) + "\n\nThe end came quickly.\n"
+    tl = extractor.build(text, pub_date="2024-03-20")
+    assert not [e for e in tl.events if e.text == "Strengthening"]
+    assert [e for e in tl.events if e.text == "pleads"], "the headline keeps its event"

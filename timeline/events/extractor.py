@@ -52,14 +52,18 @@ class EventExtractor:
             self._models[name] = TriggerModel.load(name, self._model_paths[name]) if name in self._model_paths else None
         return self._models[name]
 
-    def extract(self, doc: Doc, regions: Sequence[tuple[int, int]] | None = None) -> list[Event]:
-        """Events in document order (ids e1, e2, ...); only tokens inside ``regions`` when given."""
+    def extract(self, doc: Doc, regions: Sequence[tuple[int, int]] | None = None, *, first_chunk: bool = True,
+                last_chunk: bool = True) -> list[Event]:
+        """Events in document order (ids e1, e2, ...); only tokens inside ``regions`` when given. ``first_chunk`` /
+        ``last_chunk``: the Doc starts / ends its document (false for the inner chunks of a long one, parsed apart:
+        no headline at their start, more text after their last line)."""
         if len(doc) == 0:
             return []
         allowed = allowed_tokens(doc, regions)
         parsed = is_parsed(doc)
         if parsed:  # section headings yield no events (a blank Doc cannot tell a finite verb)
-            for i in filters.heading_tokens(doc, self.lexicon.headings):
+            for i in filters.heading_tokens(doc, self.lexicon.headings, after_prose=not first_chunk,
+                                            more_after=not last_chunk):
                 allowed[i] = False
         model = self.model("parsed" if parsed else "surface")
         if model is not None:

@@ -47,15 +47,19 @@ def _looks_like_heading(tokens: list[Token], text: str, rule: HeadingRule) -> bo
     return not any(t.tag_ in FINITE_TAGS or "Fin" in t.morph.get("VerbForm") for t in tokens)
 
 
-def heading_tokens(doc: Doc, rule: HeadingRule) -> set[int]:
+def heading_tokens(doc: Doc, rule: HeadingRule, *, after_prose: bool = False, more_after: bool = False) -> set[int]:
     """Indices of the tokens on heading lines that follow a line of prose (a parsed Doc).
 
     A headline before the first line of prose (the article's title, after any URL, date or byline
-    lines) is not a heading: it keeps its events.
+    lines) is not a heading: it keeps its events. A heading stands as a paragraph of its own: a blank line
+    or the end of a sentence before it, and a blank line or a capitalised line after it; a line of
+    hard-wrapped prose ("President Joe Biden and Prime Minister Kishida's meeting" / "in Washington on
+    April 10 ...") is none. ``after_prose``: the Doc is a later chunk of a document, prose came before it;
+    ``more_after``: the document goes on after the Doc (its last line may be a heading too).
     """
     text = doc.text
     lines = _lines(text)
-    if len(lines) < 3:
+    if len(lines) < 3 - after_prose:
         return set()
     by_line: list[list[Token]] = [[] for _ in lines]
     k = 0
@@ -67,14 +71,27 @@ def heading_tokens(doc: Doc, rule: HeadingRule) -> set[int]:
         if lines[k][0] <= tok.idx:
             by_line[k].append(tok)
     out: set[int] = set()
-    seen_prose = False
+    seen_prose = after_prose
     for k, (start, end) in enumerate(lines):
         line = text[start:end]
-        if seen_prose and k + 1 < len(lines) and _looks_like_heading(by_line[k], line, rule):
+        if seen_prose and (k + 1 < len(lines) or more_after) and _own_paragraph(text, lines, k, rule) and _looks_like_heading(
+                by_line[k], line, rule):
             out.update(t.i for t in by_line[k])
         elif _is_prose(line, rule):
             seen_prose = True
     return out
+
+
+def _own_paragraph(text: str, lines: list[tuple[int, int]], k: int, rule: HeadingRule) -> bool:
+    """Does line k stand apart: a blank line or a finished sentence before it, a blank line or a capital after it?"""
+    start, end = lines[k]
+    before = k == 0 or "\n\n" in text[lines[k - 1][1] : start].replace("\r", "") or _is_prose(
+        text[lines[k - 1][0] : lines[k - 1][1]], rule)
+    if k + 1 == len(lines):
+        return before  # the last line of a chunk: the next chunk starts a paragraph
+    nxt_start = lines[k + 1][0]
+    after = "\n\n" in text[end:nxt_start].replace("\r", "") or text[nxt_start : nxt_start + 1].isupper()
+    return before and after
 
 
 def is_modifier(doc: Doc, trig: Trigger, lexicon: Lexicon) -> bool:
