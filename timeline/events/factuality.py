@@ -325,7 +325,8 @@ class FactualityResolver:
         lemma = head.lemma_.lower()
         planned_for = lemma in verbs.planning_with_for.lemmas and any(
             c.dep_ == "prep" and c.lower_ == "for" for c in head.children)
-        raised = any(c.dep_ == "xcomp" for c in head.children)  # "the offer is scheduled to expire": the offer exists
+        # "the offer is scheduled to expire": the offer exists (but "scheduled jury selection to begin" plans it)
+        raised = dep == "nsubjpass" and any(c.dep_ == "xcomp" for c in head.children)
         head_tense = tense_of(head)
         realised = head_tense.tense == "PAST" and head_tense.aspect == "PERFECTIVE"  # "the move had been expected"
         if (lemma in expecting or planned_for) and dep in ("dobj", "nsubjpass") and not (raised or realised):
