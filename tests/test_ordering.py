@@ -63,6 +63,7 @@ def test_order_and_display(case: dict[str, Any]) -> None:
      ("2024", "APPROX", "about 2024"), ("2024-09-20TEV", None, "2024-09-20 evening"),
      ("2024-W43-WE", None, "weekend of 2024-10-26"), ("2024-W37", None, "week of 2024-09-09"),
      ("2025-SP", None, "spring 2025"), ("199", None, "1990s"), ("PRESENT_REF", None, "now"),
+     ("PAST_REF", None, "the past"), ("FUTURE_REF", "APPROX", "about the future"),
      ("2024-09-13T24:00", None, "2024-09-13T24:00"), ("2024-W54", None, "2024-W54")],
 )
 def test_display_value(value: str, mod: str | None, shown: str) -> None:

@@ -74,7 +74,7 @@ def display_duration(value: str, mod: str | None = None) -> str:
 
 _PART_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _SEASON = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-_REF_WORDS = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
+_REF_WORDS = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}  # "until the past"
 _POD = re.compile(r"(?P<day>\d{4}-\d\d-\d\d)T(?P<pod>MO|MI|AF|EV|NI|DT)$")
 _WEEK = re.compile(r"(?P<year>\d{4})-W(?P<week>\d\d)(?P<weekend>-WE)?$")
 _SEASON_VALUE = re.compile(r"(?P<year>\d{4})-(?P<season>SP|SU|FA|WI)$")
@@ -84,7 +84,7 @@ _DECADE = re.compile(r"\d{3}$")
 def readable_value(value: str) -> str:
     """A TIMEX3 date value in words a reader knows: '2024-09-20TEV' -> '2024-09-20 evening', '2024-W43-WE' ->
     'weekend of 2024-10-26', '2024-W37' -> 'week of 2024-09-09', '2025-SP' -> 'spring 2025', '199' -> '1990s',
-    'PRESENT_REF' -> 'now'; days, months, years, quarters and clock times as they are."""
+    'PRESENT_REF' -> 'now', 'PAST_REF' -> 'the past'; days, months, years, quarters and clock times as they are."""
     if value in _REF_WORDS:
         return _REF_WORDS[value]
     if m := _POD.match(value):
@@ -122,7 +122,9 @@ def display_unresolved(t: TimeExpression) -> str:
     m = _PARTIAL_DATE.match(t.value)
     if m is None:
         quoted = '"' + t.text + '"'
-        return f"{display_value(quoted, t.mod)} (unresolved)"
+        # the modifier only when the words do not say it already ('"early next year"', not 'early "early next year"')
+        said = t.mod in _MOD_WORD and _MOD_WORD[t.mod] in t.text.lower()
+        return f"{quoted if said else display_value(quoted, t.mod)} (unresolved)"
     words = calendar.month_name[int(m["month"])]
     if m["day"]:
         words += f" {int(m['day'])}"

@@ -74,7 +74,7 @@ def _table(shown: Iterable[tuple[TimelineEntry, Event]], *, title: str | None, c
     # Text, not str: a file name such as "notes[draft].txt" is not rich markup
     table = Table(title=None if title is None else Text(title), caption=None if caption is None else Text(caption),
                   show_lines=False, expand=False, pad_edge=False)
-    table.add_column("When", no_wrap=True, min_width=10, max_width=26)
+    table.add_column("When", min_width=10, max_width=26)  # a long date ("2024-03-15 evening to ...") wraps
     table.add_column("Event", ratio=3, min_width=20)
     table.add_column("Evidence", ratio=2, min_width=12, style="dim")
     for entry, ev in shown:
