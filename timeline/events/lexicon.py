@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from timeline.errors import RuleFileError
 from timeline.models import EventClass, Factuality
@@ -135,10 +135,10 @@ class HeadingRule(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    max_words: int = 12
-    min_capitalised: float = 0.75
-    final_punctuation: frozenset[str] = frozenset({".", "!", "?", ":", ";", ",", '"', "'", "\u201d", "\u2019", "\u2026"})
-    minor_words: frozenset[str] = frozenset()
+    max_words: int = Field(gt=0)
+    min_capitalised: float = Field(gt=0, le=1)
+    final_punctuation: frozenset[str]
+    minor_words: LowerWords
 
 
 class Lexicon(BaseModel):
@@ -153,8 +153,8 @@ class Lexicon(BaseModel):
     event_noun_suffixes: tuple[str, ...]
     non_event_nouns: frozenset[str]
     #: attributive adjectives that are not events ("a possible strike", "the former mayor")
-    non_event_modifiers: frozenset[str] = frozenset()
-    headings: HeadingRule = HeadingRule()
+    non_event_modifiers: LowerWords
+    headings: HeadingRule
     weak_verbs: frozenset[str]
     cues: tuple[Cue, ...]
     negation: NegationWords
