@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from timeline.temporal.candidate import Candidate
-from timeline.temporal.lexicon import Lexicon, norm
+from timeline.temporal.lexicon import Holiday, Lexicon, norm
 from timeline.temporal.rules import Rule
 
 Builder = Callable[[re.Match[str], Rule, Lexicon, str], "Candidate | None"]
@@ -161,6 +161,12 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         return c
     if gd.get("weekday"):
         c.weekday = lex.data.weekdays[norm(gd["weekday"])]
+    if gd.get("wdord") and c.month is not None and c.weekday is not None:
+        # "the first Tuesday of November": the month's nth weekday, resolved like an nth-weekday holiday
+        n = norm(gd["wdord"])
+        nth = -1 if n in {"last", "final"} else {"first": 1, "second": 2, "third": 3, "fourth": 4}[n]
+        c.holiday = Holiday(month=c.month, weekday=c.weekday, nth=nth)
+        c.month = c.weekday = None
     if gd.get("hour"):
         c.hour, c.minute = int(gd["hour"]), int(gd.get("minute") or 0)
         c.type = "TIME"  # "2024-11-13T10:00:00Z": a clock time, not a day
