@@ -365,6 +365,8 @@ class Resolver:
                     point = cal.shift(ref.date, c.unit, c.amount)
                     if c.unit == "season" and ref.season:
                         grain = "season"
+                    if c.holiday is not None and c.holiday.month is None:  # "the first Monday of next month"
+                        point = cal.holiday_date(c.holiday.model_copy(update={"month": point.month}), point.year)
         if c.kind != "fixed":
             if point is None:
                 value = _unresolved(c, grain)

@@ -82,6 +82,12 @@ def _next_word(text: str, end: int) -> str:
     return text[i:j].lower()
 
 
+def _nth(word: str) -> int:
+    """The n of "the first/second/.../last <weekday> of" (-1: the last)."""
+    n = norm(word)
+    return -1 if n in {"last", "final"} else {"first": 1, "second": 2, "third": 3, "fourth": 4}[n]
+
+
 def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
     """Calendar fields: year, month, day, quarter, half, season, decade, century, holiday, weekday, part of day."""
     c = _new(m, rule, "absolute")
@@ -163,9 +169,7 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         c.weekday = lex.data.weekdays[norm(gd["weekday"])]
     if gd.get("wdord") and c.month is not None and c.weekday is not None:
         # "the first Tuesday of November": the month's nth weekday, resolved like an nth-weekday holiday
-        n = norm(gd["wdord"])
-        nth = -1 if n in {"last", "final"} else {"first": 1, "second": 2, "third": 3, "fourth": 4}[n]
-        c.holiday = Holiday(month=c.month, weekday=c.weekday, nth=nth)
+        c.holiday = Holiday(month=c.month, weekday=c.weekday, nth=_nth(gd["wdord"]))
         c.month = c.weekday = None
     if gd.get("hour"):
         c.hour, c.minute = int(gd["hour"]), int(gd.get("minute") or 0)
@@ -322,6 +326,9 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
         amount = lex.data.relative_words[norm(gd["rel"])]
         c = _new(m, rule, "offset", unit=unit, amount=amount)
         c.grain = unit
+        if gd.get("wdord") and gd.get("weekday"):  # "the first Monday of next month": that month's nth weekday
+            c.holiday = Holiday(weekday=lex.data.weekdays[norm(gd["weekday"])], nth=_nth(gd["wdord"]))
+            c.grain = "day"
         return c
     num_text = gd.get("num")
     n: float | None
