@@ -227,6 +227,29 @@ class Resolver:
                 return min(fit, key=lambda o: o[0])[1]
         return nearest[1]
 
+    def _not_before_range_start(self, c: Candidate, point: dt.date) -> dt.date:
+        """A range's end does not end before its start ("will run from November 21 to November 24" in a March story:
+        both next November): when the end resolved alone lies before the start (the previous time), it is the
+        first occurrence after it."""
+        prev = self.prev
+        if c.range_from is None or prev is None or self.prev_end != c.range_from.end:
+            return point
+        start = cal.period(prev.date, prev.grain, prev.season)[0]
+        if self._period_end(c, point) >= start:
+            return point
+        if c.kind == "weekday":
+            assert c.weekday is not None
+            return cal.weekday_near(start, c.weekday, 1, False)
+        for year in (start.year, start.year + 1):
+            d = self._fields_date(c, year)
+            if d is not None and self._period_end(c, d) >= start:
+                return d
+        return point
+
+    @staticmethod
+    def _period_end(c: Candidate, d: dt.date) -> dt.date:
+        return cal.period(d, c.grain if c.grain not in {"part_of_day", "minute", "hour"} else "day", c.season)[1]
+
     def _quarter_ctx(self, c: Candidate, ref: Ref) -> tuple[dt.date, str]:
         """The fiscal period named against the quarter in context (or the last complete quarter before the DCT)."""
         ctx = self.last_quarter
@@ -356,8 +379,9 @@ class Resolver:
                     point = self._partial(c, ref)
                     if point is None:
                         return None
+                    point = self._not_before_range_start(c, point)
                 elif c.kind == "weekday":
-                    point = self._weekday(c, ref)
+                    point = self._not_before_range_start(c, self._weekday(c, ref))
                 else:
                     assert c.unit is not None
                     if c.follow_quarter and ref.grain == "quarter" and ref is self.last_quarter:

@@ -57,3 +57,4 @@ class Candidate:
     ended_by: Candidate | None = None
     day_from: Candidate | None = None  # "10:35 a.m. (0735 GMT) Friday": the day named after a clock time
     later: int | None = None  # "[two days] later": a duration counted on this many `unit`s from the previous time
+    range_from: Candidate | None = None  # the start of the range this candidate ends ("from Nov. 21 to [Nov. 24]")

@@ -158,6 +158,7 @@ def link_ranges(text: str, cands: list[Candidate]) -> None:
         if word in {"to", "through", "thru", "until", "till"} and not before.endswith(("from ", "between ")) and word == "to":
             continue
         a.range_end = i + 1
+        b.range_from = a
 
 
 _CLOCK_DATE_GAP = re.compile(r"(?:\s*,?\s*|\s+on\s+)$", re.IGNORECASE)
