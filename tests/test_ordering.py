@@ -70,6 +70,20 @@ def test_display_value(value: str, mod: str | None, shown: str) -> None:
     assert display_value(value, mod) == shown
 
 
+@pytest.mark.parametrize(
+    ("value", "freq", "text", "shown"),
+    [("XXXX-WXX-1", None, "every Monday", "every Monday"), ("P2Y", None, "every two years", "every 2 years"),
+     ("P1Y", "2X", "twice a year", "twice a year"), ("P1W", "3X", "three times a week", "3 times a week"),
+     ("P1D", None, "daily", "every day"), ("XXXX-XX-XXTEV", None, "every evening", "every evening"),
+     ("XXXX-SU", None, "each summer", '"each summer"')],
+)
+def test_display_set(value: str, freq: str | None, text: str, shown: str) -> None:
+    from timeline.ordering import display_set
+
+    t = TimeExpression(id="t1", start=0, end=len(text), text=text, type="SET", value=value, freq=freq, rule="test")
+    assert display_set(t) == shown
+
+
 @pytest.mark.parametrize("case", DATA["lead"], ids=lambda c: c["name"])
 def test_lead_event(case: dict[str, Any]) -> None:
     events, links = [], []

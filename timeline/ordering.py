@@ -131,6 +131,29 @@ def display_unresolved(t: TimeExpression) -> str:
     return f"{display_value(words, t.mod)} (no year)"
 
 
+_SET_WEEKDAY = re.compile(r"XXXX-WXX-(?P<wd>[1-7])$")
+_SET_POD = re.compile(r"XXXX-XX-XXT(?P<pod>MO|MI|AF|EV|NI|DT)$")
+_FREQ = re.compile(r"(?P<n>[0-9]+)X$")
+_TIMES = {1: "once", 2: "twice"}
+
+
+def display_set(t: TimeExpression) -> str:
+    """A recurring time as a reader says it: 'every Monday' (XXXX-WXX-1), 'every evening', 'every 2 years' (P2Y),
+    'twice a year' (P1Y, freq 2X); else the words of the text."""
+    if m := _SET_WEEKDAY.match(t.value):
+        return f"every {calendar.day_name[int(m['wd']) - 1]}"
+    if m := _SET_POD.match(t.value):
+        return f"every {_PART_OF_DAY[m['pod']]}"
+    if (m := _DURATION.match(t.value)) is not None and m["n"] != "X":
+        length = display_duration(t.value).removeprefix("for ")  # "2 years", "1 year"
+        freq = _FREQ.match(t.freq or "")
+        if freq is not None and length.startswith("1 "):
+            n = int(freq["n"])
+            return f"{_TIMES.get(n, f'{n} times')} a {length[2:]}"
+        return f"every {length[2:]}" if length.startswith("1 ") else f"every {length}"
+    return '"' + t.text + '"'
+
+
 class SortKey(NamedTuple):
     """Where an entry goes in ``Timeline.timeline`` (compared as a tuple: see the module docstring)."""
 
@@ -210,6 +233,8 @@ def make_entry(
             granularity = Granularity.DAY if one_day else Granularity.MONTH
         elif t.type == TimexType.DURATION:
             display = display_duration(t.value, t.mod)
+        elif t.type == TimexType.SET:
+            display = display_set(t)
         elif not t.resolved:
             display = display_unresolved(t)
         else:
