@@ -77,6 +77,8 @@ _PREP_RELATION = {
     "through": Relation.UNTIL,
     "by": Relation.UNTIL,
 }
+#: a negated event "not ... until/till" the time starts then
+_NOT_UNTIL = frozenset({"until", "till"})
 _MOD_RELATION = {
     "ON_OR_AFTER": Relation.FROM,
     "AFTER": Relation.AFTER,
@@ -247,6 +249,8 @@ class Linker:
             return None
         _, t, span, rule = best
         relation = _relation(t, span)
+        if relation == Relation.UNTIL and ev.polarity == "NEG" and _preposition(span) in _NOT_UNTIL:
+            relation = Relation.FROM  # "will not open until 2026": from 2026 on
         if rule == "syntax:when-clause":
             relation = _MOD_RELATION.get(t.mod or "", Relation.ON)  # at the time, whatever introduces it ("from 1989 when ...")
         if rule == "syntax:path" and relation == Relation.ON and _measures_perfect(ev, t, span) and _under_since(span.root):

@@ -246,6 +246,8 @@ def make_entry(
             days = Interval(first=t.interval.first, last=max(t.interval.last, end.interval.last))
         elif link.relation in (Relation.BEFORE, Relation.AFTER, Relation.FROM, Relation.UNTIL) and t.mod is None:
             display = f"{link.relation.value} {display}"
+        elif link.relation == Relation.FROM and t.mod in ("ON_OR_BEFORE", "BEFORE") and t.resolved:
+            display = f"from {readable_value(t.value)}"  # "will not open until 2026": the event's side of the date
         # a calendar date, or one the missing publication date left partial ("April 10", year unknown): the table
         # shows both, the second as the text gives it
         dated = (t.type in (TimexType.DATE, TimexType.TIME) and (t.interval is not None or not t.resolved)

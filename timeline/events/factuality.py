@@ -72,6 +72,11 @@ class FactualityResolver:
         if mark is not None and mark.factuality == F.HYPOTHETICAL:  # "if no party wins", "if talks do not resume":
             return self._conditional(tok, tinfo, mark)             # hypothetical; a negation stays the polarity
         if tinfo.polarity == "NEG":  # the negation is the polarity; the modality is the modal, if any
+            if _not_until(tok, self._lexicon.event_arguments.not_until.words):
+                # "will not open until 2026": it opens then (expected); "did not reopen until March": it did.
+                # Polarity stays NEG, as TimeML writes it.
+                base = self._from_tense(tinfo, event_class)
+                return FactualityInfo(base.factuality, tinfo.modal, f"neg-until+{base.reason}")
             return FactualityInfo(F.NEGATED, tinfo.modal, "neg")
         if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return FactualityInfo(F.NEGATED, None, "neg:no")  # "there was no agreement"
@@ -330,12 +335,12 @@ class FactualityResolver:
         head_tense = tense_of(head)
         realised = head_tense.tense == "PAST" and head_tense.aspect == "PERFECTIVE"  # "the move had been expected"
         if (lemma in expecting or planned_for) and dep in ("dobj", "nsubjpass") and not (raised or realised):
-            if self.of(head).factuality == F.NEGATED:  # "did not expect any delays"
+            if _negated(self.of(head)):  # "did not expect any delays"
                 if _not_until(head, not_until) or _not_until(tok, not_until):
                     return FactualityInfo(F.EXPECTED, None, f"argument-of:{lemma}+neg-until")
                 return FactualityInfo(F.NEGATED, None, f"argument-of:{lemma}+neg")
             return FactualityInfo(expecting.get(lemma, F.PLANNED), None, f"argument-of:{lemma}")
-        if lemma in verbs.inceptive.lemmas and dep == "nsubj" and self.of(head).factuality == F.NEGATED:
+        if lemma in verbs.inceptive.lemmas and dep == "nsubj" and _negated(self.of(head)):
             if _not_until(head, not_until) or _not_until(tok, not_until):
                 return FactualityInfo(F.EXPECTED, None, f"argument-of:{lemma}+neg-until")
             return FactualityInfo(F.NEGATED, None, f"argument-of:{lemma}+neg")  # "construction has not started"
@@ -360,6 +365,11 @@ class FactualityResolver:
                 verb).factuality in (F.HAPPENED, F.REPORTED):
             return _future_time_below(verb, tok.i, self._lexicon.future_time)
         return None
+
+
+def _negated(info: FactualityInfo) -> bool:
+    """A negated predicate, or one negated only "until/before" a time (which then happens: "neg-until")."""
+    return info.factuality == F.NEGATED or info.reason.startswith("neg-until")
 
 
 def _not_until(verb: Token, words: frozenset[str]) -> bool:
