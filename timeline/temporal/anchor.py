@@ -324,7 +324,16 @@ class Resolver:
         )
 
     def _leads_to(self, c: Candidate) -> tuple[Interval, str] | None:
-        """The days a "[two days] later" duration leads to, counted from the previous time, and that time's id."""
+        """The days a "[two days] later" duration leads to, counted from the previous time, and that time's id; or
+        those "in [two weeks]" leads to from the publication date, when the sentence looks ahead ("will meet in two
+        weeks"; "rose 10% in two weeks" is a length)."""
+        if c.ahead:
+            if c.later is None or c.unit is None or self.pub is None or tense_direction(
+                    self.text, c.start, c.end, self.lex) != 1:
+                return None
+            point = cal.shift(self.pub.date, c.unit, c.later)
+            first, last = cal.period(point, "day" if c.unit in ("day", "week") else c.unit)
+            return Interval(first=first, last=last), self.pub.anchor
         prev = self.prev
         if c.later is None or c.unit not in LATER_UNITS or prev is None:
             return None
@@ -350,9 +359,9 @@ class Resolver:
                 self.months_period_end = c.end
             if (later := self._leads_to(c)) is not None:
                 days, since = later
-                # the story moves on: "Two days later, ... The next day, ..." is the day after that
-                self.prev = Ref(days.first, "day" if days.first == days.last else "month", tid)
-                self.prev_end = c.end
+                if not c.ahead:  # the story moves on: "Two days later, ... The next day, ..." is the day after that
+                    self.prev = Ref(days.first, "day" if days.first == days.last else "month", tid)
+                    self.prev_end = c.end
                 return self._expression(c, tid, value, grain, None, since, True, leads_to=days)
         elif c.kind == "absolute":
             assert c.year is not None

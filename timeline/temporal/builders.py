@@ -495,7 +495,13 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None  # "700 seats a week", "four flights a week": a rate, not a duration
     c = _new(m, rule, "fixed", value=duration_value(n, unit), grain=None)
     _drop_article_before_adjective(c, m, text)
+    if n is not None and n == int(n) and unit in _AHEAD_UNITS and _prev_word(text, m.start()) == "in" and not m.group(0).lower().startswith("the"):
+        c.unit, c.later, c.ahead = unit, int(n), True  # "will meet in [two weeks]": maybe a point ahead (anchor.py)
     return c
+
+
+#: "in [N units]": the units whose count from the publication date makes a day, month or year ahead
+_AHEAD_UNITS = frozenset({"day", "week", "month", "year"})
 
 
 def _ordinal_second(text: str, end: int, lex: Lexicon) -> bool:
