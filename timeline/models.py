@@ -71,7 +71,7 @@ class TimeExpression(BaseModel):
     anchor: str | None = Field(default=None, description="what a relative value was resolved against: 'pub_date', or the id of the previous time; null for absolute times")
     resolved: bool = Field(default=True, description="false when a relative time could not be resolved (no publication date)")
     range_end: str | None = Field(default=None, description="id of the time that ends a range this one starts ('from March 3 to March 5')")
-    leads_to: Interval | None = Field(default=None, description="a DURATION counted on from the previous time ('[two days] later'): the days it leads to; anchor is that time's id")
+    leads_to: Interval | None = Field(default=None, description="a DURATION counted on from the previous time ('[two days] later') or, looking ahead, from the publication date ('will reopen in [three months]'): the days it leads to; anchor is that time's id or 'pub_date'")
     rule: str = Field(description="name of the rule that produced it")
 
 
