@@ -115,6 +115,11 @@ class FactualityResolver:
         if (tinfo.tense == "PRESENT" and tinfo.aspect == "NONE" and tinfo.modal is None
                 and event_class not in (EventClass.STATE, EventClass.I_STATE) and self._in_headline(tok)):
             return FactualityInfo(F.HAPPENED, None, "tense:headline-present")  # "Central bank cuts rates"
+        if tinfo.tense == "PRESENT" and tinfo.aspect == "NONE" and tinfo.modal is None and event_class not in (
+                EventClass.STATE, EventClass.I_STATE, EventClass.REPORTING):
+            future = _future_time_below(tok, tok.i, self._lexicon.future_time)
+            if future is not None:  # a timetable: "Arsenal face Sheffield United next Saturday"
+                return FactualityInfo(F.PLANNED, None, f"present+future-time:{future}")
         return self._from_tense(tinfo, event_class)
 
     def _conditional(self, tok: Token, tinfo: TenseInfo, mark: Cue) -> FactualityInfo:
