@@ -75,7 +75,8 @@ def test_display_value(value: str, mod: str | None, shown: str) -> None:
     [("XXXX-WXX-1", None, "every Monday", "every Monday"), ("P2Y", None, "every two years", "every 2 years"),
      ("P1Y", "2X", "twice a year", "twice a year"), ("P1W", "3X", "three times a week", "3 times a week"),
      ("P1D", None, "daily", "every day"), ("XXXX-XX-XXTEV", None, "every evening", "every evening"),
-     ("XXXX-SU", None, "each summer", '"each summer"')],
+     ("XXXX-SU", None, "each summer", '"each summer"'), ("PT1H", "2X", "twice an hour", "twice an hour"),
+     ("XXXX-WXX-2", None, "every other Tuesday", '"every other Tuesday"')],
 )
 def test_display_set(value: str, freq: str | None, text: str, shown: str) -> None:
     from timeline.ordering import display_set

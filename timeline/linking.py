@@ -249,7 +249,8 @@ class Linker:
             return None
         _, t, span, rule = best
         relation = _relation(t, span)
-        if relation == Relation.UNTIL and ev.polarity == "NEG" and _preposition(span) in _NOT_UNTIL:
+        if (relation == Relation.UNTIL and ev.polarity == "NEG" and ev.factuality != Factuality.NEGATED
+                and _preposition(span) in _NOT_UNTIL):
             relation = Relation.FROM  # "will not open until 2026": from 2026 on
         if rule == "syntax:when-clause":
             relation = _MOD_RELATION.get(t.mod or "", Relation.ON)  # at the time, whatever introduces it ("from 1989 when ...")

@@ -140,6 +140,8 @@ _TIMES = {1: "once", 2: "twice"}
 def display_set(t: TimeExpression) -> str:
     """A recurring time as a reader says it: 'every Monday' (XXXX-WXX-1), 'every evening', 'every 2 years' (P2Y),
     'twice a year' (P1Y, freq 2X); else the words of the text."""
+    if "other" in t.text.lower().split():  # "every other Tuesday": the words say it best
+        return '"' + t.text + '"'
     if m := _SET_WEEKDAY.match(t.value):
         return f"every {calendar.day_name[int(m['wd']) - 1]}"
     if m := _SET_POD.match(t.value):
@@ -148,8 +150,8 @@ def display_set(t: TimeExpression) -> str:
         length = display_duration(t.value).removeprefix("for ")  # "2 years", "1 year"
         freq = _FREQ.match(t.freq or "")
         if freq is not None and length.startswith("1 "):
-            n = int(freq["n"])
-            return f"{_TIMES.get(n, f'{n} times')} a {length[2:]}"
+            n, unit = int(freq["n"]), length[2:]
+            return f"{_TIMES.get(n, f'{n} times')} {'an' if unit == 'hour' else 'a'} {unit}"
         return f"every {length[2:]}" if length.startswith("1 ") else f"every {length}"
     return '"' + t.text + '"'
 
@@ -226,11 +228,15 @@ def make_entry(
         else:  # a duration, or "now", sits at the publication date
             sort_date = pub_date if t.type == TimexType.DURATION or t.value == "PRESENT_REF" else None
         if t.leads_to is not None:
-            # "[two days] later": the day it leads to, and the count ("2024-03-06 (+2 days)")
-            one_day = t.leads_to.first == t.leads_to.last
-            day = t.leads_to.first.isoformat() if one_day else t.leads_to.first.isoformat()[:7]
+            # "[two days] later": the day (month, year) it leads to, and the count ("2024-03-06 (+2 days)")
+            first, last = t.leads_to.first, t.leads_to.last
+            if first == last:
+                day, granularity = first.isoformat(), Granularity.DAY
+            elif (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+                day, granularity = str(first.year), Granularity.YEAR
+            else:
+                day, granularity = first.isoformat()[:7], Granularity.MONTH
             display = f"{day} (+{display_duration(t.value).removeprefix('for ')})"
-            granularity = Granularity.DAY if one_day else Granularity.MONTH
         elif t.type == TimexType.DURATION:
             display = display_duration(t.value, t.mod)
         elif t.type == TimexType.SET:

@@ -72,9 +72,13 @@ class FactualityResolver:
         if mark is not None and mark.factuality == F.HYPOTHETICAL:  # "if no party wins", "if talks do not resume":
             return self._conditional(tok, tinfo, mark)             # hypothetical; a negation stays the polarity
         if tinfo.polarity == "NEG":  # the negation is the polarity; the modality is the modal, if any
-            if _not_until(tok, self._lexicon.event_arguments.not_until.words):
-                # "will not open until 2026": it opens then (expected); "did not reopen until March": it did.
-                # Polarity stays NEG, as TimeML writes it.
+            args = self._lexicon.event_arguments
+            if _not_until(tok, args.not_until_predicate.words) and tok.lemma_.lower() not in args.lasting.lemmas:
+                # "will not open until 2026": it opens then (expected); "did not reopen until March": it did; "may not
+                # be known until Friday": possible, as the modal says. Polarity stays NEG, as TimeML writes it.
+                if tinfo.modal is not None and tinfo.modal in self._aux:
+                    cue = self._aux[tinfo.modal]
+                    return FactualityInfo(cue.factuality, tinfo.modal, f"neg-until+cue:{cue.name}")
                 base = self._from_tense(tinfo, event_class)
                 return FactualityInfo(base.factuality, tinfo.modal, f"neg-until+{base.reason}")
             return FactualityInfo(F.NEGATED, tinfo.modal, "neg")
@@ -115,8 +119,8 @@ class FactualityResolver:
         if (tinfo.tense == "PRESENT" and tinfo.aspect == "NONE" and tinfo.modal is None
                 and event_class not in (EventClass.STATE, EventClass.I_STATE) and self._in_headline(tok)):
             return FactualityInfo(F.HAPPENED, None, "tense:headline-present")  # "Central bank cuts rates"
-        if tinfo.tense == "PRESENT" and tinfo.aspect == "NONE" and tinfo.modal is None and event_class not in (
-                EventClass.STATE, EventClass.I_STATE, EventClass.REPORTING):
+        if tinfo.tense == "PRESENT" and tinfo.aspect == "NONE" and tinfo.modal is None and event_class in (
+                EventClass.OCCURRENCE, EventClass.ASPECTUAL):  # not states, perceptions, reports ("see a recession")
             future = _future_time_below(tok, tok.i, self._lexicon.future_time)
             if future is not None:  # a timetable: "Arsenal face Sheffield United next Saturday"
                 return FactualityInfo(F.PLANNED, None, f"present+future-time:{future}")

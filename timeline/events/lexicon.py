@@ -85,6 +85,8 @@ class EventArguments(BaseModel):
     inceptive: WordList
     terminative: WordList
     not_until: FormList
+    not_until_predicate: FormList
+    lasting: WordList
 
 
 class FutureTime(BaseModel):

@@ -229,17 +229,15 @@ class Resolver:
 
     def _not_before_range_start(self, c: Candidate, point: dt.date) -> dt.date:
         """A range's end does not end before its start ("will run from November 21 to November 24" in a March story:
-        both next November): when the end resolved alone lies before the start (the previous time), it is the
-        first occurrence after it."""
+        both next November): when a yearless end resolved alone lies before the start (the previous time), it is the
+        first occurrence after it. (Weekdays are left alone: "lasted from Thursday to Tuesday" in a Monday story
+        wants the start a week back, not the end a week on.)"""
         prev = self.prev
         if c.range_from is None or prev is None or self.prev_end != c.range_from.end:
             return point
         start = cal.period(prev.date, prev.grain, prev.season)[0]
         if self._period_end(c, point) >= start:
             return point
-        if c.kind == "weekday":
-            assert c.weekday is not None
-            return cal.weekday_near(start, c.weekday, 1, False)
         for year in (start.year, start.year + 1):
             d = self._fields_date(c, year)
             if d is not None and self._period_end(c, d) >= start:
@@ -390,7 +388,7 @@ class Resolver:
                         return None
                     point = self._not_before_range_start(c, point)
                 elif c.kind == "weekday":
-                    point = self._not_before_range_start(c, self._weekday(c, ref))
+                    point = self._weekday(c, ref)
                 else:
                     assert c.unit is not None
                     if c.follow_quarter and ref.grain == "quarter" and ref is self.last_quarter:

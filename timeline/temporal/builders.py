@@ -495,13 +495,25 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None  # "700 seats a week", "four flights a week": a rate, not a duration
     c = _new(m, rule, "fixed", value=duration_value(n, unit), grain=None)
     _drop_article_before_adjective(c, m, text)
-    if n is not None and n == int(n) and unit in _AHEAD_UNITS and _prev_word(text, m.start()) == "in" and not m.group(0).lower().startswith("the"):
+    if (n is not None and n == int(n) and unit in _AHEAD_UNITS and _prev_word(text, m.start()) == "in"
+            and not m.group(0).lower().startswith("the") and _counts_ahead(text, m)):
         c.unit, c.later, c.ahead = unit, int(n), True  # "will meet in [two weeks]": maybe a point ahead (anchor.py)
     return c
 
 
 #: "in [N units]": the units whose count from the publication date makes a day, month or year ahead
 _AHEAD_UNITS = frozenset({"day", "week", "month", "year"})
+#: ... not after a ranking word, which looks back ("their first World Cup final in 30 years")
+_RANKING = re.compile(r"\b(?:first|last|only|best|worst|\w+est|highest|lowest|biggest|largest|record)\b[^.;]{0,40}\bin\s*$",
+                      re.IGNORECASE)
+
+
+def _counts_ahead(text: str, m: re.Match[str]) -> bool:
+    """Can "in [N units]" count on from the publication date: no ranking word before it, no "of" after it ("in two
+    years of restructuring")?"""
+    if _RANKING.search(text, max(0, m.start() - 60), m.start()):
+        return False
+    return _next_word(text, m.end()) != "of"
 
 
 def _ordinal_second(text: str, end: int, lex: Lexicon) -> bool:
