@@ -79,7 +79,8 @@ _PREP_RELATION = {
 }
 #: a negated event "not ... until/till" the time starts then
 _NOT_UNTIL = frozenset({"until", "till"})
-_MOD_RELATION = {
+#: the side of its time a TIMEX3 modifier puts an event on (ordering shows a link relation that says otherwise)
+MOD_RELATION = {
     "ON_OR_AFTER": Relation.FROM,
     "AFTER": Relation.AFTER,
     "ON_OR_BEFORE": Relation.UNTIL,
@@ -253,7 +254,7 @@ class Linker:
                 and _preposition(span) in _NOT_UNTIL):
             relation = Relation.FROM  # "will not open until 2026": from 2026 on
         if rule == "syntax:when-clause":
-            relation = _MOD_RELATION.get(t.mod or "", Relation.ON)  # at the time, whatever introduces it ("from 1989 when ...")
+            relation = MOD_RELATION.get(t.mod or "", Relation.ON)  # at the time, whatever introduces it ("from 1989 when ...")
         if rule == "syntax:path" and relation == Relation.ON and _measures_perfect(ev, t, span) and _under_since(span.root):
             relation = Relation.FROM  # "have been built since it entered production in February 1947"
         return Link(ev.id, t.id, AnchorKind.TIME, relation, _evidence(span), rule)
@@ -445,8 +446,8 @@ def _ancestry(tok: Token) -> list[Token]:
 def _relation(t: TimeExpression, span: Span) -> Relation:
     if t.type == TimexType.DURATION:
         return Relation.DURING
-    if t.mod in _MOD_RELATION:
-        return _MOD_RELATION[t.mod]
+    if t.mod in MOD_RELATION:
+        return MOD_RELATION[t.mod]
     prev = _preposition(span)
     if prev is not None and prev in _PREP_RELATION:
         return _PREP_RELATION[prev]

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from .linking import Link
+from .linking import MOD_RELATION, Link
 from .models import (
     AnchorKind,
     Event,
@@ -45,6 +45,8 @@ _MOD_WORD = {"START": "early", "MID": "mid", "END": "late"}
 # under the copula whose predicate the event is, or opens the event's when-clause; without a parse, the nearest time
 _SHOWN_RULES = frozenset({"syntax:governs", "syntax:copula", "syntax:when-clause", "linear"})
 _LEAD_CLASSES = frozenset({EventClass.OCCURRENCE, EventClass.I_ACTION})
+#: the relations an entry's date is shown with ("before 2024-03-19", "from 2026")
+_SIDES = frozenset({Relation.BEFORE, Relation.AFTER, Relation.FROM, Relation.UNTIL})
 _PHASE = {Relation.BEFORE: -1, Relation.UNTIL: -1, Relation.ON: 0, Relation.DURING: 0, Relation.FROM: 1, Relation.AFTER: 1}
 
 
@@ -57,19 +59,31 @@ _DURATION_MOD = {"MORE_THAN": "more than ", "LESS_THAN": "less than ", "APPROX":
                  "EQUAL_OR_LESS": "at most "}
 
 
+def _duration_parts(value: str) -> tuple[str, str, str] | None:
+    """A TIMEX3 duration's count and unit words: "P2D" -> ("2", "day", "days"), "PXY" -> ("X", "year", "years");
+    None for other values."""
+    m = _DURATION.match(value)
+    if m is None:
+        return None
+    unit = m["unit"]
+    word = ("minute" if "T" in value else "month") if unit == "M" else _DURATION_UNITS[unit]
+    return m["n"].removesuffix(".0"), word, "centuries" if word == "century" else f"{word}s"
+
+
+def _length(n: str, word: str, plural: str) -> str:
+    """ "2 days", "1 day", "days" (an unknown count)."""
+    return plural if n == "X" else f"{n} {word if n == '1' else plural}"
+
+
 def display_duration(value: str, mod: str | None = None) -> str:
     """A TIMEX3 duration as a reader says it ("P2D" -> "for 2 days", "PXY" -> "for years", MORE_THAN "P2D" -> "for
     more than 2 days"); other values as they are."""
-    m = _DURATION.match(value)
-    if m is None:
+    parts = _duration_parts(value)
+    if parts is None:
         return value
-    unit = m["unit"]
-    word = ("minute" if "T" in value else "month") if unit == "M" else _DURATION_UNITS[unit]
-    plural = "centuries" if word == "century" else f"{word}s"
-    if m["n"] == "X":
-        return f"for {plural}"
-    n = m["n"].removesuffix(".0")
-    return f"for {_DURATION_MOD.get(mod or '', '')}{n} {word if n == '1' else plural}"
+    if parts[0] == "X":
+        return f"for {parts[2]}"
+    return f"for {_DURATION_MOD.get(mod or '', '')}{_length(*parts)}"
 
 
 _PART_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
@@ -146,13 +160,16 @@ def display_set(t: TimeExpression) -> str:
         return f"every {calendar.day_name[int(m['wd']) - 1]}"
     if m := _SET_POD.match(t.value):
         return f"every {_PART_OF_DAY[m['pod']]}"
-    if (m := _DURATION.match(t.value)) is not None and m["n"] != "X":
-        length = display_duration(t.value).removeprefix("for ")  # "2 years", "1 year"
+    parts = _duration_parts(t.value)
+    if parts is not None and parts[0] != "X":
+        n, word, _ = parts
+        if n != "1":
+            return f"every {_length(*parts)}"  # "every 2 years"
         freq = _FREQ.match(t.freq or "")
-        if freq is not None and length.startswith("1 "):
-            n, unit = int(freq["n"]), length[2:]
-            return f"{_TIMES.get(n, f'{n} times')} {'an' if unit == 'hour' else 'a'} {unit}"
-        return f"every {length[2:]}" if length.startswith("1 ") else f"every {length}"
+        if freq is None:
+            return f"every {word}"
+        times = int(freq["n"])
+        return f"{_TIMES.get(times, f'{times} times')} {'an' if word == 'hour' else 'a'} {word}"  # "twice a year"
     return '"' + t.text + '"'
 
 
@@ -236,7 +253,8 @@ def make_entry(
                 day, granularity = str(first.year), Granularity.YEAR
             else:
                 day, granularity = first.isoformat()[:7], Granularity.MONTH
-            display = f"{day} (+{display_duration(t.value).removeprefix('for ')})"
+            parts = _duration_parts(t.value)
+            display = f"{day} (+{_length(*parts)})" if parts is not None else day
         elif t.type == TimexType.DURATION:
             display = display_duration(t.value, t.mod)
         elif t.type == TimexType.SET:
@@ -250,10 +268,11 @@ def make_entry(
             # a range ("between 2019 and 2022", "from March 3 to March 5"): both ends, and the days up to the last
             display = f"{display} to {display_value(end.value, end.mod)}"
             days = Interval(first=t.interval.first, last=max(t.interval.last, end.interval.last))
-        elif link.relation in (Relation.BEFORE, Relation.AFTER, Relation.FROM, Relation.UNTIL) and t.mod is None:
+        elif link.relation in _SIDES and t.mod is None:
             display = f"{link.relation.value} {display}"
-        elif link.relation == Relation.FROM and t.mod in ("ON_OR_BEFORE", "BEFORE") and t.resolved:
-            display = f"from {readable_value(t.value)}"  # "will not open until 2026": the event's side of the date
+        elif link.relation in _SIDES and t.mod in MOD_RELATION and MOD_RELATION[t.mod] != link.relation and t.resolved:
+            # the link's side of the date wins over the modifier's ("will not open until 2026": from 2026)
+            display = f"{link.relation.value} {display_value(t.value, None)}"
         # a calendar date, or one the missing publication date left partial ("April 10", year unknown): the table
         # shows both, the second as the text gives it
         dated = (t.type in (TimexType.DATE, TimexType.TIME) and (t.interval is not None or not t.resolved)

@@ -10,6 +10,7 @@ from timeline.models import Granularity, Interval, TimeExpression, TimexType
 from timeline.temporal import calendar as cal
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
+from timeline.temporal.cues import evidence as tense_evidence
 from timeline.temporal.cues import phrase_direction, phrase_reaches_far, reaches_far_ahead, same_sentence
 from timeline.temporal.direction import Choice, DirectionModel, features
 from timeline.temporal.lexicon import Lexicon
@@ -169,7 +170,7 @@ class Resolver:
                 continue
             if c.weekday is not None and c.day is not None and d.isoweekday() != c.weekday:
                 continue
-            first, last = cal.period(d, c.grain if c.grain not in {"part_of_day", "minute", "hour"} else "day", c.season)
+            first, last = cal.period(d, c.grain or "day", c.season)
             dist = 0 if first <= r <= last else min(abs((first - r).days), abs((last - r).days))
             options.append((dist, d, first, last))
         if not options and c.weekday is not None:
@@ -210,10 +211,10 @@ class Resolver:
     def _partial_by_hand(self, c: Candidate, r: dt.date, options: list[tuple[int, dt.date, dt.date, dt.date]]) -> dt.date:
         """The hand rule: the nearest occurrence, unless a tense cue points to one within reach the other way."""
         nearest = min(options, key=lambda o: (o[0], abs(o[1].year - r.year)))
-        cue = tense_direction(self.text, c.start, c.end, self.lex)
+        found = tense_evidence(self.text, c.start, c.end, self.lex)
+        cue = found[0]
         reach = CUE_REACH_DAYS_LONG if c.grain in {"quarter", "half", "season"} else CUE_REACH_DAYS_PAST
-        far = cue == 1 and reaches_far_ahead(self.text, c.start, c.end, self.lex)
-        reach_future = CUE_REACH_DAYS_PHRASE if far else CUE_REACH_DAYS
+        reach_future = CUE_REACH_DAYS_PHRASE if reaches_far_ahead(self.text, c.start, self.lex, found) else CUE_REACH_DAYS
         if cue is not None and phrase_reaches_far(self.text, c.start, self.lex):
             # a direction phrase ("since February", "the year ended Jan. 31", "as early as May") fixes the side:
             # the occurrence on that side within a year, however far
@@ -236,17 +237,13 @@ class Resolver:
         if c.range_from is None or prev is None or self.prev_end != c.range_from.end:
             return point
         start = cal.period(prev.date, prev.grain, prev.season)[0]
-        if self._period_end(c, point) >= start:
+        if cal.period(point, c.grain or "day", c.season)[1] >= start:
             return point
         for year in (start.year, start.year + 1):
             d = self._fields_date(c, year)
-            if d is not None and self._period_end(c, d) >= start:
+            if d is not None and cal.period(d, c.grain or "day", c.season)[1] >= start:
                 return d
         return point
-
-    @staticmethod
-    def _period_end(c: Candidate, d: dt.date) -> dt.date:
-        return cal.period(d, c.grain if c.grain not in {"part_of_day", "minute", "hour"} else "day", c.season)[1]
 
     def _quarter_ctx(self, c: Candidate, ref: Ref) -> tuple[dt.date, str]:
         """The fiscal period named against the quarter in context (or the last complete quarter before the DCT)."""
@@ -321,28 +318,23 @@ class Resolver:
             anchor=anchor, resolved=resolved, range_end=None, leads_to=leads_to, rule=c.rule,
         )
 
-    def _leads_to(self, c: Candidate) -> tuple[Interval, str] | None:
-        """The days a "[two days] later" duration leads to, counted from the previous time, and that time's id; or
-        those "in [two weeks]" leads to from the publication date, when the sentence looks ahead ("will meet in two
-        weeks"; "rose 10% in two weeks" is a length)."""
+    def _leads_to(self, c: Candidate) -> tuple[dt.date, str, str] | None:
+        """The day (and its grain: day, month or year) a "[two days] later" duration leads to, counted from the
+        previous time, and that time's id; or the one "in [two weeks]" leads to from the publication date, when the
+        sentence looks ahead ("will meet in two weeks"; "rose 10% in two weeks" is a length)."""
+        if c.later is None or c.unit is None:
+            return None
+        grain = "day" if c.unit in ("day", "week") else c.unit
         if c.ahead:
-            if c.later is None or c.unit is None or self.pub is None or tense_direction(
-                    self.text, c.start, c.end, self.lex) != 1:
+            if self.pub is None or tense_direction(self.text, c.start, c.end, self.lex) != 1:
                 return None
-            point = cal.shift(self.pub.date, c.unit, c.later)
-            first, last = cal.period(point, "day" if c.unit in ("day", "week") else c.unit)
-            return Interval(first=first, last=last), self.pub.anchor
+            return cal.shift(self.pub.date, c.unit, c.later), grain, self.pub.anchor
         prev = self.prev
-        if c.later is None or c.unit not in LATER_UNITS or prev is None:
+        if c.unit not in LATER_UNITS or prev is None:
             return None
-        if prev.grain in cal.DAY_GRAINS:
-            point = cal.shift(prev.date, c.unit, c.later)
-            first, last = cal.period(point, "month" if c.unit == "month" else "day")
-        elif prev.grain == "month" and c.unit == "month":
-            first, last = cal.period(cal.shift(prev.date, "month", c.later), "month")
-        else:
+        if prev.grain not in cal.DAY_GRAINS and not (prev.grain == "month" and c.unit == "month"):
             return None
-        return Interval(first=first, last=last), prev.anchor
+        return cal.shift(prev.date, c.unit, c.later), grain, prev.anchor
 
     def _resolve(self, c: Candidate, tid: str) -> TimeExpression | None:
         value: str
@@ -356,11 +348,12 @@ class Resolver:
             if value in self.lex.months_periods:  # "For the nine months, ..."
                 self.months_period_end = c.end
             if (later := self._leads_to(c)) is not None:
-                days, since = later
+                point, lead_grain, since = later
+                first, last = cal.period(point, lead_grain)
                 if not c.ahead:  # the story moves on: "Two days later, ... The next day, ..." is the day after that
-                    self.prev = Ref(days.first, "day" if days.first == days.last else "month", tid)
+                    self.prev = Ref(first, lead_grain, tid)
                     self.prev_end = c.end
-                return self._expression(c, tid, value, grain, None, since, True, leads_to=days)
+                return self._expression(c, tid, value, grain, None, since, True, leads_to=Interval(first=first, last=last))
         elif c.kind == "absolute":
             assert c.year is not None
             point = self._fields_date(c, c.year)

@@ -107,10 +107,10 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         if rule.spec.args.get("bare_month") and not _bare_month_ok(month_text, m, lex, text):
             return None
     if gd.get("weekord") and c.month is not None:
-        n = norm(gd["weekord"])
+        n = _nth(gd["weekord"])
         # the stated year, else a common year ("the last week of February" ends by the 28th)
         last = calendar.monthrange(c.year if c.year is not None else 2001, c.month)[1]
-        c.day = last - 3 if n in {"last", "final"} else 4 + 7 * ({"first": 1, "second": 2, "third": 3, "fourth": 4}[n] - 1)
+        c.day = last - 3 if n == -1 else 4 + 7 * (n - 1)
     if gd.get("day"):
         c.day = int(re.sub(r"\D", "", gd["day"]))
         if not 1 <= c.day <= 31:
@@ -496,22 +496,19 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     c = _new(m, rule, "fixed", value=duration_value(n, unit), grain=None)
     _drop_article_before_adjective(c, m, text)
     if (n is not None and n == int(n) and unit in _AHEAD_UNITS and _prev_word(text, m.start()) == "in"
-            and not m.group(0).lower().startswith("the") and _counts_ahead(text, m)):
+            and not m.group(0).lower().startswith("the") and _counts_ahead(text, m, lex)):
         c.unit, c.later, c.ahead = unit, int(n), True  # "will meet in [two weeks]": maybe a point ahead (anchor.py)
     return c
 
 
 #: "in [N units]": the units whose count from the publication date makes a day, month or year ahead
 _AHEAD_UNITS = frozenset({"day", "week", "month", "year"})
-#: ... not after a ranking word, which looks back ("their first World Cup final in 30 years")
-_RANKING = re.compile(r"\b(?:first|last|only|best|worst|\w+est|highest|lowest|biggest|largest|record)\b[^.;]{0,40}\bin\s*$",
-                      re.IGNORECASE)
 
 
-def _counts_ahead(text: str, m: re.Match[str]) -> bool:
-    """Can "in [N units]" count on from the publication date: no ranking word before it, no "of" after it ("in two
-    years of restructuring")?"""
-    if _RANKING.search(text, max(0, m.start() - 60), m.start()):
+def _counts_ahead(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """Can "in [N units]" count on from the publication date: no ranking word before it (lexicon ranking_words:
+    "their first World Cup final in 30 years" looks back), no "of" after it ("in two years of restructuring")?"""
+    if lex.ranking_before_in.search(text, max(0, m.start() - 60), m.start()):
         return False
     return _next_word(text, m.end()) != "of"
 

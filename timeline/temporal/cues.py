@@ -184,16 +184,17 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
     return None, "", "none"
 
 
-def reaches_far_ahead(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """Does the future cue of the expression look a year ahead (lexicon far_future_cues: "will"; or a future
-    participle after a present auxiliary before the expression: "is expected to start in ...")? Only for an
-    expression that a word of lexicon far_future_openers introduces ("in February", not "its February sales")."""
+def reaches_far_ahead(text: str, start: int, lex: Lexicon, cue: tuple[int | None, str, str]) -> bool:
+    """Does the future cue of the expression at ``start`` (``cue``: its ``evidence``) look a year ahead (lexicon
+    far_future_cues: "will"; or a future participle after a present auxiliary before the expression: "is expected to
+    start in ...")? Only for an expression that a word of lexicon far_future_openers introduces ("in February", not
+    "its February sales")."""
+    direction, word, where = cue
+    if direction != 1:
+        return False
     before = text[max(0, start - 16) : start]
     opener = _WORD_BEFORE.search(before.rstrip()) if before[-1:].isspace() else None
     if opener is None or opener.group(1).lower() not in lex.data.far_future_openers:
-        return False
-    cue, word, where = evidence(text, start, end, lex)
-    if cue != 1:
         return False
     if word in lex.data.far_future_cues:
         return True

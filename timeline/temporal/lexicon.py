@@ -99,6 +99,7 @@ class LexiconData(BaseModel):
     id_words: list[str]
     clock_zones: list[str] = Field(min_length=1)
     lowercase_units: list[str] = Field(min_length=1)
+    ranking_words: list[str] = Field(min_length=1)
     month_name_keep: list[str] = Field(min_length=1)
     second_followers: list[str] = Field(min_length=1)
     months_periods: list[str] = Field(min_length=1)
@@ -268,6 +269,12 @@ class Lexicon:
     @cached_property
     def lowercase_units(self) -> frozenset[str]:
         return frozenset(self.data.lowercase_units)
+
+    @cached_property
+    def ranking_before_in(self) -> re.Pattern[str]:
+        """A ranking word (lexicon ranking_words, or any "-est" word) up to 40 characters before a final "in"."""
+        return re.compile(rf"\b(?:{'|'.join(map(re.escape, self.data.ranking_words))}|\w+est)\b[^.;]{{0,40}}\bin\s*$",
+                          re.IGNORECASE)
 
     @cached_property
     def second_followers(self) -> frozenset[str]:
