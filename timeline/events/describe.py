@@ -48,11 +48,12 @@ def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
             if c.dep_ == "case":
                 toks.append(c)
             continue
-        if c.dep_ == "det" and c.lower_ in DETERMINERS:
-            toks.append(c)
+        if (c.dep_ == "det" and c.lower_ in DETERMINERS) or (c.dep_ == "punct" and c.i == tok.i - 1 and _inner_hyphen(c)):
+            toks.append(c)  # a determiner; the hyphen of "24-year-old"
         elif c.dep_ == "poss":
             toks += noun_phrase(c, with_conj=False)
-        elif c.dep_ in NP_LEFT_DEPS:
+        elif c.dep_ in NP_LEFT_DEPS or (c.dep_ == "npadvmod" and _inner_hyphen(c.doc[min(c.i + 1, len(c.doc) - 1)])):
+            # (a measure hyphenated into the head: "a 24-year-old", not "This time, a bomb")
             sub = list(c.subtree)
             if tok.i - c.i <= 4 and len(sub) <= 6:  # the whole modifier: "a 24-year-old man", not "a year old man"
                 toks += [g for g in sub if g.dep_ != "punct" or _inner_hyphen(g)]
@@ -147,6 +148,9 @@ def subject_of(tok: Token, object_control: frozenset[str] = frozenset()) -> Toke
             obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
             if obj is not None:
                 return obj  # "scheduled jury selection to begin" -> jury selection begins
+        clause_subject = _clause_subject_before(cur) if cur.dep_ == "conj" and _false_conjunct(cur) else None
+        if clause_subject is not None:
+            return clause_subject  # "arrested two men after a 24-year-old was shot dead"
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head  # "... is likely to take place": up through the predicate adjective to "is" and its subject
             continue
@@ -155,6 +159,32 @@ def subject_of(tok: Token, object_control: frozenset[str] = frozenset()) -> Toke
                 return None  # "an attempt to shut down ...": the noun is not the actor
             return cur.head
         return None
+    return None
+
+
+#: prepositions the parser takes for the head of a clause it then misreads as a conjunct: "after a man was shot"
+_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "when", "as", "because"})
+
+
+def _false_conjunct(verb: Token) -> bool:
+    """A "conjunct" with its own auxiliary and no coordinator before it: the parser read a subordinate clause
+    ("after a 24-year-old was shot dead") as coordinated with the main verb, whose subject it is not."""
+    head = verb.head
+    if not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    between = [c for c in list(head.children) + list(verb.children) if head.i < c.i < verb.i]
+    return not any(c.dep_ in ("cc", "preconj") or c.lower_ in (",", ";") for c in between)
+
+
+def _clause_subject_before(verb: Token) -> Token | None:
+    """The noun just before a misread clause when it is the object of a clause preposition ("after [a
+    24-year-old] was shot"): the clause's subject."""
+    k = verb.left_edge.i - 1
+    if k < 0:
+        return None
+    prev = verb.doc[k]
+    if prev.dep_ == "pobj" and prev.head.lower_ in _CLAUSE_PREPOSITIONS:
+        return prev
     return None
 
 
@@ -210,7 +240,7 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset())
             else:
                 toks += [g for g in c.children if g.dep_ == "neg"] + [c]
             break
-    toks += _prep_phrases(tok, MAX_WORDS - len(toks) - len(subj_toks))
+    toks += _prep_phrases(tok, MAX_WORDS - _words(toks) - _words(subj_toks))
     subj_toks, toks = on_line_of(subj_toks, tok), on_line_of(toks, tok)
     if subj is not None and subj.i > tok.i:  # inverted reporting: "..., said Burleigh" -> "Burleigh said"
         taken = {t.i for t in subj_toks}
@@ -226,7 +256,7 @@ def describe_nominal(tok: Token) -> str:
     """'Kishida's official visit', 'the financial assistance from the World Bank'."""
     toks = noun_phrase(tok, with_conj=False)
     toks = [t for t in toks if not (t.dep_ == "det" and t.head.i == tok.i)] or [tok]
-    toks += _prep_phrases(tok, min(4, MAX_WORDS - len(toks)))
+    toks += _prep_phrases(tok, min(4, MAX_WORDS - _words(toks)))
     return _trim(render(on_line_of(toks, tok)))
 
 
