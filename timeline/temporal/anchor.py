@@ -11,7 +11,7 @@ from timeline.temporal import calendar as cal
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
 from timeline.temporal.cues import evidence as tense_evidence
-from timeline.temporal.cues import phrase_direction, phrase_reaches_far, reaches_far_ahead, same_sentence
+from timeline.temporal.cues import framing_year, phrase_direction, phrase_reaches_far, reaches_far_ahead, same_sentence
 from timeline.temporal.direction import Choice, DirectionModel, features
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.timex3 import format_value, unresolved_value
@@ -163,6 +163,10 @@ class Resolver:
         r = ref.date
         if c.year_offset is not None:
             return self._fields_date(c, r.year + c.year_offset)
+        if c.direction is None and not self.narrative and ref is self.pub:
+            framed = framing_year(self.text, c.start, self.lex)  # "In 2016, the team won the title on [May 2]"
+            if framed is not None and (d := self._fields_date(c, framed)) is not None:
+                return d
         options: list[tuple[int, dt.date, dt.date, dt.date]] = []  # (distance, point, first, last)
         for y in (r.year - 1, r.year, r.year + 1):
             d = self._fields_date(c, y)

@@ -90,10 +90,13 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
     if i > 1 and words[i - 1].lower() == "be" and words[i - 2].lower() in lex.future_be and (
             w in lex.past_cues or (len(w) > 4 and w.endswith("ed"))):
         return 1  # "will be named commander for a mission in December", "to be completed by Dec. 15"
+    before = words[i - 1].lower() if i > 0 else ""
     if w in lex.past_cues:
-        return -1
+        return 0 if w in lex.past_base_same and before in lex.non_finite_markers else -1  # "will shut on Friday"
     if len(w) > 4 and w.endswith("ed") and w not in lex.not_past_ed:
-        return -1
+        return 0 if before in lex.adjectival_ed_after else -1  # "will stay closed through Monday": an adjective
+    if w in lex.schedule_base_verbs and i > 0 and before not in lex.non_finite_markers:
+        return 1  # "Arsenal face Villa on Saturday", "Pre-orders open Friday"
     return 0
 
 
@@ -203,6 +206,21 @@ def reaches_far_ahead(text: str, start: int, lex: Lexicon, cue: tuple[int | None
     left = [w.lower() for w in _words(_left_window(text, start, lex))]
     i = len(left) - 1 - left[::-1].index(word) if word in left else -1
     return i > 0 and left[i - 1] in lex.data.auxiliaries
+
+
+_FRAMING_YEAR = re.compile(r"[\"'`“‘]*(?:(?:Back|Earlier|Later|Early|Late)\s+(?:in|during|by)|In|During|By)\s+(?:(?:early|late|mid-?)\s*)?"
+                           r"(?:[A-Z][a-z]+\.?\s+)?((?:1[6-9]|20)\d\d),\s")
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+
+
+def framing_year(text: str, start: int, lex: Lexicon) -> int | None:
+    """The year of a sentence that opens "In 2020, ...", "Back in March 2016, ...": the frame of a yearless date later in
+    it ("In 2020, the race was not called until [Nov. 12]"), unless another year comes between."""
+    left = _left_window(text, start, lex)
+    m = _FRAMING_YEAR.match(left)
+    if m is None or _YEAR.search(left, m.end()):
+        return None
+    return int(m.group(1))
 
 
 def sentence_words(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[str], list[str]]:

@@ -88,6 +88,10 @@ class LexiconData(BaseModel):
     far_future_cues: list[str] = Field(min_length=1)
     far_future_openers: list[str] = Field(min_length=1)
     not_past_ed: list[str]
+    schedule_base_verbs: list[str] = []
+    non_finite_markers: list[str] = []
+    past_base_same: list[str] = []
+    adjectival_ed_after: list[str] = []
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
     near_phrases: list[str] = []
@@ -253,6 +257,22 @@ class Lexicon:
     @cached_property
     def not_past_ed(self) -> frozenset[str]:
         return frozenset(self.data.not_past_ed)
+
+    @cached_property
+    def schedule_base_verbs(self) -> frozenset[str]:
+        return frozenset(self.data.schedule_base_verbs)
+
+    @cached_property
+    def non_finite_markers(self) -> frozenset[str]:
+        return frozenset(self.data.non_finite_markers)
+
+    @cached_property
+    def past_base_same(self) -> frozenset[str]:
+        return frozenset(self.data.past_base_same)
+
+    @cached_property
+    def adjectival_ed_after(self) -> frozenset[str]:
+        return frozenset(self.data.adjectival_ed_after)
 
     @cached_property
     def count_nouns(self) -> frozenset[str]:
