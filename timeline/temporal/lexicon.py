@@ -67,6 +67,9 @@ class LexiconData(BaseModel):
     month_context_words: list[str]
     month_abbreviations: list[str]
     weekdays: dict[str, int]
+    weekday_abbreviations: dict[str, int] = Field(min_length=1)
+    ambiguous_weekday_abbreviations: list[str] = Field(min_length=1)
+    weekday_context_words: list[str] = Field(min_length=1)
     numbers: dict[str, float]
     tens: list[str]
     units_digits: list[str]
@@ -314,6 +317,21 @@ class Lexicon:
 
     def ordinal(self, text: str) -> int | None:
         return self.data.ordinals.get(norm(text))
+
+    def weekday(self, text: str) -> int:
+        """The ISO number (1=Monday) of a weekday name or abbreviation ("Friday", "Thurs.")."""
+        key = norm(text)
+        if key.endswith("."):
+            return self.data.weekday_abbreviations[key.rstrip(".")]
+        return self.data.weekdays[key]
+
+    @cached_property
+    def ambiguous_weekday_abbreviations(self) -> frozenset[str]:
+        return frozenset(self.data.ambiguous_weekday_abbreviations)
+
+    @cached_property
+    def weekday_context_words(self) -> frozenset[str]:
+        return frozenset(self.data.weekday_context_words)
 
     def month(self, text: str) -> int | None:
         key = norm(text).rstrip(".")
