@@ -105,6 +105,9 @@ class LexiconData(BaseModel):
     ranking_words: list[str] = Field(min_length=1)
     month_name_keep: list[str] = Field(min_length=1)
     second_followers: list[str] = Field(min_length=1)
+    offset_words: list[str] = Field(min_length=1)
+    offset_stop_words: list[str] = Field(min_length=1)
+    length_words: list[str] = Field(min_length=1)
     months_periods: list[str] = Field(min_length=1)
     title_openers: TitleOpeners
     name_day_words: list[str] = Field(min_length=1)
@@ -332,6 +335,17 @@ class Lexicon:
     @cached_property
     def weekday_context_words(self) -> frozenset[str]:
         return frozenset(self.data.weekday_context_words)
+
+    @cached_property
+    def offset_phrase(self) -> re.Pattern[str]:
+        """Right after a duration: an offset word and up to six words of what it counts from (group "words")."""
+        stop = self.alternation("offset_stop_words")
+        word = rf"[ \t]+(?!{stop}\b)[\w'’$%-]+"
+        return re.compile(rf"[ \t]+(?P<words>{self.alternation('offset_words')}(?:{word}){{1,6}})", re.IGNORECASE)
+
+    @cached_property
+    def length_words(self) -> frozenset[str]:
+        return frozenset(self.data.length_words)
 
     def month(self, text: str) -> int | None:
         key = norm(text).rstrip(".")
