@@ -55,6 +55,8 @@ _DURATION_UNITS = {"Y": "year", "W": "week", "D": "day", "H": "hour", "S": "seco
                    "Q": "quarter"}
 
 
+#: the grains of a clock time that a duration in clock units ("PT2H", "PTXM") may count from
+_CLOCK_GRAINS = frozenset({Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND})
 _DURATION_MOD = {"MORE_THAN": "more than ", "LESS_THAN": "less than ", "APPROX": "about ", "EQUAL_OR_MORE": "at least ",
                  "EQUAL_OR_LESS": "at most "}
 
@@ -251,6 +253,10 @@ def make_entry(
             first, last = t.leads_to.first, t.leads_to.last
             if first == last:
                 day, granularity = first.isoformat(), Granularity.DAY
+                since = times.get(t.anchor) if t.anchor else None
+                if t.value.startswith("PT") and since is not None and since.granularity in _CLOCK_GRAINS:
+                    # "[two hours] later" than 9 a.m.: as fine as that time, so that it sorts after it, not before
+                    granularity = since.granularity
             elif (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
                 day, granularity = str(first.year), Granularity.YEAR
             else:
