@@ -24,8 +24,10 @@ def _build(case: dict[str, Any]) -> tuple[list[Event], list[Link], dict[str, Tim
         relation = Relation(spec.get("relation", "on"))
         if spec["anchor"] == "time":
             tid = f"t{n}"
+            start, end = spec.get("at", (n * 10 + 5, n * 10 + 9))
             times[tid] = TimeExpression(
-                id=tid, start=n * 10 + 5, end=n * 10 + 9, text=spec.get("text", "date"), type=spec.get("type", "DATE"),
+                id=tid, start=start, end=end, text=spec.get("text", "date"), type=spec.get("type", "DATE"),
+                offset=spec.get("offset"), anchor=spec.get("time_anchor"),
                 value=spec["value"], mod=spec.get("mod"), granularity=spec.get("granularity"),
                 resolved=spec.get("resolved", True), range_end=spec.get("range_end"),
                 leads_to=Interval(first=dt.date.fromisoformat(spec["leads_first"]),

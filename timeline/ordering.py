@@ -55,6 +55,8 @@ _DURATION_UNITS = {"Y": "year", "W": "week", "D": "day", "H": "hour", "S": "seco
                    "Q": "quarter"}
 
 
+#: the grains of a clock time that a duration in clock units ("PT2H", "PTXM") may count from
+_CLOCK_GRAINS = frozenset({Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND})
 _DURATION_MOD = {"MORE_THAN": "more than ", "LESS_THAN": "less than ", "APPROX": "about ", "EQUAL_OR_MORE": "at least ",
                  "EQUAL_OR_LESS": "at most "}
 
@@ -75,15 +77,17 @@ def _length(n: str, word: str, plural: str) -> str:
     return plural if n == "X" else f"{n} {word if n == '1' else plural}"
 
 
-def display_duration(value: str, mod: str | None = None) -> str:
+def display_duration(value: str, mod: str | None = None, offset: str | None = None) -> str:
     """A TIMEX3 duration as a reader says it ("P2D" -> "for 2 days", "PXY" -> "for years", MORE_THAN "P2D" -> "for
-    more than 2 days"); other values as they are."""
+    more than 2 days"); a duration that is an offset with the words that say so, not "for" ("PTXH" later -> "hours
+    later", "P3D" after the shooting -> "3 days after the shooting"); other values as they are."""
     parts = _duration_parts(value)
     if parts is None:
         return value
-    if parts[0] == "X":
-        return f"for {parts[2]}"
-    return f"for {_DURATION_MOD.get(mod or '', '')}{_length(*parts)}"
+    length = parts[2] if parts[0] == "X" else f"{_DURATION_MOD.get(mod or '', '')}{_length(*parts)}"
+    if offset:
+        return f"{length} {offset}"
+    return f"for {length}"
 
 
 _PART_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
@@ -249,14 +253,26 @@ def make_entry(
             first, last = t.leads_to.first, t.leads_to.last
             if first == last:
                 day, granularity = first.isoformat(), Granularity.DAY
+                since = times.get(t.anchor) if t.anchor else None
+                if t.value.startswith("PT") and since is not None and since.granularity in _CLOCK_GRAINS:
+                    # "[two hours] later" than 9 a.m.: as fine as that time, so that it sorts after it, not before
+                    granularity = since.granularity
             elif (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
                 day, granularity = str(first.year), Granularity.YEAR
             else:
                 day, granularity = first.isoformat()[:7], Granularity.MONTH
             parts = _duration_parts(t.value)
-            display = f"{day} (+{_length(*parts)})" if parts is not None else day
+            if parts is None:
+                display = day
+            elif parts[0] == "X":  # "[hours] later": "2024-03-06 (hours later)"
+                display = f"{day} ({parts[2]} {t.offset or 'later'})"
+            else:
+                display = f"{day} (+{_length(*parts)})"
+        elif t.type == TimexType.DURATION and t.offset and t.end < ev.start <= t.end + 1 + len(t.offset):
+            # the event the offset counts from ("the shooting" in "[Three days] after the shooting"): not dated by it
+            display = f'reference of "{t.text} {t.offset}"'
         elif t.type == TimexType.DURATION:
-            display = display_duration(t.value, t.mod)
+            display = display_duration(t.value, t.mod, t.offset)
         elif t.type == TimexType.SET:
             display = display_set(t)
         elif not t.resolved:

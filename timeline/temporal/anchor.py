@@ -34,8 +34,10 @@ CUE_REACH_DAYS_PHRASE = 366
 #: In narrative mode a month/day more than this many days before the previous time is taken in the following year.
 NARRATIVE_BACKSTEP_DAYS = 90
 #: "[two days] later" (a DURATION by the TimeBank convention) leads to a day counted from the previous time when that
-#: time is a day (or, for months, a month): these units. Hours are left alone (the clock of the previous time is unknown).
+#: time is a day (or, for months, a month): these units. Hours lead to a day only after a clock time (CLOCK_UNITS).
 LATER_UNITS = frozenset({"day", "week", "month"})
+#: clock units in hours: "[hours] later" leads to the previous time's day, not a length
+CLOCK_UNITS = {"second": 1 / 3600, "minute": 1 / 60, "hour": 1.0}
 #: A bare clock time ("at 6 a.m.") takes the day named before it in its sentence, at most this many characters back;
 #: else the publication day (a day in an earlier sentence may be another event's: "a deadline was set for Tuesday").
 CLOCK_DAY_REACH_CHARS = 300
@@ -319,13 +321,20 @@ class Resolver:
         return TimeExpression(
             id=tid, start=c.start, end=c.end, text=self.text[c.start : c.end], type=TimexType(c.type), value=value,
             mod=c.mod, granularity=Granularity(grain) if grain else None, interval=interval, quant=c.quant, freq=c.freq,
-            anchor=anchor, resolved=resolved, range_end=None, leads_to=leads_to, rule=c.rule,
+            anchor=anchor, resolved=resolved, range_end=None, leads_to=leads_to, offset=c.offset, rule=c.rule,
         )
 
     def _leads_to(self, c: Candidate) -> tuple[dt.date, str, str] | None:
         """The day (and its grain: day, month or year) a "[two days] later" duration leads to, counted from the
         previous time, and that time's id; or the one "in [two weeks]" leads to from the publication date, when the
         sentence looks ahead ("will meet in two weeks"; "rose 10% in two weeks" is a length)."""
+        if c.unit in CLOCK_UNITS and c.offset == "later" and not c.ahead:
+            # "[hours] later", "[30 minutes] later" after a clock time: its day, or so; after a bare day (its clock
+            # unknown) or for a day or more the hours may cross midnight: no day (the timeline says "36 hours later")
+            prev = self.prev
+            if prev is None or prev.grain not in CLOCK_UNITS or (c.later or 0) * CLOCK_UNITS[c.unit] >= 24:
+                return None
+            return prev.date, "day", prev.anchor
         if c.later is None or c.unit is None:
             return None
         grain = "day" if c.unit in ("day", "week") else c.unit

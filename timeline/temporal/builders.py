@@ -166,7 +166,9 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         c.kind = "fixed"
         return c
     if gd.get("weekday"):
-        c.weekday = lex.data.weekdays[norm(gd["weekday"])]
+        if not _weekday_ok(gd["weekday"], m, rule, lex, text):
+            return None
+        c.weekday = lex.weekday(gd["weekday"])
     if gd.get("wdord") and c.month is not None and c.weekday is not None:
         # "the first Tuesday of November": the month's nth weekday, resolved like an nth-weekday holiday
         c.holiday = Holiday(month=c.month, weekday=c.weekday, nth=_nth(gd["wdord"]))
@@ -253,6 +255,18 @@ def _bare_month_ok(month_text: str, m: re.Match[str], lex: Lexicon, text: str) -
     return True
 
 
+def _weekday_ok(word: str, m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> bool:
+    """A weekday abbreviation ("Thurs.") needs its capital; one that is also a word ("Sun.", "Wed.", "Sat.") standing
+    alone (rule arg bare_weekday) also needs a context word right before it ("on Sun."; not "for the Sun.")."""
+    if not word.endswith("."):
+        return True
+    if not word[0].isupper():
+        return False
+    if rule.spec.args.get("bare_weekday") and norm(word).rstrip(".") in lex.ambiguous_weekday_abbreviations:
+        return _prev_word(text, m.start()) in lex.weekday_context_words
+    return True
+
+
 def _year_ok(m: re.Match[str], lex: Lexicon, text: str) -> bool:
     """A bare four-digit number is a year unless it looks like a quantity, an identifier, money or a score."""
     y = int(m.group("year"))
@@ -327,7 +341,7 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
         c = _new(m, rule, "offset", unit=unit, amount=amount)
         c.grain = unit
         if gd.get("wdord") and gd.get("weekday"):  # "the first Monday of next month": that month's nth weekday
-            c.holiday = Holiday(weekday=lex.data.weekdays[norm(gd["weekday"])], nth=_nth(gd["wdord"]))
+            c.holiday = Holiday(weekday=lex.weekday(gd["weekday"]), nth=_nth(gd["wdord"]))
             c.grain = "day"
         return c
     num_text = gd.get("num")
@@ -560,7 +574,7 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
         c.value = f"XXXX-{month:02d}"
         return c
     if gd.get("weekday"):
-        c.value = f"XXXX-WXX-{lex.data.weekdays[norm(gd['weekday'])]}"
+        c.value = f"XXXX-WXX-{lex.weekday(gd['weekday'])}"
         if gd.get("pod"):
             c.value += "T" + lex.data.parts_of_day[norm(gd["pod"]).removesuffix("s")]
         return c

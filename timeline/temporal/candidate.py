@@ -57,5 +57,6 @@ class Candidate:
     ended_by: Candidate | None = None
     day_from: Candidate | None = None  # "10:35 a.m. (0735 GMT) Friday": the day named after a clock time
     later: int | None = None  # "[two days] later": a duration counted on this many `unit`s from the previous time
+    offset: str | None = None  # the words after a duration that make it an offset, not a length ("later", "after the shooting")
     ahead: bool = False  # ... or, "in [two weeks]" with a future cue, from the publication date
     range_from: Candidate | None = None  # the start of the range this candidate ends ("from Nov. 21 to [Nov. 24]")

@@ -21,6 +21,7 @@ from timeline.temporal.refiners import (
     link_ranges,
     merge_clock_date,
     merge_date_clock,
+    offset_from_event,
     remove_overlaps,
     split_day_ranges,
 )
@@ -135,6 +136,7 @@ class TemporalTagger:
             cands = self._modifiers.refine(text, cands)
             link_ranges(text, cands)
             link_period_end(text, cands)
+            offset_from_event(text, cands, self.lexicon)
             out: list[TimeExpression] = []
             index_map: dict[int, int] = {}
             for i, c in enumerate(cands):

@@ -67,6 +67,9 @@ class LexiconData(BaseModel):
     month_context_words: list[str]
     month_abbreviations: list[str]
     weekdays: dict[str, int]
+    weekday_abbreviations: dict[str, int] = Field(min_length=1)
+    ambiguous_weekday_abbreviations: list[str] = Field(min_length=1)
+    weekday_context_words: list[str] = Field(min_length=1)
     numbers: dict[str, float]
     tens: list[str]
     units_digits: list[str]
@@ -106,6 +109,9 @@ class LexiconData(BaseModel):
     ranking_words: list[str] = Field(min_length=1)
     month_name_keep: list[str] = Field(min_length=1)
     second_followers: list[str] = Field(min_length=1)
+    offset_words: list[str] = Field(min_length=1)
+    offset_stop_words: list[str] = Field(min_length=1)
+    length_words: list[str] = Field(min_length=1)
     months_periods: list[str] = Field(min_length=1)
     title_openers: TitleOpeners
     name_day_words: list[str] = Field(min_length=1)
@@ -334,6 +340,32 @@ class Lexicon:
 
     def ordinal(self, text: str) -> int | None:
         return self.data.ordinals.get(norm(text))
+
+    def weekday(self, text: str) -> int:
+        """The ISO number (1=Monday) of a weekday name or abbreviation ("Friday", "Thurs.")."""
+        key = norm(text)
+        if key.endswith("."):
+            return self.data.weekday_abbreviations[key.rstrip(".")]
+        return self.data.weekdays[key]
+
+    @cached_property
+    def ambiguous_weekday_abbreviations(self) -> frozenset[str]:
+        return frozenset(self.data.ambiguous_weekday_abbreviations)
+
+    @cached_property
+    def weekday_context_words(self) -> frozenset[str]:
+        return frozenset(self.data.weekday_context_words)
+
+    @cached_property
+    def offset_phrase(self) -> re.Pattern[str]:
+        """Right after a duration: an offset word and up to six words of what it counts from (group "words")."""
+        stop = self.alternation("offset_stop_words")
+        word = rf"[ \t]+(?!{stop}\b)[\w'’$%-]+"
+        return re.compile(rf"[ \t]+(?P<words>{self.alternation('offset_words')}(?:{word}){{1,6}})", re.IGNORECASE)
+
+    @cached_property
+    def length_words(self) -> frozenset[str]:
+        return frozenset(self.data.length_words)
 
     def month(self, text: str) -> int | None:
         key = norm(text).rstrip(".")
