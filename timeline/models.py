@@ -72,15 +72,8 @@ class TimeExpression(BaseModel):
     resolved: bool = Field(default=True, description="false when a relative time could not be resolved (no publication date)")
     range_end: str | None = Field(default=None, description="id of the time that ends a range this one starts ('from March 3 to March 5')")
     leads_to: Interval | None = Field(default=None, description="a DURATION counted on from the previous time ('[two days] later') or, looking ahead, from the publication date ('will reopen in [three months]'): the days it leads to; anchor is that time's id or 'pub_date'")
-    # not exported (exclude) and not compared (__eq__): a hint for the timeline's display, which shows it ("3 days after
-    # the shooting"); a time read back from the JSON export (the streamed path) has none and is still the same time
-    offset: str | None = Field(default=None, exclude=True, description="the words right after a DURATION that make it an offset from another time or event rather than a length: 'later' ('[hours] later'), 'after the shooting' ('[three days] after the shooting'); the value stays the TimeML duration")
+    offset: str | None = Field(default=None, description="the words right after a DURATION that make it an offset from another time or event rather than a length: 'later' ('[hours] later'), 'after the shooting' ('[three days] after the shooting'); the value stays the TimeML duration")
     rule: str = Field(description="name of the rule that produced it")
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, TimeExpression):
-            return NotImplemented
-        return self.model_dump() == other.model_dump()  # the exported fields: not the display hint ``offset``
 
 
 class Factuality(StrEnum):
