@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from timeline.temporal.candidate import Candidate
+from timeline.temporal.cues import sentence_words
 from timeline.temporal.lexicon import Holiday, Lexicon, norm
 from timeline.temporal.rules import Rule
 
@@ -88,6 +89,12 @@ def _nth(word: str) -> int:
     return -1 if n in {"last", "final"} else {"first": 1, "second": 2, "third": 3, "fourth": 4}[n]
 
 
+def _in_match_report(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """Does a word of lexicon match_words (a game's: "scored", "goal", "penalty") stand in the expression's sentence?"""
+    left, right = sentence_words(text, m.start(), m.end(), lex)
+    return any(w.lower() in lex.match_words for w in (*left, *right))
+
+
 def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
     """Calendar fields: year, month, day, quarter, half, season, decade, century, holiday, weekday, part of day."""
     c = _new(m, rule, "absolute")
@@ -128,6 +135,8 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         if h == "last" and not gd.get("year"):
             return None  # "the last half of the '80s": not a half-year
         c.half = int(h) if h.isdigit() else (1 if h == "first" else 2)
+        if not gd.get("year") and not gd.get("yrel") and _in_match_report(text, m, lex):
+            return None  # "scored early in the first half": a half of the match
     if gd.get("season"):
         c.season = lex.data.seasons[norm(gd["season"])]
         noun = rule.spec.args.get("noun_after")
@@ -380,6 +389,8 @@ def build_anaphoric(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Ca
         c.type = "TIME"
     word = norm(gd.get("that") or "")
     c.amount = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(word, 0)
+    if gd.get("rel"):
+        c.amount = -1 if norm(gd["rel"]) == "before" else 1  # "the week before (that)", "the day after"
     c.unit = unit
     c.grain = "part_of_day" if c.pod else unit
     if unit == "quarter" and rule.spec.args.get("default_amount") is None:

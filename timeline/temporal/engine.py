@@ -23,6 +23,7 @@ from timeline.temporal.refiners import (
     merge_date_clock,
     offset_from_event,
     remove_overlaps,
+    set_conjuncts,
     split_day_ranges,
 )
 from timeline.temporal.rules import Rule, RuleSet, load_rules
@@ -136,6 +137,7 @@ class TemporalTagger:
             cands = self._modifiers.refine(text, cands)
             link_ranges(text, cands)
             link_period_end(text, cands)
+            set_conjuncts(text, cands)
             offset_from_event(text, cands, self.lexicon)
             out: list[TimeExpression] = []
             index_map: dict[int, int] = {}

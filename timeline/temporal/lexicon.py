@@ -95,6 +95,7 @@ class LexiconData(BaseModel):
     non_finite_markers: list[str] = []
     past_base_same: list[str] = []
     adjectival_ed_after: list[str] = []
+    match_words: list[str] = []
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
     near_phrases: list[str] = []
@@ -279,6 +280,10 @@ class Lexicon:
     @cached_property
     def adjectival_ed_after(self) -> frozenset[str]:
         return frozenset(self.data.adjectival_ed_after)
+
+    @cached_property
+    def match_words(self) -> frozenset[str]:
+        return frozenset(self.data.match_words)
 
     @cached_property
     def count_nouns(self) -> frozenset[str]:

@@ -287,6 +287,20 @@ def link_period_end(text: str, cands: list[Candidate]) -> None:
                 a.ended_by = b
 
 
+_SET_CONJUNCTION = re.compile(r",?\s+(?:and|or)\s+$|\s*,\s*$", re.IGNORECASE)
+
+
+def set_conjuncts(text: str, cands: list[Candidate]) -> None:
+    """"every Tuesday and Friday", "each Monday, Wednesday and Friday": a bare weekday coordinated right after a
+    weekday set is one more day of that set (SET, the same quantifier), not a date of its own."""
+    for a, b in zip(cands, cands[1:]):
+        if (a.type == "SET" and a.value is not None and a.value.startswith("XXXX-WXX-") and len(a.value) == 10
+                and b.kind == "weekday" and b.amount == 0 and b.direction is None and b.pod is None
+                and _SET_CONJUNCTION.fullmatch(text[a.end : b.start]) is not None):
+            b.type, b.kind, b.quant, b.grain = "SET", "fixed", a.quant, None
+            b.value = f"XXXX-WXX-{b.weekday}"
+
+
 _LATER = re.compile(r"\s+later$", re.IGNORECASE)
 
 
