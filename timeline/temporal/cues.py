@@ -211,16 +211,26 @@ def reaches_far_ahead(text: str, start: int, lex: Lexicon, cue: tuple[int | None
 _FRAMING_YEAR = re.compile(r"[\"'`“‘]*(?:(?:Back|Earlier|Later|Early|Late)\s+(?:in|during|by)|In|During|By)\s+(?:(?:early|late|mid-?)\s*)?"
                            r"(?:[A-Z][a-z]+\.?\s+)?((?:1[6-9]|20)\d\d),\s")
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_FULL_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,\s+"
+                        r"((?:1[6-9]|20)\d\d)\b")
 
 
 def framing_year(text: str, start: int, lex: Lexicon) -> int | None:
-    """The year of a sentence that opens "In 2020, ...", "Back in March 2016, ...": the frame of a yearless date later in
-    it ("In 2020, the race was not called until [Nov. 12]"), unless another year comes between."""
+    """The year of a sentence that opens "In 2020, ...", "Back in March 2016, ...", or of a full date earlier in it ("Feb.
+    9, 2026"): the frame of a yearless date later in the sentence ("In 2020, the race was not called until [Nov. 12]"),
+    unless another year comes between."""
     left = _left_window(text, start, lex)
     m = _FRAMING_YEAR.match(left)
-    if m is None or _YEAR.search(left, m.end()):
+    if m is not None:
+        return None if _YEAR.search(left, m.end()) else int(m.group(1))
+    dates = list(_FULL_DATE.finditer(left))  # "opens on Feb. 9, 2026, and selection begins on [Feb. 2]"
+    if not dates or _YEAR.search(left, dates[-1].end()):
         return None
-    return int(m.group(1))
+    last = dates[-1]
+    around = _words(left[max(0, last.start() - 20) : last.start()])[-2:] + _words(left[last.end() :])
+    if any(w.lower() in lex.frame_breakers for w in around):
+        return None  # "born on May 5, 1950, ... said on [March 3]": a life's date or a report is no frame
+    return int(last.group(1))
 
 
 def sentence_words(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[str], list[str]]:

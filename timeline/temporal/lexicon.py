@@ -96,6 +96,7 @@ class LexiconData(BaseModel):
     past_base_same: list[str] = []
     adjectival_ed_after: list[str] = []
     match_words: list[str] = []
+    frame_breakers: list[str] = []
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
     near_phrases: list[str] = []
@@ -284,6 +285,10 @@ class Lexicon:
     @cached_property
     def match_words(self) -> frozenset[str]:
         return frozenset(self.data.match_words)
+
+    @cached_property
+    def frame_breakers(self) -> frozenset[str]:
+        return frozenset(self.data.frame_breakers)
 
     @cached_property
     def count_nouns(self) -> frozenset[str]:
