@@ -60,6 +60,10 @@ class Point:
     date: dt.date
     grain: str
 
+#: coarseness of a grain, for what an anaphoric "the week before" may count from
+_GRAIN_RANK = {"minute": 0, "hour": 0, "part_of_day": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "half": 3,
+               "season": 3, "year": 4}
+
 
 class Resolver:
     def __init__(self, lex: Lexicon, text: str, pub_date: dt.date | None, narrative: bool,
@@ -90,6 +94,12 @@ class Resolver:
             return self.named_quarter or self.prev or self.pub
         if c.relative_to == "previous":
             return self.prev or self.pub
+        if c.relative_to == "previous_fine":
+            # "the week before": one unit from a previous time no coarser than the unit ("Since 2019, ... the week
+            # before" counts from the publication date)
+            prev = self.prev
+            fine = prev is not None and _GRAIN_RANK.get(prev.grain, 9) <= _GRAIN_RANK.get(c.unit or "", 0)
+            return prev if fine else self.pub
         if self.narrative and self.prev is not None and c.relative_to != "dct_only":
             # narrative text: everything underspecified follows the story, not the (download) date
             if c.relative_to == "auto":

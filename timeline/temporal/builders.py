@@ -391,6 +391,7 @@ def build_anaphoric(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Ca
     c.amount = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(word, 0)
     if gd.get("rel"):
         c.amount = -1 if norm(gd["rel"]) == "before" else 1  # "the week before (that)", "the day after"
+        c.relative_to = "previous_fine"
     c.unit = unit
     c.grain = "part_of_day" if c.pod else unit
     if unit == "quarter" and rule.spec.args.get("default_amount") is None:

@@ -95,8 +95,8 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
         return 0 if w in lex.past_base_same and before in lex.non_finite_markers else -1  # "will shut on Friday"
     if len(w) > 4 and w.endswith("ed") and w not in lex.not_past_ed:
         return 0 if before in lex.adjectival_ed_after else -1  # "will stay closed through Monday": an adjective
-    if w in lex.schedule_base_verbs and i > 0 and before not in lex.non_finite_markers:
-        return 1  # "Arsenal face Villa on Saturday", "Pre-orders open Friday"
+    if w in lex.schedule_base_verbs and i > 0 and before not in lex.non_finite_markers and words[i][:1].islower():
+        return 1  # "Arsenal face Villa on Saturday", "Pre-orders open Friday" (not a name: "won the Australian Open")
     return 0
 
 
