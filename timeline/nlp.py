@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import threading
 from dataclasses import dataclass
 
@@ -45,6 +46,25 @@ def degraded_message(requested: str | None, loaded: str) -> str:
     return DEGRADED_MESSAGE if requested is None else REQUESTED_DEGRADED_MESSAGE.format(name=loaded)
 
 
+#: a dateline without a date at the start of a paragraph (the text's start or after a blank line): an upper-case
+#: place, optionally ", State" or ", Country" and an agency, then an em dash, " -- " or " - " before the story's
+#: first word ("MOBILE, Ala. — Hurricane Delia made landfall", "SAN FRANCISCO — Orbit Technologies on Tuesday
+#: unveiled"); not a line that wraps running text ("US - backed forces": lower case after the dash, no blank line)
+PLACE_DATELINE = re.compile(
+    r"(?:\A|\n[ \t]*\n)[ \t]*"
+    r"[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"  # MOBILE, SAN FRANCISCO, ST. LOUIS
+    r"(?:,[ \t]+[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?)?"  # , Ala. / , Texas / , England
+    r"(?:[ \t]*\([^()\n]{1,40}\))?"  # (AP)
+    r"(?:[ \t]*(?:—|–|--)|[ \t]+-)[ \t]+"
+    r"(?=[\"“‘']?[A-Z0-9])"
+)
+
+
+def place_datelines(text: str) -> list[int]:
+    """Where the story starts after each undated dateline of ``text`` (character offsets), see ``PLACE_DATELINE``."""
+    return [m.end() for m in PLACE_DATELINE.finditer(text) if sum(ch.isupper() for ch in m.group()) >= 2]
+
+
 #: the longest run of tokens without a sentence end that later stages see as one sentence
 MAX_SENTENCE_TOKENS = 120
 SENTENCE_CAP = "timeline_sentence_cap"
@@ -54,8 +74,9 @@ _SENTENCE_ENDS = frozenset(".!?。！？")
 
 @Language.component(SENTENCE_CAP)
 def cap_sentences(doc: Doc) -> Doc:
-    """Start a new sentence after a blank line and after a header's dateline or date line (the publication-date
-    rules of ``timeline.pubdate``), and after ``MAX_SENTENCE_TOKENS`` tokens without one.
+    """Start a new sentence after a blank line, after a header's dateline or date line (the publication-date
+    rules of ``timeline.pubdate``) and after an undated dateline (``PLACE_DATELINE``), and after
+    ``MAX_SENTENCE_TOKENS`` tokens without one.
 
     A blank line ends a paragraph: a headline without a final stop is not glued to the first sentence under
     it ("... ahead of Saturday's vote\n\nOpposition leader Maria Santos will hold ..." parsed "Santos" as the
@@ -72,6 +93,11 @@ def cap_sentences(doc: Doc) -> Doc:
         # a dateline or date line of the header (resources/pubdate.yaml) ends where the story's first sentence
         # starts: "LONDON, March 21 (Reuters) - The Bank of England kept ..."
         first = doc.char_span(hit.drop[1], hit.drop[1] + 1, alignment_mode="expand")
+        if first is not None and 0 < first.start and not first[0].is_space:
+            first[0].is_sent_start = True
+    for start in place_datelines(doc.text):
+        # an undated dateline is not the first sentence's subject: "MOBILE, Ala. — Hurricane Delia made landfall"
+        first = doc.char_span(start, start + 1, alignment_mode="expand")
         if first is not None and 0 < first.start and not first[0].is_space:
             first[0].is_sent_start = True
     if len(doc) <= MAX_SENTENCE_TOKENS:
