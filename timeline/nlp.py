@@ -24,6 +24,7 @@ import threading
 from dataclasses import dataclass
 
 import spacy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -115,6 +116,100 @@ def cap_sentences(doc: Doc) -> Doc:
     return doc
 
 
+#: words of a Title-Case headline that stay lower case in it ("Trade Attacks as Senate Race Tightens")
+_MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by", "with",
+                          "from", "as", "vs", "via", "into", "over", "up", "off", "out", "per", "than"})
+_HEADLINE_MAX_WORDS = 20
+_HEADLINE_MIN_WORDS = 3
+_HEADLINE_ENDS = tuple('.!?:;"”_-—–')
+HEADLINE_CASE = "timeline_headline_case"
+HEADLINE_RESTORE = "timeline_headline_restore"
+_ORIGINAL_WORDS = "timeline_headline_words"
+#: the annotations a restored Doc takes over from the parse of its lower-cased headline
+_PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, NORM, DEP, HEAD, ENT_IOB, ENT_TYPE]
+
+
+def title_case_headline(doc: Doc) -> tuple[int, int] | None:
+    """Token range [lo, hi) of the Doc's first line when it is a Title-Case headline ("NASA Delays Lunar Lander Test
+    Again"): at least three words beyond the minor ones, nearly all capitalised, not all in capitals, no final stop
+    and no dateline dash or underscore at its end ("NAIROBI, Kenya (AP) _")."""
+    lo = next((t.i for t in doc if not t.is_space), None)
+    if lo is None:
+        return None
+    hi = next((t.i for t in doc[lo:] if t.is_space and "\n" in t.text), len(doc))
+    if hi == len(doc):
+        return None  # a single line: no headline over a body
+    line = doc[lo:hi].text.rstrip()
+    if not line or line.endswith(_HEADLINE_ENDS):
+        return None
+    words = [t.text for t in doc[lo:hi] if t.is_alpha]
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if len(content) < _HEADLINE_MIN_WORDS or len(words) > _HEADLINE_MAX_WORDS:
+        return None
+    capitalised = sum(w[0].isupper() for w in content)
+    if capitalised < 0.8 * len(content) or all(w.isupper() for w in content):
+        return None
+    return lo, hi
+
+
+@Language.component(HEADLINE_CASE)
+def lower_title_case_headline(doc: Doc) -> Doc:
+    """Parse a Title-Case headline as a sentence: the tagger reads "Orbit Unveils Foldable Phone" as four proper
+    nouns (no verb, no event). Its words go lower case for the pipeline, except the first, words in capitals
+    ("NASA") and names the body writes capitalised after a lower-case word ("... at Anfield", "the Gulf Coast");
+    ``timeline_headline_restore`` gives the Doc back its own words at the end. Same length, same offsets."""
+    span = title_case_headline(doc)
+    if span is None:
+        return doc
+    lo, hi = span
+    body = doc.text[doc[hi - 1].idx + len(doc[hi - 1].text):]
+    original: dict[int, str] = {}
+    first = next(t.i for t in doc[lo:hi] if t.is_alpha or t.like_num or not t.is_punct)
+    for t in doc[lo:hi]:
+        w = t.text
+        if t.i == first or not t.is_alpha or not w[0].isupper() or w.isupper() or len(w.lower()) != len(w):
+            continue
+        if re.search(r"[a-z0-9,;)] " + re.escape(w) + r"\b", body):
+            continue  # a name: the body writes it capitalised inside a sentence
+        original[t.i] = w
+    if not original:
+        return doc
+    words = [w.lower() if t.i in original else t.text for t, w in ((t, t.text) for t in doc)]
+    new = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    new.from_array([NORM], doc.to_array([NORM]))  # the tokenizer's exception norms ("Feb." -> "february")
+    new.user_data.update(doc.user_data)
+    new.user_data[_ORIGINAL_WORDS] = original
+    new._context = doc._context  # nlp.pipe(as_tuples=True) carries its context on the Doc
+    for t in doc:
+        if t.is_sent_start is not None:
+            new[t.i].is_sent_start = t.is_sent_start
+    return new
+
+
+@Language.component(HEADLINE_RESTORE)
+def restore_headline_case(doc: Doc) -> Doc:
+    """The Doc with the words of its headline as written, carrying the annotations of the lower-cased parse."""
+    original: dict[int, str] | None = doc.user_data.get(_ORIGINAL_WORDS)
+    if not original:
+        return doc
+    words = [original.get(t.i, t.text) for t in doc]
+    new = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    new.from_array(_PARSE_ATTRS, doc.to_array(_PARSE_ATTRS))
+    new.tensor = doc.tensor
+    new.user_data.update({k: v for k, v in doc.user_data.items() if k != _ORIGINAL_WORDS})
+    new._context = doc._context
+    return new
+
+
+def _add_headline_case(nlp: Language) -> Language:
+    """A trained pipeline parses a Title-Case headline lower-cased (first component) and restores it (last)."""
+    if HEADLINE_CASE in nlp.pipe_names or not _has_parser(nlp):
+        return nlp
+    nlp.add_pipe(HEADLINE_CASE, first=True)
+    nlp.add_pipe(HEADLINE_RESTORE, last=True)
+    return nlp
+
+
 def _add_sentence_cap(nlp: Language) -> Language:
     """Our cap goes right before the parser, or else last (after a sentencizer)."""
     if SENTENCE_CAP in nlp.pipe_names:
@@ -158,6 +253,7 @@ def load_pipeline(model: str | None = None) -> LoadedPipeline:
         if cached is None:
             loaded = _load_uncached(model)
             _add_sentence_cap(loaded.nlp)
+            _add_headline_case(loaded.nlp)
             cached = _CACHE[key] = loaded
         return cached
 
