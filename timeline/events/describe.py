@@ -142,9 +142,11 @@ def on_line_of(tokens: Iterable[Token], trigger: Token) -> list[Token]:
     return [t for t in tokens if lo <= t.i < hi]
 
 
-def subject_of(tok: Token, object_control: frozenset[str] = frozenset()) -> Token | None:
+def subject_of(tok: Token, object_control: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset()) -> Token | None:
     """The subject of a predicate, looking up through control, coordination and participle modifiers; the
-    infinitive of an ``object_control`` verb (lexicon object_control_verbs) has that verb's object as subject."""
+    infinitive of an ``object_control`` verb (lexicon object_control_verbs) has that verb's object as subject, the
+    infinitive after a noun ranked by a ``ranking`` word, an ordinal or a superlative (lexicon ranking_modifiers)
+    that noun ("the fourth hurricane to hit the U.S.")."""
     cur = tok
     for _ in range(6):
         subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
@@ -173,7 +175,8 @@ def subject_of(tok: Token, object_control: frozenset[str] = frozenset()) -> Toke
             continue
         if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in NOMINAL_POS:
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
-                return None  # "an attempt to shut down ...": the noun is not the actor
+                # "an attempt to shut down ...": the noun is not the actor; "the first women to perform" are
+                return cur.head if _ranked(cur.head, ranking) else None
             return cur.head
         return None
     return None
@@ -184,6 +187,13 @@ _CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "when", "
 #: prepositions whose gerund shares the subject of the verb they modify ("left after meeting Biden", "rose by
 #: selling shares"); not "accused Ortega of supporting", whose gerund is the object's
 _GERUND_PREPOSITIONS = _CLAUSE_PREPOSITIONS | {"by", "without", "while", "upon", "despite"}
+
+
+def _ranked(noun: Token, ranking: frozenset[str]) -> bool:
+    """Is the noun ranked: "the fourth hurricane", "the first women", "the only team", "the youngest player"?"""
+    return any(m.dep_ == "amod" and m.i < noun.i and (
+        m.lower_ in ranking or m.tag_ == "JJS" or (m.ent_type_ == "ORDINAL" and m.lower_ != "next"))
+        for m in noun.children)
 
 
 def _hyphen_piece(subj: Token, verb: Token) -> bool:
@@ -257,12 +267,13 @@ def _prep_phrases(tok: Token, budget: int) -> list[Token]:
 
 def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(), *,
                        aspectual: frozenset[str] = frozenset(), prepositional: frozenset[str] = frozenset(),
-                       result: frozenset[str] = frozenset()) -> str:
+                       result: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset()) -> str:
     """'Kishida meets with Biden in the United States', 'this agreement may create a framework'.
 
     ``aspectual``: verbs whose -ing complement keeps them ("It began cutting"); ``prepositional``: participles
     used as a preposition before a time ("starting April 1", described alone); ``result``: participles whose
-    actor is the clause before the comma (", bringing the total to 481": no subject). Lexicon ``descriptions``.
+    actor is the clause before the comma (", bringing the total to 481": no subject). Lexicon ``descriptions``;
+    ``ranking``: lexicon ``ranking_modifiers`` (see ``subject_of``).
     """
     noun = _attributive_conjunct(tok)
     if noun is not None:  # "rescued 37 people from rooftops and flooded cars": "flooded cars", no clause
@@ -276,7 +287,7 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
     toks: list[Token] = []
     resultative = (lemma in result and tok.tag_ == "VBG" and tok.dep_ == "advcl" and not own_subject
                    and tok.i > 0 and tok.doc[tok.i - 1].text == ",")
-    subj = None if resultative else subject_of(tok, object_control)
+    subj = None if resultative else subject_of(tok, object_control, ranking)
     subj_toks = subject_phrase(subj)
     verb_toks = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ not in MARKERS]
     verb_toks += [c for c in tok.children if c.dep_ == "prt"]
