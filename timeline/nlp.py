@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import threading
 from dataclasses import dataclass
 
 import spacy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -45,6 +47,25 @@ def degraded_message(requested: str | None, loaded: str) -> str:
     return DEGRADED_MESSAGE if requested is None else REQUESTED_DEGRADED_MESSAGE.format(name=loaded)
 
 
+#: a dateline without a date at the start of a paragraph (the text's start or after a blank line): an upper-case
+#: place, optionally ", State" or ", Country" and an agency, then an em dash, " -- " or " - " before the story's
+#: first word ("MOBILE, Ala. — Hurricane Delia made landfall", "SAN FRANCISCO — Orbit Technologies on Tuesday
+#: unveiled"); not a line that wraps running text ("US - backed forces": lower case after the dash, no blank line)
+PLACE_DATELINE = re.compile(
+    r"(?:\A|\n[ \t]*\n)[ \t]*"
+    r"[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"  # MOBILE, SAN FRANCISCO, ST. LOUIS
+    r"(?:,[ \t]+[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?)?"  # , Ala. / , Texas / , England
+    r"(?:[ \t]*\([^()\n]{1,40}\))?"  # (AP)
+    r"(?:[ \t]*(?:—|–|--)|[ \t]+-)[ \t]+"
+    r"(?=[\"“‘']?[A-Z0-9])"
+)
+
+
+def place_datelines(text: str) -> list[int]:
+    """Where the story starts after each undated dateline of ``text`` (character offsets), see ``PLACE_DATELINE``."""
+    return [m.end() for m in PLACE_DATELINE.finditer(text) if sum(ch.isupper() for ch in m.group()) >= 2]
+
+
 #: the longest run of tokens without a sentence end that later stages see as one sentence
 MAX_SENTENCE_TOKENS = 120
 SENTENCE_CAP = "timeline_sentence_cap"
@@ -54,8 +75,9 @@ _SENTENCE_ENDS = frozenset(".!?。！？")
 
 @Language.component(SENTENCE_CAP)
 def cap_sentences(doc: Doc) -> Doc:
-    """Start a new sentence after a blank line and after a header's dateline or date line (the publication-date
-    rules of ``timeline.pubdate``), and after ``MAX_SENTENCE_TOKENS`` tokens without one.
+    """Start a new sentence after a blank line, after a header's dateline or date line (the publication-date
+    rules of ``timeline.pubdate``) and after an undated dateline (``PLACE_DATELINE``), and after
+    ``MAX_SENTENCE_TOKENS`` tokens without one.
 
     A blank line ends a paragraph: a headline without a final stop is not glued to the first sentence under
     it ("... ahead of Saturday's vote\n\nOpposition leader Maria Santos will hold ..." parsed "Santos" as the
@@ -74,6 +96,11 @@ def cap_sentences(doc: Doc) -> Doc:
         first = doc.char_span(hit.drop[1], hit.drop[1] + 1, alignment_mode="expand")
         if first is not None and 0 < first.start and not first[0].is_space:
             first[0].is_sent_start = True
+    for start in place_datelines(doc.text):
+        # an undated dateline is not the first sentence's subject: "MOBILE, Ala. — Hurricane Delia made landfall"
+        first = doc.char_span(start, start + 1, alignment_mode="expand")
+        if first is not None and 0 < first.start and not first[0].is_space:
+            first[0].is_sent_start = True
     if len(doc) <= MAX_SENTENCE_TOKENS:
         return doc
     run = 0
@@ -87,6 +114,100 @@ def cap_sentences(doc: Doc) -> Doc:
         if not split and tok.text in _SENTENCE_ENDS:
             run = 0
     return doc
+
+
+#: words of a Title-Case headline that stay lower case in it ("Trade Attacks as Senate Race Tightens")
+_MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by", "with",
+                          "from", "as", "vs", "via", "into", "over", "up", "off", "out", "per", "than"})
+_HEADLINE_MAX_WORDS = 20
+_HEADLINE_MIN_WORDS = 3
+_HEADLINE_ENDS = tuple('.!?:;"”_-—–')
+HEADLINE_CASE = "timeline_headline_case"
+HEADLINE_RESTORE = "timeline_headline_restore"
+_ORIGINAL_WORDS = "timeline_headline_words"
+#: the annotations a restored Doc takes over from the parse of its lower-cased headline
+_PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, NORM, DEP, HEAD, ENT_IOB, ENT_TYPE]
+
+
+def title_case_headline(doc: Doc) -> tuple[int, int] | None:
+    """Token range [lo, hi) of the Doc's first line when it is a Title-Case headline ("NASA Delays Lunar Lander Test
+    Again"): at least three words beyond the minor ones, nearly all capitalised, not all in capitals, no final stop
+    and no dateline dash or underscore at its end ("NAIROBI, Kenya (AP) _")."""
+    lo = next((t.i for t in doc if not t.is_space), None)
+    if lo is None:
+        return None
+    hi = next((t.i for t in doc[lo:] if t.is_space and "\n" in t.text), len(doc))
+    if hi == len(doc):
+        return None  # a single line: no headline over a body
+    line = doc[lo:hi].text.rstrip()
+    if not line or line.endswith(_HEADLINE_ENDS):
+        return None
+    words = [t.text for t in doc[lo:hi] if t.is_alpha]
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if len(content) < _HEADLINE_MIN_WORDS or len(words) > _HEADLINE_MAX_WORDS:
+        return None
+    capitalised = sum(w[0].isupper() for w in content)
+    if capitalised < 0.8 * len(content) or all(w.isupper() for w in content):
+        return None
+    return lo, hi
+
+
+@Language.component(HEADLINE_CASE)
+def lower_title_case_headline(doc: Doc) -> Doc:
+    """Parse a Title-Case headline as a sentence: the tagger reads "Orbit Unveils Foldable Phone" as four proper
+    nouns (no verb, no event). Its words go lower case for the pipeline, except the first, words in capitals
+    ("NASA") and names the body writes capitalised after a lower-case word ("... at Anfield", "the Gulf Coast");
+    ``timeline_headline_restore`` gives the Doc back its own words at the end. Same length, same offsets."""
+    span = title_case_headline(doc)
+    if span is None:
+        return doc
+    lo, hi = span
+    body = doc.text[doc[hi - 1].idx + len(doc[hi - 1].text):]
+    original: dict[int, str] = {}
+    first = next(t.i for t in doc[lo:hi] if t.is_alpha or t.like_num or not t.is_punct)
+    for t in doc[lo:hi]:
+        w = t.text
+        if t.i == first or not t.is_alpha or not w[0].isupper() or w.isupper() or len(w.lower()) != len(w):
+            continue
+        if re.search(r"[a-z0-9,;)] " + re.escape(w) + r"\b", body):
+            continue  # a name: the body writes it capitalised inside a sentence
+        original[t.i] = w
+    if not original:
+        return doc
+    words = [w.lower() if t.i in original else t.text for t, w in ((t, t.text) for t in doc)]
+    new = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    new.from_array([NORM], doc.to_array([NORM]))  # the tokenizer's exception norms ("Feb." -> "february")
+    new.user_data.update(doc.user_data)
+    new.user_data[_ORIGINAL_WORDS] = original
+    new._context = doc._context  # nlp.pipe(as_tuples=True) carries its context on the Doc
+    for t in doc:
+        if t.is_sent_start is not None:
+            new[t.i].is_sent_start = t.is_sent_start
+    return new
+
+
+@Language.component(HEADLINE_RESTORE)
+def restore_headline_case(doc: Doc) -> Doc:
+    """The Doc with the words of its headline as written, carrying the annotations of the lower-cased parse."""
+    original: dict[int, str] | None = doc.user_data.get(_ORIGINAL_WORDS)
+    if not original:
+        return doc
+    words = [original.get(t.i, t.text) for t in doc]
+    new = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    new.from_array(_PARSE_ATTRS, doc.to_array(_PARSE_ATTRS))
+    new.tensor = doc.tensor
+    new.user_data.update({k: v for k, v in doc.user_data.items() if k != _ORIGINAL_WORDS})
+    new._context = doc._context
+    return new
+
+
+def _add_headline_case(nlp: Language) -> Language:
+    """A trained pipeline parses a Title-Case headline lower-cased (first component) and restores it (last)."""
+    if HEADLINE_CASE in nlp.pipe_names or not _has_parser(nlp):
+        return nlp
+    nlp.add_pipe(HEADLINE_CASE, first=True)
+    nlp.add_pipe(HEADLINE_RESTORE, last=True)
+    return nlp
 
 
 def _add_sentence_cap(nlp: Language) -> Language:
@@ -132,6 +253,7 @@ def load_pipeline(model: str | None = None) -> LoadedPipeline:
         if cached is None:
             loaded = _load_uncached(model)
             _add_sentence_cap(loaded.nlp)
+            _add_headline_case(loaded.nlp)
             cached = _CACHE[key] = loaded
         return cached
 

@@ -62,6 +62,8 @@ def test_lexicon_example(where: str, example: LexiconExample, events_nlp: Langua
         assert found[0].polarity == example.polarity, f"{where}: {found[0].rule}"
     if example.rule is not None:
         assert example.rule in found[0].rule, f"{where}: {found[0].rule}"
+    if example.description is not None:
+        assert example.description in found[0].description, f"{where}: {found[0].description!r}"
 
 
 @pytest.mark.parametrize("where,words", [pytest.param(w, ws, id=w) for w, ws in load_lexicon().factuality_lists()])

@@ -7,23 +7,29 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from timeline.events.spans import hyphen_extent
+
 MAX_WORDS = 12
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative")
 NP_LEFT_DEPS = frozenset({"poss", "amod", "compound", "nummod", "nmod", "case", "neg", "quantmod"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "no"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "no",
+                         "both", "each", "every", "all", "either", "neither", "another", "some", "any"})
 MARKERS = frozenset({"to"})
 MAX_PREPS = 2
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
-def render(tokens: Iterable[Token]) -> str:
-    """Tokens in text order, spaced as written where they touch, single spaces across gaps."""
+def render(tokens: Iterable[Token], forms: dict[int, str] | None = None) -> str:
+    """Tokens in text order, spaced as written where they touch, single spaces across gaps; ``forms`` replaces
+    the text of some tokens (by index: an agreed verb form)."""
     toks = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
     out: list[str] = []
     for k, t in enumerate(toks):
-        out.append(t.text)
+        out.append(forms.get(t.i, t.text) if forms else t.text)
         if k + 1 < len(toks):
             nxt = toks[k + 1]
             if nxt.i == t.i + 1:
@@ -45,8 +51,8 @@ def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
     toks = [tok]
     for c in tok.children:
         if c.i > tok.i:
-            if c.dep_ == "case":
-                toks.append(c)
+            if c.dep_ == "case" or (c.dep_ == "nummod" and c.i == tok.i + 1):
+                toks.append(c)  # "the company's", "Oct. 7", "Flight 93"
             continue
         if (c.dep_ == "det" and c.lower_ in DETERMINERS) or (c.dep_ == "punct" and c.i == tok.i - 1 and _inner_hyphen(c)):
             toks.append(c)  # a determiner; the hyphen of "24-year-old"
@@ -64,6 +70,8 @@ def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
     if pobj is not None and pobj.pos_ in NOMINAL_POS and pobj.ent_type_ not in ("DATE", "TIME"):
         # the "of" that completes the head: "a state of emergency", "hundreds of homes", "head of state"
         toks += [of] + noun_phrase(pobj, with_conj=False)
+    first, last = hyphen_extent(tok.doc, tok.i)  # the whole hyphenated word, however it is parsed ("Pre-orders")
+    toks += [t for t in tok.doc[first : last + 1] if t.i != tok.i and all(t.i != x.i for x in toks)]
     if with_conj:
         for c in tok.children:
             if c.dep_ == "conj" and c.i > tok.i:
@@ -134,12 +142,18 @@ def on_line_of(tokens: Iterable[Token], trigger: Token) -> list[Token]:
     return [t for t in tokens if lo <= t.i < hi]
 
 
-def subject_of(tok: Token, object_control: frozenset[str] = frozenset()) -> Token | None:
+def subject_of(tok: Token, object_control: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset()) -> Token | None:
     """The subject of a predicate, looking up through control, coordination and participle modifiers; the
-    infinitive of an ``object_control`` verb (lexicon object_control_verbs) has that verb's object as subject."""
+    infinitive of an ``object_control`` verb (lexicon object_control_verbs) has that verb's object as subject, the
+    infinitive after a noun ranked by a ``ranking`` word, an ordinal or a superlative (lexicon ranking_modifiers)
+    that noun ("the fourth hurricane to hit the U.S.")."""
     cur = tok
     for _ in range(6):
         subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
+        while subj is not None and _hyphen_piece(subj, cur):
+            subj = subj.doc[subj.i + 2]  # "Pre-orders open" parsed as three subjects: the word's last piece
+        if subj is not None and subj.ent_type_ in TIME_ENTS and not _finite(cur):
+            subj = None  # "running ads since August accusing Ortega": a date misread as a participle's subject
         if subj is not None:
             if cur.dep_ == "relcl" and subj.tag_ in ("WP", "WDT") and cur.head.pos_ in NOMINAL_POS:
                 return cur.head  # "doctors who performed abortions" -> the doctors
@@ -154,9 +168,15 @@ def subject_of(tok: Token, object_control: frozenset[str] = frozenset()) -> Toke
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head  # "... is likely to take place": up through the predicate adjective to "is" and its subject
             continue
+        prep = cur.head
+        if (cur.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in _GERUND_PREPOSITIONS
+                and prep.head.pos_ in ("VERB", "AUX")):
+            cur = prep.head  # "has been running ads since August accusing Ortega": the runner accuses
+            continue
         if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in NOMINAL_POS:
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
-                return None  # "an attempt to shut down ...": the noun is not the actor
+                # "an attempt to shut down ...": the noun is not the actor; "the first women to perform" are
+                return cur.head if _ranked(cur.head, ranking) else None
             return cur.head
         return None
     return None
@@ -164,6 +184,28 @@ def subject_of(tok: Token, object_control: frozenset[str] = frozenset()) -> Toke
 
 #: prepositions the parser takes for the head of a clause it then misreads as a conjunct: "after a man was shot"
 _CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "when", "as", "because"})
+#: prepositions whose gerund shares the subject of the verb they modify ("left after meeting Biden", "rose by
+#: selling shares"); not "accused Ortega of supporting", whose gerund is the object's
+_GERUND_PREPOSITIONS = _CLAUSE_PREPOSITIONS | {"by", "without", "while", "upon", "despite"}
+
+
+def _ranked(noun: Token, ranking: frozenset[str]) -> bool:
+    """Is the noun ranked: "the fourth hurricane", "the first women", "the only team", "the youngest player"?"""
+    return any(m.dep_ == "amod" and m.i < noun.i and (
+        m.lower_ in ranking or m.tag_ == "JJS" or (m.ent_type_ == "ORDINAL" and m.lower_ != "next"))
+        for m in noun.children)
+
+
+def _hyphen_piece(subj: Token, verb: Token) -> bool:
+    """Is the subject the first piece of a hyphenated word whose next piece is another subject of the verb?"""
+    doc = subj.doc
+    return (subj.i + 2 < len(doc) and _inner_hyphen(doc[subj.i + 1]) and doc[subj.i + 2].head.i == verb.i
+            and doc[subj.i + 2].dep_ == subj.dep_)
+
+
+def _finite(verb: Token) -> bool:
+    """Is the predicate finite: a finite verb form or a finite auxiliary?"""
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
 
 
 def _false_conjunct(verb: Token) -> bool:
@@ -223,14 +265,38 @@ def _prep_phrases(tok: Token, budget: int) -> list[Token]:
     return out
 
 
-def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset()) -> str:
-    """'Kishida meets with Biden in the United States', 'this agreement may create a framework'."""
+def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(), *,
+                       aspectual: frozenset[str] = frozenset(), prepositional: frozenset[str] = frozenset(),
+                       result: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset()) -> str:
+    """'Kishida meets with Biden in the United States', 'this agreement may create a framework'.
+
+    ``aspectual``: verbs whose -ing complement keeps them ("It began cutting"); ``prepositional``: participles
+    used as a preposition before a time ("starting April 1", described alone); ``result``: participles whose
+    actor is the clause before the comma (", bringing the total to 481": no subject). Lexicon ``descriptions``;
+    ``ranking``: lexicon ``ranking_modifiers`` (see ``subject_of``).
+    """
+    noun = _attributive_conjunct(tok)
+    if noun is not None:  # "rescued 37 people from rooftops and flooded cars": "flooded cars", no clause
+        toks = [tok] + noun_phrase(noun)
+        toks += _prep_phrases(tok, MAX_WORDS - _words(toks))
+        return _trim(render(on_line_of(toks, tok)))
+    lemma = tok.lemma_.lower()
+    own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+    if lemma in prepositional and _prepositional_participle(tok) and not own_subject:
+        return _trim(render(on_line_of([t for t in tok.subtree if not t.is_punct and not t.is_space], tok)))
     toks: list[Token] = []
-    subj = subject_of(tok, object_control)
+    resultative = (lemma in result and tok.tag_ == "VBG" and tok.dep_ == "advcl" and not own_subject
+                   and tok.i > 0 and tok.doc[tok.i - 1].text == ",")
+    subj = None if resultative else subject_of(tok, object_control, ranking)
     subj_toks = subject_phrase(subj)
     verb_toks = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ not in MARKERS]
     verb_toks += [c for c in tok.children if c.dep_ == "prt"]
     verb_toks.append(tok)
+    head = tok.head
+    if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and head.i < tok.i and head.lemma_.lower() in aspectual:
+        # the aspectual verb stays with its complement: "It began cutting", not "It cutting"
+        verb_toks += [c for c in head.children if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ not in MARKERS]
+        verb_toks.append(head)
     toks = list(verb_toks)
     for c in tok.children:
         if c.dep_ in OBJECT_DEPS and c.i > tok.i:
@@ -242,14 +308,51 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset())
             break
     toks += _prep_phrases(tok, MAX_WORDS - _words(toks) - _words(subj_toks))
     subj_toks, toks = on_line_of(subj_toks, tok), on_line_of(toks, tok)
+    forms: dict[int, str] = {}
+    group = sorted((t for t in verb_toks if t.dep_ != "neg" and t.dep_ != "prt"), key=lambda t: t.i)
+    negated = any(c.dep_ == "neg" and c.i < group[0].i for c in tok.children) if group else False
+    if (subj is not None and group and group[0].tag_ == "VB" and not any(t.tag_ in FINITE_TAGS for t in group)
+            and not negated):  # (a subjunctive "that Elian not be denied" stays as it is)
+        # the subject comes from another clause: the bare verb (or auxiliary) agrees with it ("One of them is
+        # sentenced", "the framework launches")
+        forms[group[0].i] = agreed_form(group[0], subj)
     if subj is not None and subj.i > tok.i:  # inverted reporting: "..., said Burleigh" -> "Burleigh said"
         taken = {t.i for t in subj_toks}
-        words = f"{render(subj_toks)} {render(t for t in toks if t.i not in taken)}"
+        words = f"{render(subj_toks)} {render((t for t in toks if t.i not in taken), forms)}"
     else:
-        words = render(subj_toks + toks)
-    if subj is not None and tok.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") and c.lower_ not in MARKERS for c in tok.children):
-        words = _agree(words, tok, subj)
+        words = render(subj_toks + toks, forms)
     return _trim(words)
+
+
+def _attributive_conjunct(tok: Token) -> Token | None:
+    """A past participle the parser misread as a verb conjunct while it modifies the noun after it, coordinated
+    with a prepositional object ("rescued people from rooftops and [flooded] cars"): the noun, else None."""
+    doc = tok.doc
+    if tok.dep_ != "conj" or tok.tag_ != "VBN" or tok.i < 2 or tok.i + 1 >= len(doc):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return None
+    cc, before, noun = doc[tok.i - 1], doc[tok.i - 2], doc[tok.i + 1]
+    if cc.dep_ != "cc" or before.dep_ != "pobj" or noun.dep_ != "dobj" or noun.head.i != tok.i or noun.pos_ != "NOUN":
+        return None
+    if any(c.dep_ in ("det", "nummod", "poss") and c.i < noun.i for c in noun.children):
+        return None  # "... and closed two plants": a verb with its object
+    return noun
+
+
+def _prepositional_participle(tok: Token) -> bool:
+    """An adverbial -ing participle with a time and nothing else below it: "starting April 1"."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "prep", "npadvmod", "pcomp"):
+        return False
+    kids = [c for c in tok.children if not c.is_punct]
+    if not kids or any(c.dep_ in OBJECT_DEPS for c in kids):
+        return False
+    for c in kids:
+        if c.ent_type_ in TIME_ENTS:
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in TIME_ENTS for g in c.children):
+            return True
+    return False
 
 
 def describe_nominal(tok: Token) -> str:
@@ -287,17 +390,14 @@ def describe_window(doc: Doc, first: int, last: int, sent_start: int, sent_end: 
     return _trim(render(left + list(doc[first : last + 1]) + right[:cut]))
 
 
-def _agree(words: str, verb: Token, subj: Token) -> str:
-    """Bare verb after a singular third-person subject: 'the framework launch' -> 'the framework launches'."""
+def agreed_form(verb: Token, subj: Token) -> str:
+    """A bare verb agreed with its subject: 'the framework launch' -> 'launches', 'they be' -> 'are'."""
     plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children) or subj.lower_ in (
         "i", "you", "we", "they",
     )
     if plural:
-        return words
-    form = third_person(verb.text)
-    # the verb's last occurrence in the rendered string: the subject comes before it
-    k = words.rfind(verb.text)
-    return words[:k] + form + words[k + len(verb.text) :] if k >= 0 else words
+        return {"be": "am" if subj.lower_ == "i" else "are"}.get(verb.lower_, verb.text)
+    return third_person(verb.text)
 
 
 def third_person(word: str) -> str:

@@ -14,7 +14,7 @@ from timeline.events.lexicon import Lexicon, load_lexicon
 from timeline.events.model import MODEL_FILES, TriggerModel
 from timeline.events.spans import Trigger, allowed_tokens, hyphen_extent
 from timeline.events.tense import TenseInfo, degraded_tense, tense_of
-from timeline.models import Event, Factuality
+from timeline.models import Event, EventClass, Factuality
 
 COARSE_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
@@ -147,8 +147,14 @@ def _sentence_index(doc: Doc) -> list[Span]:
 
 
 def _describe(tok: Token, pos: str, lexicon: Lexicon) -> str:
-    if pos == "VERB":
-        return describe.describe_predicate(tok, lexicon.object_control_verbs.lemmas)
+    clause = pos == "ADJ" and tok.dep_ not in ("amod", "acomp", "attr") and any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)  # "would not peak" tagged ADJ
+    if pos == "VERB" or clause:
+        words = lexicon.descriptions
+        return describe.describe_predicate(
+            tok, lexicon.object_control_verbs.lemmas, aspectual=lexicon.classes[EventClass.ASPECTUAL].lemmas,
+            prepositional=words.prepositional_participles.lemmas, result=words.result_participles.lemmas,
+            ranking=lexicon.ranking_modifiers.words)
     if pos == "ADJ" or (tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be"):
         return describe.describe_state(tok)
     return describe.describe_nominal(tok)

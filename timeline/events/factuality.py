@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from timeline.events.describe import LIST_MARKERS, line_bounds
-from timeline.events.lexicon import Cue, FutureTime, Lexicon
+from timeline.events.lexicon import Cue, FutureTime, Lexicon, PastTime
 from timeline.events.tense import NEGATIONS, TenseInfo, tense_of
 from timeline.models import EventClass, Factuality
 
@@ -76,6 +76,8 @@ class FactualityResolver:
             if _not_until(tok, args.not_until_predicate.words) and tok.lemma_.lower() not in args.lasting.lemmas:
                 # "will not open until 2026": it opens then (expected); "did not reopen until March": it did; "may not
                 # be known until Friday": possible, as the modal says. Polarity stays NEG, as TimeML writes it.
+                if self._is_reported_future(tok, tinfo):  # "said it would not resume buybacks until 2025"
+                    return FactualityInfo(F.EXPECTED, tinfo.modal, "neg-until+reported-future")
                 if tinfo.modal is not None and tinfo.modal in self._aux:
                     cue = self._aux[tinfo.modal]
                     return FactualityInfo(cue.factuality, tinfo.modal, f"neg-until+cue:{cue.name}")
@@ -96,8 +98,7 @@ class FactualityResolver:
         mark = self._clause_mark(tok)
         if mark is not None:  # a mark cue other than a conditional one
             return FactualityInfo(mark.factuality, None, f"cue:{mark.name}")
-        if (tinfo.modal in self._lexicon.reported_future_modals.words and tinfo.aspect not in COUNTERFACTUAL_ASPECTS
-                and self._reported_future(tok)):
+        if self._is_reported_future(tok, tinfo):
             if self._has_condition(tok):  # "said the plant would close if demand fell"
                 return FactualityInfo(F.HYPOTHETICAL, tinfo.modal, "reported-future+condition")
             return FactualityInfo(F.EXPECTED, tinfo.modal, "reported-future")  # "said it would cut jobs"
@@ -110,6 +111,9 @@ class FactualityResolver:
         inherited = self._inherit(tok, tinfo)
         if inherited is not None:
             return inherited
+        infinitive = self._realised_infinitive(tok, tinfo)
+        if infinitive is not None:  # "scored to give Liverpool a win", "one of the first women to perform surgery"
+            return infinitive
         decided = self._decided(tok, tinfo)
         if decided is not None:
             return decided
@@ -136,9 +140,16 @@ class FactualityResolver:
             return FactualityInfo(mark.factuality, tinfo.modal, f"cue:{mark.name}+neg:{negation}", "NEG")
         return FactualityInfo(mark.factuality, tinfo.modal, f"cue:{mark.name}")
 
+    def _is_reported_future(self, tok: Token, tinfo: TenseInfo) -> bool:
+        """A "would" (``reported_future_modals``) that is a future in the past: reported, or joined to a past
+        clause; not "would have" + participle (counterfactual)."""
+        return (tinfo.modal in self._lexicon.reported_future_modals.words and tinfo.aspect not in COUNTERFACTUAL_ASPECTS
+                and self._reported_future(tok))
+
     def _reported_future(self, tok: Token) -> bool:
         """Is a would-predicate the content of a report: the complement of a reporting verb, a conjunct of one
-        ("said his client would file a motion and seek a new trial"), or a clause with "according to"?"""
+        ("said his client would file a motion and seek a new trial"), or a clause with "according to"; or a
+        conjunct of a past predicate of the narrative ("crews were waiting and would begin restoring power")?"""
         cur = tok
         for _ in range(6):
             if cur.dep_ != "conj" or cur.head.i == cur.i or cur.head.pos_ not in PREDICATE_POS:
@@ -146,7 +157,44 @@ class FactualityResolver:
             cur = cur.head
         if self._reported_clause(cur):
             return True
+        if cur.i != tok.i:
+            up = tense_of(cur)
+            if up.modal is None and up.tense in ("PAST", "PASTPART") and self._clause_mark(cur) is None:
+                return True
         return any(c.dep_ == "prep" and c.lower_ == "according" for c in cur.children)
+
+    def _realised_infinitive(self, tok: Token, tinfo: TenseInfo) -> FactualityInfo | None:
+        """A to-infinitive without a subject of its own that tells what the main event did: a relative infinitive
+        after a ranked noun ("became one of the first women to perform surgery", "is the fourth hurricane to hit
+        the U.S."), or an adverbial purpose under a past event ("scored in the 89th minute to give Liverpool a
+        win"). It happened (or is reported) as its governor is; a purpose under a present governor stays planned."""
+        head = tok.head
+        if (tinfo.tense != "INFINITIVE" or head.i == tok.i
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+                or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)):
+            return None
+        ranking = self._lexicon.ranking_modifiers.words
+        gov: Token | None = head
+        if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            ranked = _ranked_noun(head, ranking)
+            gov = governing_predicate(head)
+        elif tok.dep_ in ("advcl", "xcomp") and head.pos_ in PREDICATE_POS:
+            ranked = any(_ranked_noun(c, ranking) for c in head.children
+                         if c.dep_ in ("attr", "dobj", "nsubj", "nsubjpass", "oprd") and c.i < tok.i)
+        else:
+            return None
+        up = self.of(gov) if gov is not None else FactualityInfo(F.HAPPENED, None, "default")
+        if up.factuality not in (F.HAPPENED, F.REPORTED, F.ONGOING):
+            return None
+        if ranked:
+            fact = F.REPORTED if up.factuality == F.REPORTED else F.HAPPENED
+            return FactualityInfo(fact, None, "relative-infinitive")
+        if tok.dep_ != "advcl" or gov is None or up.factuality == F.ONGOING:
+            return None
+        gov_tense = tense_of(gov)
+        if gov_tense.tense in ("PAST", "PASTPART") or gov_tense.aspect == "PERFECTIVE":
+            return FactualityInfo(up.factuality, None, "purpose-of-past")
+        return None
 
     def _has_condition(self, tok: Token) -> bool:
         """Does a conditional clause (if/unless ...) depend on the predicate or on the conjunct it joins?"""
@@ -298,6 +346,9 @@ class FactualityResolver:
         future = self._future_time(tok)
         if future is not None:  # "the summit next month", "talks in the coming weeks", "a ceasefire starting tomorrow"
             return FactualityInfo(F.PLANNED, None, f"future-time:{future}")
+        past = self._past_time(tok)
+        if past is not None:  # "will be out until February after surgery last month": the surgery happened
+            return FactualityInfo(F.HAPPENED, None, f"past-time:{past}")
         gov = governing_predicate(tok)
         up = self.of(gov) if gov is not None else FactualityInfo(F.HAPPENED, None, "default")
         # "the planned merger was completed", "the next meeting was held in June": a past predicate realised it
@@ -376,6 +427,30 @@ class FactualityResolver:
         return None
 
 
+    def _past_time(self, tok: Token) -> str | None:
+        """The past time phrase that dates an event noun: below it, or after it below the unreal verb it is the
+        object of (a future verb cannot take a past time: "will be out after surgery last month")."""
+        past, nouns = self._lexicon.past_time, self._lexicon.future_time.time_nouns.words
+        found = _past_time_below(tok, tok.i, past, nouns)
+        if found is not None or tok.dep_ not in ("dobj", "pobj"):
+            return found
+        verb = governing_predicate(tok)
+        if verb is None or self.of(verb).factuality not in UNREAL:
+            return None
+        return _past_time_below(verb, tok.i, past, nouns, depth=1)
+
+
+def _ranked_noun(noun: Token, ranking: frozenset[str]) -> bool:
+    """Is the noun (or the object of its "of": "one of the first women") ranked by an ordinal other than "next",
+    a superlative or a ranking word ("the fourth hurricane", "the only team", "the youngest player")?"""
+    nouns = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                      if g.dep_ == "pobj"]
+    return any(
+        m.dep_ == "amod" and m.i < n.i
+        and (m.lower_ in ranking or m.tag_ == "JJS" or (m.ent_type_ == "ORDINAL" and m.lower_ != "next"))
+        for n in nouns for m in n.children)
+
+
 def _negated(info: FactualityInfo) -> bool:
     """A negated predicate, or one negated only "until/before" a time (which then happens: "neg-until")."""
     return info.factuality == F.NEGATED or info.reason.startswith("neg-until")
@@ -407,6 +482,28 @@ def _future_time_below(tok: Token, after: int, future: FutureTime, depth: int = 
         participle = c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")  # not an infinitive: "plans to travel next week"
         if depth > 1 and (c.dep_ in ("prep", "pobj", "advmod") or participle):  # "in the coming weeks", "starting tomorrow"
             found = _future_time_below(c, after, future, depth - 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _past_time_below(tok: Token, after: int, past: PastTime, time_nouns: frozenset[str], depth: int = 3) -> str | None:
+    """A past time phrase (see ``past_time`` in the lexicon: "last month", "yesterday", "two years ago") in the
+    children of ``tok`` along time-like dependencies, after token ``after``."""
+    for c in tok.children:
+        if c.dep_ not in TIME_PATH_DEPS or c.i <= after:
+            continue
+        low = c.lower_
+        if low in past.words.words or low in past.postpositions.words:
+            return low
+        if low in time_nouns:
+            mod = next((m for m in c.children if m.lower_ in past.modifiers.words and m.i < c.i), None)
+            if mod is not None:
+                return f"{mod.lower_} {low}"
+            if any(m.lower_ in past.postpositions.words for m in c.children if m.i > c.i):
+                return next(m.lower_ for m in c.children if m.lower_ in past.postpositions.words)
+        if depth > 1 and c.dep_ in ("prep", "pobj", "advmod"):
+            found = _past_time_below(c, after, past, time_nouns, depth - 1)
             if found is not None:
                 return found
     return None

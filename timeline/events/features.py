@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from timeline.events.lexicon import Lexicon
 from timeline.events.rules import crude_stems
+from timeline.nlp import title_case_headline
 
 PARSED_CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 FUNCTION_WORDS = frozenset(
@@ -53,6 +54,10 @@ class DocColumns:
             return [names[j] for j in inverse.ravel().tolist()]
 
         n = len(doc)
+        title = [bool(x) for x in arr[:, 7].tolist()]
+        headline = title_case_headline(doc) if n else None
+        if headline is not None:  # in a Title-Case headline a capital says nothing ("NASA Delays Lunar Lander Test")
+            title[headline[0] : headline[1]] = [False] * (headline[1] - headline[0])
         head = [i + int(rel) for i, rel in enumerate(arr[:, 5].astype("int64").tolist())] if n else []
         head = [h if 0 <= h < n else i for i, h in enumerate(head)]
         children: list[list[int]] = [[] for _ in range(n)]
@@ -67,7 +72,7 @@ class DocColumns:
             dep=column(4),
             head=head,
             ent=column(6),
-            title=[bool(x) for x in arr[:, 7].tolist()],
+            title=title,
             children=children,
         )
 

@@ -29,6 +29,8 @@ class LexiconExample(BaseModel):
     polarity: Literal["POS", "NEG"] | None = None
     #: a part of the event's ``rule`` ("fact:argument-of:expect"): the example goes through the list it illustrates
     rule: str | None = None
+    #: words the event's description must hold
+    description: str | None = None
 
     def __init__(self, **data: object) -> None:
         if "class" in data:
@@ -108,6 +110,27 @@ class Decisions(BaseModel):
     decided_by_vote: WordList
 
 
+class PastTime(BaseModel):
+    """A time phrase before the publication date, read from the parse (``factuality._past_time_below``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    modifiers: FormList
+    words: FormList
+    postpositions: FormList
+
+
+class DescriptionWords(BaseModel):
+    """Verbs whose participles the describer reads apart (``describe.describe_predicate``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    #: "starting April 1", "beginning next year": a participle used as a preposition before a time
+    prepositional_participles: WordList
+    #: ", bringing the total to 481": a participle whose actor is the clause before it, not its subject
+    result_participles: WordList
+
+
 class Cue(BaseModel):
     """A factuality / modality cue: words, where they attach, and the factuality they give."""
 
@@ -162,9 +185,13 @@ class Lexicon(BaseModel):
     negation: NegationWords
     #: modals that are a future in the past under a reporting verb ("said it would cut jobs")
     reported_future_modals: FormList
+    #: modifiers that rank a noun, whose to-infinitive tells what happened ("one of the first women to perform")
+    ranking_modifiers: FormList
     event_arguments: EventArguments
     future_time: FutureTime
+    past_time: PastTime
     decisions: Decisions
+    descriptions: DescriptionWords
 
     def class_of(self, lemma: str) -> EventClass | None:
         """The class the word lists give a lemma (first list that holds it, in file order)."""
@@ -194,14 +221,16 @@ class Lexicon(BaseModel):
         out.extend(("negation", ex) for ex in self.negation.examples)
         for name, words in self.factuality_lists():
             out.extend((name, ex) for ex in words.examples)
+        for field in type(self.descriptions).model_fields:
+            out.extend((f"descriptions.{field}", ex) for ex in getattr(self.descriptions, field).examples)
         return out
 
     def factuality_lists(self) -> list[tuple[str, WordList | FormList | FactualityWords]]:
         """The word lists the factuality resolver reads beyond the cues, named by their place in the file."""
         out: list[tuple[str, WordList | FormList | FactualityWords]] = [
-            ("reported_future_modals", self.reported_future_modals)
+            ("reported_future_modals", self.reported_future_modals), ("ranking_modifiers", self.ranking_modifiers)
         ]
-        for group_name in ("event_arguments", "future_time", "decisions"):
+        for group_name in ("event_arguments", "future_time", "past_time", "decisions"):
             group = getattr(self, group_name)
             out.extend((f"{group_name}.{field}", getattr(group, field)) for field in type(group).model_fields)
         return out
