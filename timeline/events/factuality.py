@@ -167,7 +167,8 @@ class FactualityResolver:
         """A to-infinitive without a subject of its own that tells what the main event did: a relative infinitive
         after a ranked noun ("became one of the first women to perform surgery", "is the fourth hurricane to hit
         the U.S."), or an adverbial purpose under a past event ("scored in the 89th minute to give Liverpool a
-        win"). It happened (or is reported) as its governor is; a purpose under a present governor stays planned."""
+        win"; only verbs of lexicon result_infinitives: "borrowed money to build plants" is a purpose, planned). It happened
+        (or is reported) as its governor is; a purpose under a present governor stays planned."""
         head = tok.head
         if (tinfo.tense != "INFINITIVE" or head.i == tok.i
                 or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -192,8 +193,9 @@ class FactualityResolver:
         if tok.dep_ != "advcl" or gov is None or up.factuality == F.ONGOING:
             return None
         gov_tense = tense_of(gov)
-        if gov_tense.tense in ("PAST", "PASTPART") or gov_tense.aspect == "PERFECTIVE":
-            return FactualityInfo(up.factuality, None, "purpose-of-past")
+        if (gov_tense.tense in ("PAST", "PASTPART") or gov_tense.aspect == "PERFECTIVE") and (
+                tok.lemma_.lower() in self._lexicon.result_infinitives.lemmas):
+            return FactualityInfo(up.factuality, None, "purpose-of-past")  # a result: "scored to give Liverpool a win"
         return None
 
     def _has_condition(self, tok: Token) -> bool:

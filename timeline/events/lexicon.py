@@ -187,6 +187,8 @@ class Lexicon(BaseModel):
     reported_future_modals: FormList
     #: modifiers that rank a noun, whose to-infinitive tells what happened ("one of the first women to perform")
     ranking_modifiers: FormList
+    #: verbs whose to-infinitive under a past event tells its result, which happened ("scored to give Liverpool a win")
+    result_infinitives: WordList
     event_arguments: EventArguments
     future_time: FutureTime
     past_time: PastTime
@@ -228,7 +230,8 @@ class Lexicon(BaseModel):
     def factuality_lists(self) -> list[tuple[str, WordList | FormList | FactualityWords]]:
         """The word lists the factuality resolver reads beyond the cues, named by their place in the file."""
         out: list[tuple[str, WordList | FormList | FactualityWords]] = [
-            ("reported_future_modals", self.reported_future_modals), ("ranking_modifiers", self.ranking_modifiers)
+            ("reported_future_modals", self.reported_future_modals), ("ranking_modifiers", self.ranking_modifiers),
+            ("result_infinitives", self.result_infinitives),
         ]
         for group_name in ("event_arguments", "future_time", "past_time", "decisions"):
             group = getattr(self, group_name)
