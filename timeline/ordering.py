@@ -274,6 +274,9 @@ def make_entry(
         elif link.relation in _SIDES and t.mod in MOD_RELATION and MOD_RELATION[t.mod] != link.relation and t.resolved:
             # the link's side of the date wins over the modifier's ("will not open until 2026": from 2026)
             display = f"{link.relation.value} {display_value(t.value, None)}"
+        elif link.relation == Relation.ON and t.mod in MOD_RELATION and t.resolved:
+            # at the date, not on the side the modifier says ("since 2023, when the Herald reported": 2023)
+            display = display_value(t.value, None)
         # a calendar date, or one the missing publication date left partial ("April 10", year unknown): the table
         # shows both, the second as the text gives it
         dated = (t.type in (TimexType.DATE, TimexType.TIME) and (t.interval is not None or coarse is not None
