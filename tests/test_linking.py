@@ -22,8 +22,8 @@ def _doc(tokens: list[list[Any]], parsed: bool = True) -> Doc:
         return doc
     # an optional fifth column is the fine-grained tag ("VBD", "JJS", "MD"), which some rules read
     tags = [str(t[4]) if len(t) > 4 else "" for t in tokens]
-    return Doc(VOCAB, words=words, heads=[t[1] for t in tokens], deps=[t[2] for t in tokens], pos=[t[3] for t in tokens],
-               tags=tags)
+    return Doc(VOCAB, words=words, heads=[t[1] for t in tokens], deps=[t[2] for t in tokens],
+               pos=[t[3] for t in tokens], tags=tags)
 
 
 def _event(doc: Doc, i: int, spec: dict[str, str]) -> Event:

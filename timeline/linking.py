@@ -112,10 +112,10 @@ _MAX_PATH = 8
 #: "for the first time since", "for the last time in": a first measured over a span
 _FIRST_WORDS = frozenset({"first", "last", "second", "third", "only"})
 _WILL = frozenset({"will", "'ll", "shall", "wo"})
+_FUTURE_IN_PAST = frozenset({"would", "should", "could", "might"})
 #: the arcs from a future event up to the verb whose tense says when it is seen from ("expected to return")
 _FUTURE_UP = frozenset({"xcomp", "ccomp", "pobj", "prep", "dobj", "npadvmod", "advcl", "acl"})
 _RECORD_WORDS = frozenset({"record", "all-time"})
-_SPAN_UNITS = frozenset("years months weeks days decades quarters hours centuries".split())
 _MAX_DEICTIC_PATH = 2
 _MAX_LINEAR_TOKENS = 8
 # the rules that date an event by its own sentence's syntax (what a later mention of the same event may reuse)
@@ -231,7 +231,7 @@ class Linker:
         best: tuple[TimeExpression, Span] | None = None
         best_key: tuple[int, int, int] | None = None
         for t, span in time_spans:
-            if span.start >= tok_sent or _comparison(span) or t.value in _NOT_CARRIED or t.id in not_past:
+            if span.start >= tok_sent or _comparison(t, span) or t.value in _NOT_CARRIED or t.id in not_past:
                 continue
             back = here - sent_index.get(sent_of[span.start], -99)
             if 0 < back <= self.carry_over and "\n\n" not in text[span.end_char : tok.idx]:
@@ -255,7 +255,7 @@ class Linker:
         for t, span in candidates:
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
-            if _measured_against(span):
+            if _measured_against(t, span):
                 continue  # "beating forecasts for the first time since 2022": the record's span, not the event's time
             gov = governors.get(t.id)
             if gov is not None and gov[0] == tok.i:
@@ -289,7 +289,7 @@ class Linker:
         _, t, span, rule = best
         relation = _relation(t, span)
         if relation == Relation.UNTIL and _preposition(span) in _NOT_UNTIL and self._not_until(ev, tok):
-            relation = Relation.FROM  # "will not open until 2026", "is not expected to reopen until next week": from then
+            relation = Relation.FROM  # "will not open until 2026", "not expected to reopen until next week": from then
         if rule == "syntax:when-clause":
             # at the time, whatever introduces it or its modifier says: "from 1989 when ...", "since 2023, when the
             # Herald first reported" (the state runs from 2023; the report was in 2023)
@@ -381,7 +381,7 @@ def _future_from_now(tok: Token, event_tokens: dict[int, Event]) -> bool:
                 return True
             if nominal:
                 return False  # "is intended to spotlight D'Amato's vote against the 1994 Act"
-            if any(a.lower_ in ("would", "should", "could", "might") or a.tag_ == "VBD" for a in auxes) or node.tag_ == "VBD":
+            if node.tag_ == "VBD" or any(a.lower_ in _FUTURE_IN_PAST or a.tag_ == "VBD" for a in auxes):
                 return False
             if node.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
                 return True
@@ -635,26 +635,24 @@ def _evidence(span: Span) -> str:
     return doc[start : span.end].text
 
 
-def _comparison(span: Span) -> bool:
+def _comparison(t: TimeExpression, span: Span) -> bool:
     """A comparison baseline: "from $2.9 million a year earlier", "the year-ago period", "compared with 1988", or
     the span a record is measured over ("the highest since 2008", ``_measured_against``)."""
     if any(t.lower_ in _COMPARISON_WORDS for t in span):
         return True
-    return _preposition(span) in ("from", "than", "with") or _measured_against(span)
+    return _preposition(span) in ("from", "than", "with") or _measured_against(t, span)
 
 
-def _measured_against(span: Span) -> bool:
+def _measured_against(t: TimeExpression, span: Span) -> bool:
     """The time is the span a superlative or a first is measured over, not the event's time: "beating forecasts
     for the first time since 2022", "the highest since 2008", "the lowest level in 10 years". Only a "since" time
     or a duration ("the biggest drop in March" may be March's). The phrase is read up the tree (prepositions and
     their nouns, up to the first verb) and, as the parser often hangs the time on the verb, from the words just
     before its preposition."""
     prep = _preposition(span)
-    doc = span.doc
-    t_root = span.root
-    if prep != "since" and not (prep in ("in", "over", "for") and _is_duration_phrase(span)):
+    if prep != "since" and not (prep in ("in", "over", "for") and t.type == TimexType.DURATION):
         return False
-    node = t_root
+    node = span.root
     for _ in range(4):
         if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
             break
@@ -662,12 +660,7 @@ def _measured_against(span: Span) -> bool:
         if _record_phrase(node):
             return True
     before = span.start - 2  # the word before the preposition: "the lowest level [in] 10 years"
-    return before >= span.sent.start and doc[before + 1].lower_ == prep and _record_phrase(doc[before])
-
-
-def _is_duration_phrase(span: Span) -> bool:
-    """A length: "10 years", "five years", "decades" (the tagger's type is not known here, the words are)."""
-    return span.root.lower_ in _SPAN_UNITS and span.root.tag_ == "NNS"
+    return before >= span.sent.start and span.doc[before + 1].lower_ == prep and _record_phrase(span.doc[before])
 
 
 def _record_phrase(tok: Token) -> bool:

@@ -265,10 +265,13 @@ def make_entry(
         else:
             display = display_value(t.value, t.mod)
         end = times.get(t.range_end) if t.range_end else None
-        if end is not None and t.interval is not None and end.interval is not None and t.resolved and end.resolved:
-            # a range ("between 2019 and 2022", "from March 3 to March 5"): both ends, and the days up to the last
+        own = t.interval or coarse
+        end_days = (end.interval or coarse_interval(end)) if end is not None else None
+        if end is not None and own is not None and end_days is not None and t.resolved and end.resolved:
+            # a range ("between 2019 and 2022", "from March 3 to March 5", "from the 1960s to the 1980s"): both ends,
+            # and the days up to the last
             display = f"{display} to {display_value(end.value, end.mod)}"
-            days = Interval(first=t.interval.first, last=max(t.interval.last, end.interval.last))
+            days = Interval(first=own.first, last=max(own.last, end_days.last))
         elif link.relation in _SIDES and t.mod is None:
             display = f"{link.relation.value} {display}"
         elif link.relation in _SIDES and t.mod in MOD_RELATION and MOD_RELATION[t.mod] != link.relation and t.resolved:
