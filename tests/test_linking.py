@@ -20,7 +20,10 @@ def _doc(tokens: list[list[Any]], parsed: bool = True) -> Doc:
     if not parsed:
         doc = Doc(VOCAB, words=words, sent_starts=[True] + [False] * (len(words) - 1))
         return doc
-    return Doc(VOCAB, words=words, heads=[t[1] for t in tokens], deps=[t[2] for t in tokens], pos=[t[3] for t in tokens])
+    # an optional fifth column is the fine-grained tag ("VBD", "JJS", "MD"), which some rules read
+    tags = [str(t[4]) if len(t) > 4 else "" for t in tokens]
+    return Doc(VOCAB, words=words, heads=[t[1] for t in tokens], deps=[t[2] for t in tokens],
+               pos=[t[3] for t in tokens], tags=tags)
 
 
 def _event(doc: Doc, i: int, spec: dict[str, str]) -> Event:
@@ -29,7 +32,7 @@ def _event(doc: Doc, i: int, spec: dict[str, str]) -> Event:
                  pos=spec.get("pos", "VERB"),
                  description=tok.text, sentence_start=0, sentence_end=len(doc.text), factuality=spec["factuality"],
                  event_class=spec.get("class", "OCCURRENCE"), tense=spec["tense"], aspect=spec.get("aspect", "NONE"),
-                 rule="test")
+                 polarity=spec.get("polarity", "POS"), rule="test")
 
 
 def _time(doc: Doc, n: int, spec: dict[str, Any]) -> TimeExpression:

@@ -20,7 +20,7 @@ def _build(case: dict[str, Any]) -> tuple[list[Event], list[Link], dict[str, Tim
     for n, spec in enumerate(case["events"]):
         events.append(Event(id=spec["id"], start=n * 10, end=n * 10 + 4, text="word", lemma="word", pos="VERB",
                             description="something happens", sentence_start=n * 10, sentence_end=n * 10 + 9,
-                            factuality="happened", event_class="OCCURRENCE", tense="PAST", rule="test"))
+                            factuality=spec.get("factuality", "happened"), event_class="OCCURRENCE", tense="PAST", rule="test"))
         relation = Relation(spec.get("relation", "on"))
         if spec["anchor"] == "time":
             tid = f"t{n}"

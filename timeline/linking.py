@@ -6,13 +6,15 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    "visit on April 10", "meets ... next month", "launch as early as April". Not for a present
    intensional state, which holds at publication: "expects growth next year", "is expected in December".
    Of two times at the same cost, a duration premodifying a noun gives way to the other: "kept rates at a
-   16-year high on Thursday" is Thursday.
+   16-year high on Thursday" is Thursday. A time between commas right after an event noun is that noun's, though
+   the parser hangs it on the verb: "put the odds of a move at the Fed's next meeting, on May 6-7, at 20%".
    ``syntax:copula`` – the time hangs under a copula that is not itself an event, and the event is
    the copula's predicate: "the break-even point for next year is much lower", "today, the right
    to work is equal to ...".
    ``syntax:when-clause`` – the event is (the verb, a conjunct, subject or object of) a clause that
    "when" attaches to the time just before it: "from Oct. 13, when Wall Street's plunge helped spark
-   ...", "In contrast to Thursday, when 135 people were arrested, ...".
+   ...", "In contrast to Thursday, when 135 people were arrested, ...". It is at the time, whatever the
+   preposition or the modifier says: "since 2023, when the Herald first reported" (on 2023).
 2. ``syntax:path`` – the nearest time in the same sentence by dependency path (plus one per
    clause boundary crossed), when the path is short. Reporting events ("said") and present-tense
    events, progressive included ("expects", "is scheduled", "is negotiating"), take a time only
@@ -27,7 +29,14 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    speech ... for NATO, which will celebrate its anniversary next month" does not date "speech").
    An adjectival "current", "recent" (a PRESENT_REF/PAST_REF/FUTURE_REF amod of a noun) is taken only by
    that noun, by either rule: "the group that runs the current system", "could be charged under the
-   recent Act".
+   recent Act". A later clause with a subject of its own keeps its time from the events outside it, when it is
+   not in the past ("Delia weakened ..., but forecasters warned that heavy rain would continue through Friday
+   night") or is a relative clause with a "since" time ("kept the rate in a range ..., where it has been since
+   December"). A past event takes no time of an event still to come at publication ("Odegaard, who missed the
+   match, is expected to return in the next two weeks"; a future in the past, "ordered them to file by June 30",
+   may be its time).
+   No rule takes the span a record or a first is measured over: "beating forecasts for the first time since
+   2022", "the lowest level in 10 years".
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
    few tokens.
 4. ``narrative:previous-sentence`` – a past-tense event in a sentence without a time continues
@@ -35,7 +44,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    one, the time highest in its tree (the frame "In the third quarter, ..." rather than a detail),
    durations included ("For the nine months, net rose ... Revenue rose ..."), comparison baselines
    excluded ("from $2.9 million a year earlier", "compared with 1988"), and "now" or the future too ("The company now
-   expects ... It had previously forecast ...").
+   expects ... It had previously forecast ...", "They will meet for a debate next Thursday. Blake had proposed three
+   debates").
 5. ``narrative:same-event`` – a definite nominal event with no time of its own ("the attack", "the talks")
    takes the time that the latest earlier mention of the same lemma has by syntax (rules 1-2).
 6. ``pub_date:tense`` – else the publication date, with the relation read from tense and
@@ -47,7 +57,9 @@ sentence the parser glues it to: no event takes it.
 Measured on tbaq-cleaned with gold event and time spans (``benchmarks/linking_gold.py``).
 
 The relation to an explicit time comes from its TIMEX3 mod and the preposition that introduces it
-("since", "by", "until", "before", "after", "as early as").
+("since", "by", "until", "before", "after", "as early as"). "Not ... until" reads from the time on, whether the
+negation is on the event or on the verb it complements ("is not expected to reopen until next week"), except for a
+verb of lasting ("did not last until Sunday").
 """
 
 from __future__ import annotations
@@ -57,6 +69,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .events.lexicon import load_lexicon
 from .models import AnchorKind, Event, Factuality, Relation, TimeExpression, TimexType
 
 # Words that may stand between an event and its time as part of the evidence phrase.
@@ -64,6 +77,10 @@ _EVIDENCE_WORDS = frozenset(
     "on in at by since from until till through throughout during before after as early earliest soon no not later "
     "than of around about within starting beginning until to for over into prior".split()
 )
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+#: clauses that may have a time of their own (an adverbial clause, "since it entered production in February 1947",
+#: dates its head; a relative clause, "the revolution that brought Castro to power 41 years ago", its noun)
+_OWN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "conj", "csubj"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl", "csubj"})
 _PREP_RELATION = {
     "since": Relation.FROM,
@@ -92,6 +109,13 @@ _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Za-z.'\- ]*(?:,\s*[A-Z][A-Za-z.'\- ]*
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|--|_)")
 _COMPARISON_WORDS = frozenset({"earlier", "year-earlier", "year-ago"})
 _MAX_PATH = 8
+#: "for the first time since", "for the last time in": a first measured over a span
+_FIRST_WORDS = frozenset({"first", "last", "second", "third", "only"})
+_WILL = frozenset({"will", "'ll", "shall", "wo"})
+_FUTURE_IN_PAST = frozenset({"would", "should", "could", "might"})
+#: the arcs from a future event up to the verb whose tense says when it is seen from ("expected to return")
+_FUTURE_UP = frozenset({"xcomp", "ccomp", "pobj", "prep", "dobj", "npadvmod", "advcl", "acl"})
+_RECORD_WORDS = frozenset({"record", "all-time"})
 _MAX_DEICTIC_PATH = 2
 _MAX_LINEAR_TOKENS = 8
 # the rules that date an event by its own sentence's syntax (what a later mention of the same event may reuse)
@@ -136,6 +160,8 @@ class Linker:
         self.max_path = max_path
         self.max_linear_tokens = max_linear_tokens
         self.carry_over = carry_over
+        #: verbs whose "not ... until" denies the lasting ("did not last until Sunday"), as the event lexicon says
+        self._lasting = load_lexicon().event_arguments.lasting.lemmas
 
     def link(self, doc: Doc, events: list[Event], times: list[TimeExpression], *, has_pub_date: bool) -> list[Link]:
         """One link per event, in the order of ``events``. Offsets of events and times are into ``doc.text``."""
@@ -155,6 +181,10 @@ class Linker:
             ev_token[ev.id] = tok
             event_tokens[tok.i] = ev
         governors = {t.id: self._governor(span.root, event_tokens) for t, span in time_spans} if parsed else {}
+        # times that a future or planned event governs: not the time of a past event elsewhere in the sentence, nor
+        # the one a past event of a later sentence continues
+        future_times = {tid for tid, gov in governors.items()
+                        if gov is not None and _future_from_now(doc[gov[0]], event_tokens)}
         when_clause = _when_clauses(time_spans, event_tokens) if parsed else {}
         links: list[Link] = []
         sent_of = [0] * len(doc)  # sentence start of every token, computed once per Doc
@@ -173,14 +203,15 @@ class Linker:
             tok = ev_token.get(ev.id)
             found: Link | None = None
             if tok is not None:
+                not_past = future_times if parsed and _past_event(ev, tok, event_tokens) else frozenset()
                 candidates = by_sent.get(sent_of[tok.i], [])
                 if candidates:
                     if parsed:
-                        found = self._by_syntax(ev, tok, candidates, governors, when_clause)
+                        found = self._by_syntax(ev, tok, candidates, governors, when_clause, not_past)
                     else:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
-                    found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth)
+                    found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth, not_past)
             if found is None and tok is not None:
                 found = _same_event(ev, tok, dated)
             elif found is not None and found.rule in _SYNTAX_RULES:
@@ -190,7 +221,7 @@ class Linker:
 
     def _carry_over(
         self, ev: Event, tok: Token, time_spans: list[tuple[TimeExpression, Span]], sent_index: dict[int, int],
-        sent_of: list[int], text: str, depth: dict[str, int],
+        sent_of: list[int], text: str, depth: dict[str, int], not_past: set[str] | frozenset[str],
     ) -> Link | None:
         """A sentence without a time continues the frame time of the previous sentence(s), same paragraph."""
         tok_sent = sent_of[tok.i]
@@ -200,7 +231,7 @@ class Linker:
         best: tuple[TimeExpression, Span] | None = None
         best_key: tuple[int, int, int] | None = None
         for t, span in time_spans:
-            if span.start >= tok_sent or _comparison(span) or t.value in _NOT_CARRIED:
+            if span.start >= tok_sent or _comparison(t, span) or t.value in _NOT_CARRIED or t.id in not_past:
                 continue
             back = here - sent_index.get(sent_of[span.start], -99)
             if 0 < back <= self.carry_over and "\n\n" not in text[span.end_char : tok.idx]:
@@ -218,11 +249,14 @@ class Linker:
     def _by_syntax(
         self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]],
         governors: dict[str, tuple[int, str] | None], when_clause: dict[int, str],
+        not_past: set[str] | frozenset[str],
     ) -> Link | None:
         best: tuple[tuple[int, bool, int], TimeExpression, Span, str] | None = None
         for t, span in candidates:
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
+            if _measured_against(t, span):
+                continue  # "beating forecasts for the first time since 2022": the record's span, not the event's time
             gov = governors.get(t.id)
             if gov is not None and gov[0] == tok.i:
                 if _holds_at_publication(ev, t):
@@ -240,6 +274,10 @@ class Linker:
                     continue  # "now" dates its own verb and that verb's arguments, not the events of other clauses
                 if _in_other_relative_clause(tok, span.root):
                     continue  # "used her speech ... for NATO, which will celebrate ... next month": the clause's time
+                if t.id in not_past:
+                    continue  # "Odegaard, who missed the match, is expected to return in the next two weeks"
+                if _in_later_clause(tok, span.root) and not _measures_perfect(ev, t, span):
+                    continue  # "kept the rate in a range ..., where it has been since December": that clause's time
                 cost, rule = path, "syntax:path"
             # a duration that premodifies a noun ("kept rates at a 16-year high on Thursday") gives way to a date
             # the event has at the same cost
@@ -250,11 +288,12 @@ class Linker:
             return None
         _, t, span, rule = best
         relation = _relation(t, span)
-        if (relation == Relation.UNTIL and ev.polarity == "NEG" and ev.factuality != Factuality.NEGATED
-                and _preposition(span) in _NOT_UNTIL):
-            relation = Relation.FROM  # "will not open until 2026": from 2026 on
+        if relation == Relation.UNTIL and _preposition(span) in _NOT_UNTIL and self._not_until(ev, tok):
+            relation = Relation.FROM  # "will not open until 2026", "not expected to reopen until next week": from then
         if rule == "syntax:when-clause":
-            relation = MOD_RELATION.get(t.mod or "", Relation.ON)  # at the time, whatever introduces it ("from 1989 when ...")
+            # at the time, whatever introduces it or its modifier says: "from 1989 when ...", "since 2023, when the
+            # Herald first reported" (the state runs from 2023; the report was in 2023)
+            relation = Relation.ON
         if rule == "syntax:path" and relation == Relation.ON and _measures_perfect(ev, t, span) and _under_since(span.root):
             relation = Relation.FROM  # "have been built since it entered production in February 1947"
         return Link(ev.id, t.id, AnchorKind.TIME, relation, _evidence(span), rule)
@@ -272,6 +311,22 @@ class Linker:
         _, t, span = best
         return Link(ev.id, t.id, AnchorKind.TIME, _relation(t, span), _evidence(span), "linear")
 
+    def _not_until(self, ev: Event, tok: Token) -> bool:
+        """A "not ... until" event, which happens (or is expected) from the time on: negated itself ("will not open
+        until 2026"; the event stage has left it expected, not negated) or through the verb it is the complement of
+        ("is not expected to reopen until next week", "does not plan to resume until May"). Not a verb of lasting
+        ("did not last until Sunday", "is not expected to last until Sunday")."""
+        if ev.polarity == "NEG":
+            return ev.factuality != Factuality.NEGATED
+        if ev.lemma.lower() in self._lasting or tok.lemma_.lower() in self._lasting:
+            return False
+        node = tok
+        while node.dep_ == "xcomp" and node.head.i != node.i:
+            node = node.head
+            if any(c.dep_ == "neg" for c in node.children):
+                return True
+        return False
+
     @staticmethod
     def _to_pub_date(ev: Event, has_pub_date: bool) -> Link:
         relation = tense_relation(ev)
@@ -284,7 +339,11 @@ class Linker:
     def _governor(time_root: Token, event_tokens: dict[int, Event]) -> tuple[int, str] | None:
         """The nearest event token above the time in the tree (through at most four arcs) and the link rule:
         ``syntax:governs``, or ``syntax:copula`` when the first verb above is a non-event copula whose
-        predicate is the event."""
+        predicate is the event. A time set off by commas right after an event noun is that noun's, wherever the
+        parser hangs it: "the odds of a move at the Fed's next meeting, on May 6-7, at less than 20%"."""
+        noun = _apposed_event_noun(time_root, event_tokens)
+        if noun is not None:
+            return noun, "syntax:governs"
         node = time_root
         for _ in range(4):
             if node.head.i == node.i:
@@ -297,6 +356,80 @@ class Linker:
                 predicate = _copula_predicate(node, event_tokens)
                 return (predicate.i, "syntax:copula") if predicate is not None else None
         return None
+
+
+def _future(ev: Event) -> bool:
+    """An event still to come: "will meet", "is expected to return", "plans to open"."""
+    return ev.tense == "FUTURE" or ev.factuality in (Factuality.PLANNED, Factuality.EXPECTED)
+
+
+def _future_from_now(tok: Token, event_tokens: dict[int, Event]) -> bool:
+    """A future or planned event still to come at publication, as its clause's tense says: "will meet for their
+    debate next Thursday", "is expected to return in the next two weeks". Not a future in the past, whose time may
+    be past as well: "said jury selection would begin on Feb. 2", "ordered both sides to file motions by June 30",
+    "had asked for an October start". An event noun is to come only under "will": "will meet for a debate next
+    Thursday", not "is intended to spotlight D'Amato's vote against the 1994 Act"."""
+    ev = event_tokens.get(tok.i)
+    if ev is None or not _future(ev):
+        return False
+    nominal = tok.pos_ not in ("VERB", "AUX")  # a noun's "planned" is weaker: only "will" says it is to come
+    node = tok
+    for _ in range(5):
+        if node.pos_ in ("VERB", "AUX"):
+            auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+            if any(a.lower_ in _WILL for a in auxes):
+                return True
+            if nominal:
+                return False  # "is intended to spotlight D'Amato's vote against the 1994 Act"
+            if node.tag_ == "VBD" or any(a.lower_ in _FUTURE_IN_PAST or a.tag_ == "VBD" for a in auxes):
+                return False
+            if node.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+                return True
+        if node.head.i == node.i or node.dep_ not in _FUTURE_UP:
+            return False
+        node = node.head
+    return False
+
+
+def _past_event(ev: Event, tok: Token, event_tokens: dict[int, Event]) -> bool:
+    """An event in the past: a past-tense verb, or a noun whose clause's verb is one ("missed the match")."""
+    if _future(ev):
+        return False
+    if ev.tense == "PAST":
+        return True
+    if ev.pos != "NOUN":
+        return False
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            verb = event_tokens.get(node.i)
+            return verb.tense == "PAST" and not _future(verb) if verb is not None else node.tag_ == "VBD"
+    return False
+
+
+def _apposed_event_noun(time_root: Token, event_tokens: dict[int, Event]) -> int | None:
+    """The event noun a time phrase between commas follows: "the Fed's next meeting, on May 6-7, at ..." (the parser
+    hangs the phrase on the verb). Only a noun and a phrase closed by a comma or the sentence's end."""
+    prep = time_root
+    for _ in range(4):  # up to the phrase hung on the verb ("on May 6-7": "7" hangs on "May")
+        if prep.head.i == prep.i or prep.head.pos_ in ("VERB", "AUX"):
+            break
+        prep = prep.head
+    if prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX") or prep.i == time_root.i:
+        return None
+    doc = time_root.doc
+    if prep.i < 2 or doc[prep.i - 1].text != "," or prep.head.i > prep.i:
+        return None
+    noun = doc[prep.i - 2]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i not in event_tokens:
+        return None
+    end = max(t.i for t in prep.subtree) + 1
+    if end < len(doc) and doc[end].text not in (",", ".", ";") and end != time_root.sent.end:
+        return None
+    return noun.i
 
 
 def _premodifier_duration(t: TimeExpression, span: Span) -> bool:
@@ -341,6 +474,33 @@ def _in_other_relative_clause(tok: Token, time_root: Token) -> bool:
         if node.dep_ == "relcl":
             return all(t.i != tok.i for t in _ancestry(node))  # tok is not above the relative clause
     return False
+
+
+def _in_later_clause(tok: Token, time_root: Token) -> bool:
+    """The path from ``tok`` down to the time enters a later clause with a subject and a time of its own: a
+    complement or conjunct not in the past ("Delia weakened ..., but forecasters warned that heavy rain would
+    continue through Friday night", "urged parents to make sure children receive both doses before school resumes
+    in the fall"), or a relative clause with a "since" time ("kept the rate in a range ..., where it has been
+    since December"). Not a clause that starts before ``tok`` (a time in front frames the clauses after it, and
+    the parser often hangs the first of two coordinated clauses on the second: "in the past three months, stocks
+    have plunged, interest rates have soared"); not a past one ("concluded that Kopp fired the shots that killed a
+    doctor last October", "learned that Elian was in Florida last November"), which may be at the same time."""
+    above_tok = {t.i for t in _ancestry(tok)}
+    for node in _ancestry(time_root):
+        if node.i in above_tok:
+            return False  # the common ancestor: no clause of its own entered on the way down
+        if node.left_edge.i <= tok.i or not any(c.dep_ in _SUBJECT_DEPS for c in node.children):
+            continue
+        if node.dep_ == "relcl" and _under_since(time_root):
+            return True
+        if node.dep_ in _OWN_CLAUSE_DEPS and not _past_verb(node):
+            return True
+    return False
+
+
+def _past_verb(verb: Token) -> bool:
+    """A verb in the past: "fired", "had concluded", "were killed"."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _noun_deictic(t: TimeExpression, span: Span) -> bool:
@@ -475,8 +635,43 @@ def _evidence(span: Span) -> str:
     return doc[start : span.end].text
 
 
-def _comparison(span: Span) -> bool:
-    """A comparison baseline: "from $2.9 million a year earlier", "the year-ago period", "compared with 1988"."""
+def _comparison(t: TimeExpression, span: Span) -> bool:
+    """A comparison baseline: "from $2.9 million a year earlier", "the year-ago period", "compared with 1988", or
+    the span a record is measured over ("the highest since 2008", ``_measured_against``)."""
     if any(t.lower_ in _COMPARISON_WORDS for t in span):
         return True
-    return _preposition(span) in ("from", "than", "with")
+    return _preposition(span) in ("from", "than", "with") or _measured_against(t, span)
+
+
+def _measured_against(t: TimeExpression, span: Span) -> bool:
+    """The time is the span a superlative or a first is measured over, not the event's time: "beating forecasts
+    for the first time since 2022", "the highest since 2008", "the lowest level in 10 years". Only a "since" time
+    or a duration ("the biggest drop in March" may be March's). The phrase is read up the tree (prepositions and
+    their nouns, up to the first verb) and, as the parser often hangs the time on the verb, from the words just
+    before its preposition."""
+    prep = _preposition(span)
+    if prep != "since" and not (prep in ("in", "over", "for") and t.type == TimexType.DURATION):
+        return False
+    node = span.root
+    for _ in range(4):
+        if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head
+        if _record_phrase(node):
+            return True
+    before = span.start - 2  # the word before the preposition: "the lowest level [in] 10 years"
+    return before >= span.sent.start and span.doc[before + 1].lower_ == prep and _record_phrase(span.doc[before])
+
+
+def _record_phrase(tok: Token) -> bool:
+    """A superlative, a record or a first ("the highest", "the lowest level", "a record high", "the first time"; not
+    a track record, "Provigo's profit record over the past two years")."""
+    if tok.tag_ in ("JJS", "RBS") or any(c.dep_ in ("amod", "advmod", "compound") and _superlative(c)
+                                         for c in tok.children):
+        return True
+    return tok.lower_ == "time" and any(c.dep_ in ("amod", "nummod") and c.lower_ in _FIRST_WORDS for c in tok.children)
+
+
+def _superlative(tok: Token) -> bool:
+    """ "highest", "most", "best", "record" (as a modifier)."""
+    return tok.tag_ in ("JJS", "RBS") or tok.lower_ in _RECORD_WORDS

@@ -242,7 +242,8 @@ def make_entry(
     common = {"event_id": ev.id, "relation": link.relation, "evidence": link.evidence, "rule": link.rule}
     if link.anchor == AnchorKind.TIME and link.time_id is not None:
         t = times[link.time_id]
-        days = t.interval or t.leads_to
+        coarse = coarse_interval(t) if t.interval is None else None  # "the 1960s": the tagger gives no interval
+        days = t.interval or t.leads_to or coarse
         granularity = t.granularity
         if days is not None:
             sort_date: dt.date | None = days.first
@@ -280,23 +281,33 @@ def make_entry(
         else:
             display = display_value(t.value, t.mod)
         end = times.get(t.range_end) if t.range_end else None
-        if end is not None and t.interval is not None and end.interval is not None and t.resolved and end.resolved:
-            # a range ("between 2019 and 2022", "from March 3 to March 5"): both ends, and the days up to the last
+        own = t.interval or coarse
+        end_days = (end.interval or coarse_interval(end)) if end is not None else None
+        if end is not None and own is not None and end_days is not None and t.resolved and end.resolved:
+            # a range ("between 2019 and 2022", "from March 3 to March 5", "from the 1960s to the 1980s"): both ends,
+            # and the days up to the last
             display = f"{display} to {display_value(end.value, end.mod)}"
-            days = Interval(first=t.interval.first, last=max(t.interval.last, end.interval.last))
+            days = Interval(first=own.first, last=max(own.last, end_days.last))
         elif link.relation in _SIDES and t.mod is None:
             display = f"{link.relation.value} {display}"
         elif link.relation in _SIDES and t.mod in MOD_RELATION and MOD_RELATION[t.mod] != link.relation and t.resolved:
             # the link's side of the date wins over the modifier's ("will not open until 2026": from 2026)
             display = f"{link.relation.value} {display_value(t.value, None)}"
+        elif link.relation == Relation.ON and t.mod in MOD_RELATION and t.resolved:
+            # at the date, not on the side the modifier says ("since 2023, when the Herald reported": 2023)
+            display = display_value(t.value, None)
+        # "is not expected to reopen until next week": the linker read the negation as "from then" (the time says
+        # until), so the event is dated, not denied
+        not_until = link.relation == Relation.FROM and t.mod in MOD_RELATION and MOD_RELATION[t.mod] == Relation.UNTIL
         # a calendar date, or one the missing publication date left partial ("April 10", year unknown): the table
         # shows both, the second as the text gives it
-        dated = (t.type in (TimexType.DATE, TimexType.TIME) and (t.interval is not None or not t.resolved)
+        dated = (t.type in (TimexType.DATE, TimexType.TIME) and (t.interval is not None or coarse is not None
+                                                                 or not t.resolved)
                  or t.leads_to is not None)
         return TimelineEntry(
             **common, time_id=t.id, anchor=AnchorKind.TIME, value=t.value, mod=t.mod, granularity=granularity,
             sort_date=sort_date, interval=days, display=display,
-            selected=dated and link.rule in _SHOWN_RULES and ev.factuality != Factuality.NEGATED,
+            selected=dated and link.rule in _SHOWN_RULES and (ev.factuality != Factuality.NEGATED or not_until),
         )
     on = link.relation == Relation.ON
     if link.anchor == AnchorKind.PUB_DATE and pub_date is not None:
@@ -310,6 +321,26 @@ def make_entry(
         **common, time_id=None, anchor=AnchorKind.NONE, value=None, sort_date=None,
         display="at publication" if on else f"{link.relation.value} publication", selected=ev.id in lead_ids,
     )
+
+
+_COARSE = re.compile(r"(?P<digits>\d{1,3})(?:-(?P<rest>.*))?$")
+_COARSE_YEARS = {3: 10, 2: 100, 1: 1000}  # digits of a decade, century, millennium value -> its years
+
+
+def coarse_interval(t: TimeExpression) -> Interval | None:
+    """The years a decade, century or millennium value covers ("196" -> 1960-1969, "19" -> 1900-1999), which the
+    tagger leaves without an interval: a decade sorts and is shown like any explicit time. A modifier ("the early
+    1960s") keeps the whole interval, as it does for a year. None for other values or for an unresolved time."""
+    if t.type != TimexType.DATE or not t.resolved or t.leads_to is not None:
+        return None
+    m = _COARSE.match(t.value)
+    if m is None or m["rest"] is not None:
+        return None
+    years = _COARSE_YEARS[len(m["digits"])]
+    first = int(m["digits"]) * years
+    if first < 1:
+        return None  # year 0 is no date
+    return Interval(first=dt.date(first, 1, 1), last=dt.date(min(first + years - 1, dt.MAXYEAR), 12, 31))
 
 
 def lead_events(events: list[Event], lead_end: int) -> set[str]:
