@@ -11,7 +11,7 @@ from timeline.temporal import calendar as cal
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
 from timeline.temporal.cues import evidence as tense_evidence
-from timeline.temporal.cues import framing_year, phrase_direction, phrase_reaches_far, reaches_far_ahead, same_sentence
+from timeline.temporal.cues import framing_year, framing_year_offset, phrase_direction, phrase_reaches_far, reaches_far_ahead, same_sentence
 from timeline.temporal.direction import Choice, DirectionModel, features
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.timex3 import format_value, unresolved_value
@@ -98,7 +98,7 @@ class Resolver:
             # "the week before": one unit from a previous time no coarser than the unit ("Since 2019, ... the week
             # before" counts from the publication date)
             prev = self.prev
-            fine = prev is not None and _GRAIN_RANK.get(prev.grain, 9) <= _GRAIN_RANK.get(c.unit or "", 0)
+            fine = prev is not None and (self.narrative or _GRAIN_RANK.get(prev.grain, 9) <= _GRAIN_RANK.get(c.unit or "", 0))
             return prev if fine else self.pub
         if self.narrative and self.prev is not None and c.relative_to != "dct_only":
             # narrative text: everything underspecified follows the story, not the (download) date
@@ -177,6 +177,8 @@ class Resolver:
             return self._fields_date(c, r.year + c.year_offset)
         if c.direction is None and not self.narrative and ref is self.pub:
             framed = framing_year(self.text, c.start, self.lex)  # "In 2016, the team won the title on [May 2]"
+            if framed is None and (shift := framing_year_offset(self.text, c.start, self.lex)) is not None:
+                framed = r.year + shift  # "Next year's summit will be held in [November]"
             if framed is not None and (d := self._fields_date(c, framed)) is not None:
                 return d
         options: list[tuple[int, dt.date, dt.date, dt.date]] = []  # (distance, point, first, last)

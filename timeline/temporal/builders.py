@@ -157,6 +157,14 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     if gd.get("decword"):
         tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
         gd = dict(gd, decade2=str(tens[norm(gd["decword"])] * 10))
+    if gd.get("decade") and gd["decade"].endswith("00") and int(gd["decade"]) < 2000:
+        c.century = int(gd["decade"]) // 100  # "the 1800s", "the early 1900s": the century (2000s: the decade)
+        c.grain = "century"
+        c.value = f"{c.century:02d}"
+        c.kind = "fixed"
+        if gd.get("early"):
+            c.mod = {"early": "START", "mid": "MID", "late": "END"}[norm(gd["early"])]
+        return c
     if gd.get("decade") or gd.get("decade2"):
         c.decade = int(gd["decade"]) // 10 if gd.get("decade") else 190 + int(gd["decade2"]) // 10
         c.grain = "decade"
@@ -361,7 +369,8 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
         n = lex.number(num_text)
     direction = "from now" if gd.get("in_time") else norm(gd["dir"])  # "in 10 days' time"
     sign = -1 if direction in {"ago", "earlier", "before"} else 1
-    relative_to = "dct_only" if direction in {"ago", "from now", "hence"} else "previous"
+    # "a day earlier": from a previous time no coarser than a day ("won an Oscar in March ... a day earlier" is not Feb. 29)
+    relative_to = "dct_only" if direction in {"ago", "from now", "hence"} else "previous_fine"
     if unit == "fortnight":
         unit, n = "week", (n or 1) * 2
     c = _new(m, rule, "offset", unit=unit, relative_to=relative_to)

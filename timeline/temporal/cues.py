@@ -215,6 +215,20 @@ _FULL_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|
                         r"((?:1[6-9]|20)\d\d)\b")
 
 
+_FRAMING_RELATIVE = re.compile(r"[\"'`“‘]*(?:(Next|Last|This)\s+year(?:['’]s\b|,))")
+_RELATIVE_YEAR = {"next": 1, "last": -1, "this": 0}
+
+
+def framing_year_offset(text: str, start: int, lex: Lexicon) -> int | None:
+    """+1/-1/0 for a sentence that opens "Next year's summit ...", "Last year, ...", "This year, ...": the frame of a
+    yearless date later in it ("Next year's summit will be held in [November]"), unless a year comes between."""
+    left = _left_window(text, start, lex)
+    m = _FRAMING_RELATIVE.match(left)
+    if m is None or _YEAR.search(left, m.end()):
+        return None
+    return _RELATIVE_YEAR[m.group(1).lower()]
+
+
 def framing_year(text: str, start: int, lex: Lexicon) -> int | None:
     """The year of a sentence that opens "In 2020, ...", "Back in March 2016, ...", or of a full date earlier in it ("Feb.
     9, 2026"): the frame of a yearless date later in the sentence ("In 2020, the race was not called until [Nov. 12]"),
