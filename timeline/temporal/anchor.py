@@ -65,6 +65,12 @@ _GRAIN_RANK = {"minute": 0, "hour": 0, "part_of_day": 0, "day": 0, "week": 1, "m
                "season": 3, "year": 4}
 
 
+def _deadline_ahead(c: Candidate, first: dt.date, pub: Ref | None) -> bool:
+    """A deadline after the publication date ("by Jan. 10", "before March"): "the following day" after it does not
+    count from it."""
+    return c.mod in ("ON_OR_BEFORE", "BEFORE") and pub is not None and first > pub.date
+
+
 class Resolver:
     def __init__(self, lex: Lexicon, text: str, pub_date: dt.date | None, narrative: bool,
                  model: DirectionModel | None = None, recorder: Recorder | None = None) -> None:
@@ -424,8 +430,9 @@ class Resolver:
                 value = format_value(point, g, season=c.season, pod=c.pod, hour=c.hour, minute=c.minute)
                 first, last = cal.period(point, g, c.season)
                 interval = Interval(first=first, last=last)
-                self.prev = Ref(point, g, tid, c.season)
-                self.prev_end = c.end
+                if not _deadline_ahead(c, first, self.pub):  # "to be completed by [Jan. 10]" is no point of the story
+                    self.prev = Ref(point, g, tid, c.season)
+                    self.prev_end = c.end
                 if g == "quarter" and not c.follow_quarter and c.kind != "quarter_ctx" and self.last_quarter is None:
                     # results news: the first quarter named is the one reported; later mentions ("after a flat second
                     # quarter", "expects the fourth quarter to ...") are asides and do not move the context. A quarter
