@@ -101,6 +101,24 @@ def display_duration(value: str, mod: str | None = None, offset: str | None = No
     return f"for {length}"
 
 
+#: prepositions that put a duration somewhere rather than measure it ("within 48 hours", "in the coming days",
+#: "after 15 months"): the When column shows them with the text's words; a length's ("for", "over", "during", none)
+#: reads "for N"
+_PLACING_PREPOSITIONS = frozenset({"within", "in", "inside", "by", "after", "before", "until", "till"})
+
+
+def placing_preposition(evidence: str | None, text: str) -> str | None:
+    """The preposition that opens a duration's evidence when it places the duration rather than measures it
+    ("within" for "within 48 hours", "in" for "in the coming days"); None for a length's ("for nine hours",
+    "over six years") or no preposition ("two days", "about 20 minutes")."""
+    if not evidence:
+        return None
+    words, own = evidence.lower().split(), text.lower().split()
+    if len(words) != len(own) + 1 or words[1:] != own:
+        return None
+    return words[0] if words[0] in _PLACING_PREPOSITIONS else None
+
+
 _PART_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _SEASON = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _REF_WORDS = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}  # "until the past"
@@ -108,11 +126,14 @@ _POD = re.compile(r"(?P<day>\d{4}-\d\d-\d\d)T(?P<pod>MO|MI|AF|EV|NI|DT)$")
 _WEEK = re.compile(r"(?P<year>\d{4})-W(?P<week>\d\d)(?P<weekend>-WE)?$")
 _SEASON_VALUE = re.compile(r"(?P<year>\d{4})-(?P<season>SP|SU|FA|WI)$")
 _DECADE = re.compile(r"\d{3}$")
+_CENTURY = re.compile(r"\d{2}$")
+_MILLENNIUM = re.compile(r"[1-9]$")
 
 
 def readable_value(value: str) -> str:
     """A TIMEX3 date value in words a reader knows: '2024-09-20TEV' -> '2024-09-20 evening', '2024-W43-WE' ->
     'weekend of 2024-10-26', '2024-W37' -> 'week of 2024-09-09', '2025-SP' -> 'spring 2025', '199' -> '1990s',
+    '18' -> '1800s' (a century), '2' -> '2000-2999' (a millennium),
     'PRESENT_REF' -> 'now', 'PAST_REF' -> 'the past'; days, months, years, quarters and clock times as they are."""
     if value in _REF_WORDS:
         return _REF_WORDS[value]
@@ -128,6 +149,10 @@ def readable_value(value: str) -> str:
         return f"{_SEASON[m['season']]} {m['year']}"
     if _DECADE.match(value):
         return f"{value}0s"
+    if _CENTURY.match(value):
+        return f"{value}00s"
+    if _MILLENNIUM.match(value):  # "2": the years 2000-2999 ("2000s" would read as the decade or the century)
+        return f"{value}000-{value}999"
     return value
 
 
@@ -269,6 +294,9 @@ def make_entry(
             sort_date: dt.date | None = days.first
         else:  # a duration, or "now", sits at the publication date
             sort_date = pub_date if t.type == TimexType.DURATION or t.value == "PRESENT_REF" else None
+        # a duration its preposition places ("within [48 hours]"): shown with its words, its own side of the date
+        prep = placing_preposition(link.evidence, t.text) if t.type == TimexType.DURATION and not t.offset else None
+        placed = prep is not None and t.leads_to is None
         if t.leads_to is not None:
             # "[two days] later": the day (month, year) it leads to, and the count ("2024-03-06 (+2 days)")
             first, last = t.leads_to.first, t.leads_to.last
@@ -292,6 +320,9 @@ def make_entry(
         elif t.type == TimexType.DURATION and t.offset and t.end < ev.start <= t.end + 1 + len(t.offset):
             # the event the offset counts from ("the shooting" in "[Three days] after the shooting"): not dated by it
             display = f'reference of "{t.text} {t.offset}"'
+        elif placed:
+            # "within [48 hours]", "in [the coming days]": what the text says, not "for 48 hours"
+            display = f"{prep} {' '.join(t.text.split())}"
         elif t.type == TimexType.DURATION:
             display = display_duration(t.value, t.mod, t.offset)
         elif t.type == TimexType.SET:
@@ -308,7 +339,7 @@ def make_entry(
             # and the days up to the last
             display = f"{display} to {display_value(end.value, end.mod)}"
             days = Interval(first=own.first, last=max(own.last, end_days.last))
-        elif link.relation in _SIDES and t.mod is None:
+        elif link.relation in _SIDES and t.mod is None and not placed:
             display = f"{link.relation.value} {display}"
         elif link.relation in _SIDES and t.mod in MOD_RELATION and MOD_RELATION[t.mod] != link.relation and t.resolved:
             # the link's side of the date wins over the modifier's ("will not open until 2026": from 2026)
