@@ -35,7 +35,8 @@ def _build(case: dict[str, Any]) -> tuple[list[Event], list[Link], dict[str, Tim
                 interval=Interval(first=dt.date.fromisoformat(spec["first"]), last=dt.date.fromisoformat(spec["last"]))
                 if "first" in spec else None,
                 rule="test")
-            links.append(Link(spec["id"], tid, AnchorKind.TIME, relation, "on date", spec.get("rule", "syntax:governs")))
+            links.append(Link(spec["id"], tid, AnchorKind.TIME, relation, spec.get("evidence", "on date"),
+                              spec.get("rule", "syntax:governs")))
         else:
             links.append(Link(spec["id"], None, AnchorKind(spec["anchor"]), relation, None, "test"))
     return events, links, times
@@ -64,7 +65,8 @@ def test_order_and_display(case: dict[str, Any]) -> None:
      ("2024-04", "START", "early 2024-04"), ("2024", "END", "late 2024"), ("2024-Q2", None, "2024-Q2"),
      ("2024", "APPROX", "about 2024"), ("2024-09-20TEV", None, "2024-09-20 evening"),
      ("2024-W43-WE", None, "weekend of 2024-10-26"), ("2024-W37", None, "week of 2024-09-09"),
-     ("2025-SP", None, "spring 2025"), ("199", None, "1990s"), ("PRESENT_REF", None, "now"),
+     ("2025-SP", None, "spring 2025"), ("199", None, "1990s"), ("18", None, "1800s"), ("18", "MID", "mid 1800s"),
+     ("2", None, "2000-2999"), ("PRESENT_REF", None, "now"),
      ("PAST_REF", None, "the past"), ("FUTURE_REF", "APPROX", "about the future"),
      ("2024-09-13T24:00", None, "2024-09-13T24:00"), ("2024-W54", None, "2024-W54")],
 )

@@ -1,9 +1,20 @@
 """Stage 4: turn links into timeline entries and put them in order.
 
-Sort key, in order: the first day the anchor denotes; for events tied only to the publication
-date, before < on < after that day; coarser granularity before finer on the same first day (the
-month contains its days); then document order. Entries without a date (no publication date and a
-relative time) come last, in document order. The sort is stable and every key is explainable.
+Sort key, in order: the first day the anchor denotes (``sort_date``, a day); then the entry's place
+within that day (``place_in_day``); then document order. Entries without a date (no publication date
+and a relative time) come last, in document order. The sort is stable and every key is explainable.
+
+Within a day, by the start of the interval the anchor denotes, then granularity:
+
+1. events tied only to the publication date and before it ("said", past tense);
+2. times that start at the day's beginning, coarser first (the year, the month, the week, the day itself, "early
+   Tuesday", the publication date "on" it): the month contains its days;
+3. clock times and parts of the day, by their start: a part of the day at a nominal hour (morning 08:00, midday
+   12:00, daytime 12:00, afternoon 15:00, evening 19:00, night 22:00), "[two hours] later" than 9 a.m. at 11:00; in
+   20-minute steps (the finest place the packed key of ``stream.pack_key`` holds), ties in document order;
+4. "late" in the day ("late Tuesday", mod END) and 24:00, after the day's clock times;
+5. durations sitting at the publication date ("for two days"), then events tied only to the publication date and
+   after it ("will", future).
 """
 
 from __future__ import annotations
@@ -90,6 +101,24 @@ def display_duration(value: str, mod: str | None = None, offset: str | None = No
     return f"for {length}"
 
 
+#: prepositions that put a duration somewhere rather than measure it ("within 48 hours", "in the coming days",
+#: "after 15 months"): the When column shows them with the text's words; a length's ("for", "over", "during", none)
+#: reads "for N"
+_PLACING_PREPOSITIONS = frozenset({"within", "in", "inside", "by", "after", "before", "until", "till"})
+
+
+def placing_preposition(evidence: str | None, text: str) -> str | None:
+    """The preposition that opens a duration's evidence when it places the duration rather than measures it
+    ("within" for "within 48 hours", "in" for "in the coming days"); None for a length's ("for nine hours",
+    "over six years") or no preposition ("two days", "about 20 minutes")."""
+    if not evidence:
+        return None
+    words, own = evidence.lower().split(), text.lower().split()
+    if len(words) != len(own) + 1 or words[1:] != own:
+        return None
+    return words[0] if words[0] in _PLACING_PREPOSITIONS else None
+
+
 _PART_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _SEASON = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _REF_WORDS = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}  # "until the past"
@@ -97,11 +126,14 @@ _POD = re.compile(r"(?P<day>\d{4}-\d\d-\d\d)T(?P<pod>MO|MI|AF|EV|NI|DT)$")
 _WEEK = re.compile(r"(?P<year>\d{4})-W(?P<week>\d\d)(?P<weekend>-WE)?$")
 _SEASON_VALUE = re.compile(r"(?P<year>\d{4})-(?P<season>SP|SU|FA|WI)$")
 _DECADE = re.compile(r"\d{3}$")
+_CENTURY = re.compile(r"\d{2}$")
+_MILLENNIUM = re.compile(r"[1-9]$")
 
 
 def readable_value(value: str) -> str:
     """A TIMEX3 date value in words a reader knows: '2024-09-20TEV' -> '2024-09-20 evening', '2024-W43-WE' ->
     'weekend of 2024-10-26', '2024-W37' -> 'week of 2024-09-09', '2025-SP' -> 'spring 2025', '199' -> '1990s',
+    '18' -> '1800s' (a century), '2' -> '2000-2999' (a millennium),
     'PRESENT_REF' -> 'now', 'PAST_REF' -> 'the past'; days, months, years, quarters and clock times as they are."""
     if value in _REF_WORDS:
         return _REF_WORDS[value]
@@ -117,6 +149,10 @@ def readable_value(value: str) -> str:
         return f"{_SEASON[m['season']]} {m['year']}"
     if _DECADE.match(value):
         return f"{value}0s"
+    if _CENTURY.match(value):
+        return f"{value}00s"
+    if _MILLENNIUM.match(value):  # "2": the years 2000-2999 ("2000s" would read as the decade or the century)
+        return f"{value}000-{value}999"
     return value
 
 
@@ -178,13 +214,21 @@ def display_set(t: TimeExpression) -> str:
 
 
 class SortKey(NamedTuple):
-    """Where an entry goes in ``Timeline.timeline`` (compared as a tuple: see the module docstring)."""
+    """Where an entry goes in ``Timeline.timeline`` (compared as a tuple: see the module docstring).
+
+    ``phase`` and ``grain`` together are the entry's place within its day (``place_in_day``, 0 to 95), split as
+    ``place // 32 - 1`` and ``place % 32``: the two fields ``stream.pack_key`` packs in 2 and 5 bits."""
 
     undated: int  # 1: no sort date (last)
     sort_date: dt.date
-    phase: int  # -1 before, 0 on, 1 after the publication date (events tied only to it)
-    grain: int  # coarser granularity first
+    phase: int  # place_in_day // 32 - 1 (-1, 0, 1)
+    grain: int  # place_in_day % 32
     order: int  # the event's place in the document (0, 1 ...)
+
+    @property
+    def place(self) -> int:
+        """The place within the day (``place_in_day``)."""
+        return (self.phase + 1) * 32 + self.grain
 
 
 #: an entry with its sort key
@@ -226,7 +270,8 @@ def keyed_entries(
     keyed: list[KeyedEntry] = []
     for order, (ev, link) in enumerate(zip(events, links, strict=True), first):
         entry = make_entry(ev, link, times, pub_date, lead_ids=lead_ids)
-        keyed.append((sort_key(entry, link, order), entry))
+        time = times.get(link.time_id) if link.anchor == AnchorKind.TIME and link.time_id else None
+        keyed.append((sort_key(entry, link, order, clock=clock_minutes(time, times)), entry))
     return keyed
 
 
@@ -249,6 +294,9 @@ def make_entry(
             sort_date: dt.date | None = days.first
         else:  # a duration, or "now", sits at the publication date
             sort_date = pub_date if t.type == TimexType.DURATION or t.value == "PRESENT_REF" else None
+        # a duration its preposition places ("within [48 hours]"): shown with its words, its own side of the date
+        prep = placing_preposition(link.evidence, t.text) if t.type == TimexType.DURATION and not t.offset else None
+        placed = prep is not None and t.leads_to is None
         if t.leads_to is not None:
             # "[two days] later": the day (month, year) it leads to, and the count ("2024-03-06 (+2 days)")
             first, last = t.leads_to.first, t.leads_to.last
@@ -272,6 +320,9 @@ def make_entry(
         elif t.type == TimexType.DURATION and t.offset and t.end < ev.start <= t.end + 1 + len(t.offset):
             # the event the offset counts from ("the shooting" in "[Three days] after the shooting"): not dated by it
             display = f'reference of "{t.text} {t.offset}"'
+        elif placed:
+            # "within [48 hours]", "in [the coming days]": what the text says, not "for 48 hours"
+            display = f"{prep} {' '.join(t.text.split())}"
         elif t.type == TimexType.DURATION:
             display = display_duration(t.value, t.mod, t.offset)
         elif t.type == TimexType.SET:
@@ -288,7 +339,7 @@ def make_entry(
             # and the days up to the last
             display = f"{display} to {display_value(end.value, end.mod)}"
             days = Interval(first=own.first, last=max(own.last, end_days.last))
-        elif link.relation in _SIDES and t.mod is None:
+        elif link.relation in _SIDES and t.mod is None and not placed:
             display = f"{link.relation.value} {display}"
         elif link.relation in _SIDES and t.mod in MOD_RELATION and MOD_RELATION[t.mod] != link.relation and t.resolved:
             # the link's side of the date wins over the modifier's ("will not open until 2026": from 2026)
@@ -361,9 +412,68 @@ def lead_events(events: list[Event], lead_end: int) -> set[str]:
     return set()
 
 
-def sort_key(entry: TimelineEntry, link: Link, order: int) -> SortKey:
+#: places within a day (see the module docstring); a clock time is at _CLOCK + its minutes // _CLOCK_STEP
+_BEFORE_PUB = 0
+_START = 1  # + the granularity's rank (MILLENNIUM ... DAY)
+_CLOCK = _START + _GRAIN_RANK[Granularity.DAY] + 1
+_CLOCK_STEP = 20
+_LATE = _CLOCK + 24 * 60 // _CLOCK_STEP
+_NO_GRAIN = _LATE + 1
+_AFTER_PUB = 95
+_COARSE_GRAINS = frozenset(g for g in Granularity if _GRAIN_RANK[g] <= _GRAIN_RANK[Granularity.DAY])
+#: the nominal minute of the day a part of the day stands at
+_POD_MINUTES = {"MO": 8 * 60, "MI": 12 * 60, "DT": 12 * 60, "AF": 15 * 60, "EV": 19 * 60, "NI": 22 * 60}
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(?:(?P<h>\d\d)(?::(?P<m>\d\d))?|(?P<pod>MO|MI|AF|EV|NI|DT))")
+_CLOCK_DURATION = re.compile(r"PT(?P<n>[0-9]+)(?P<unit>[HMS])$")
+
+
+def clock_minutes(t: TimeExpression | None, times: dict[str, TimeExpression]) -> int | None:
+    """The minute of the day a time starts at: its clock time ("2024-09-10T15:15" -> 915, "T24:00" -> 1440), a part
+    of the day at its nominal hour ("TMO" -> 480); "[two hours] later" than a clock time that time plus the hours
+    (past midnight, the minute of the day it leads to; an unknown count, the time itself). None without one."""
+    if t is None:
+        return None
+    if t.leads_to is not None:
+        since = times.get(t.anchor) if t.anchor else None
+        if since is None or since is t or since.leads_to is not None:
+            return None
+        base = clock_minutes(since, times)
+        if base is None or not t.value.startswith("PT"):
+            return None
+        m = _CLOCK_DURATION.match(t.value)
+        if m is None:
+            return base
+        n = int(m["n"])
+        minutes = {"H": n * 60, "M": n, "S": n // 60}[m["unit"]]
+        return (base + minutes) % (24 * 60) if base + minutes != 24 * 60 else 24 * 60
+    m = _CLOCK_VALUE.match(t.value)
+    if m is None:
+        return None
+    if m["pod"]:
+        return _POD_MINUTES[m["pod"]]
+    return min(int(m["h"]) * 60 + int(m["m"] or 0), 24 * 60)
+
+
+def place_in_day(entry: TimelineEntry, link: Link, clock: int | None) -> int:
+    """Where an entry goes among the entries of its first day (0 to 95, see the module docstring); ``clock`` is the
+    minute of the day its time starts at (``clock_minutes``)."""
+    if entry.anchor == AnchorKind.PUB_DATE:
+        phase = _PHASE[link.relation]
+        if phase:
+            return _BEFORE_PUB if phase < 0 else _AFTER_PUB
+    if clock is not None:
+        return _LATE if clock >= 24 * 60 else _CLOCK + clock // _CLOCK_STEP
+    if entry.granularity is None:
+        return _NO_GRAIN
+    if entry.granularity == Granularity.DAY and entry.mod == "END":
+        return _LATE  # "late Tuesday": after Tuesday's clock times
+    if entry.granularity in _COARSE_GRAINS:
+        return _START + _GRAIN_RANK[entry.granularity]
+    return _CLOCK  # finer than a day, no clock time to read: at the day's first clock place
+
+
+def sort_key(entry: TimelineEntry, link: Link, order: int, *, clock: int | None = None) -> SortKey:
     if entry.sort_date is None:
         return SortKey(1, dt.date.max, 0, 0, order)
-    phase = _PHASE[link.relation] if entry.anchor == AnchorKind.PUB_DATE else 0
-    grain = _GRAIN_RANK.get(entry.granularity, len(_GRAIN_RANK)) if entry.granularity else len(_GRAIN_RANK)
-    return SortKey(0, entry.sort_date, phase, grain, order)
+    place = place_in_day(entry, link, clock)
+    return SortKey(0, entry.sort_date, place // 32 - 1, place % 32, order)
