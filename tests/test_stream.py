@@ -160,13 +160,13 @@ def test_paragraph_cuts_cover_the_text() -> None:
 
 
 def test_packed_sort_keys_keep_tuple_order() -> None:
-    keys = [SortKey(u, dt.date.fromisoformat(d), p, g, o) for u, d, p, g, o in CASES["sort_keys"]]
+    keys = [SortKey(u, dt.date.fromisoformat(d), p, o) for u, d, p, o in CASES["sort_keys"]]
     assert sorted(keys) == keys  # the fixture is in order
     packed = [pack_key(k) for k in keys]
     assert packed == sorted(packed)
     assert all(0 <= p < 2**64 for p in packed)
     with pytest.raises(ValueError):
-        pack_key(SortKey(0, dt.date(2024, 1, 1), 0, 0, 2**34))
+        pack_key(SortKey(0, dt.date(2024, 1, 1), 0, 2**34))
 
 
 def test_spill_file_errors_are_output_errors(tmp_path: Path) -> None:

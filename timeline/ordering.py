@@ -11,7 +11,7 @@ Within a day, by the start of the interval the anchor denotes, then granularity:
    Tuesday", the publication date "on" it): the month contains its days;
 3. clock times and parts of the day, by their start: a part of the day at a nominal hour (morning 08:00, midday
    12:00, daytime 12:00, afternoon 15:00, evening 19:00, night 22:00), "[two hours] later" than 9 a.m. at 11:00; in
-   20-minute steps (the finest place the packed key of ``stream.pack_key`` holds), ties in document order;
+   15-minute steps (the finest place the packed key of ``stream.pack_key`` holds), ties in document order;
 4. "late" in the day ("late Tuesday", mod END) and 24:00, after the day's clock times;
 5. durations sitting at the publication date ("for two days"), then events tied only to the publication date and
    after it ("will", future).
@@ -214,21 +214,12 @@ def display_set(t: TimeExpression) -> str:
 
 
 class SortKey(NamedTuple):
-    """Where an entry goes in ``Timeline.timeline`` (compared as a tuple: see the module docstring).
-
-    ``phase`` and ``grain`` together are the entry's place within its day (``place_in_day``, 0 to 95), split as
-    ``place // 32 - 1`` and ``place % 32``: the two fields ``stream.pack_key`` packs in 2 and 5 bits."""
+    """Where an entry goes in ``Timeline.timeline`` (compared as a tuple: see the module docstring)."""
 
     undated: int  # 1: no sort date (last)
     sort_date: dt.date
-    phase: int  # place_in_day // 32 - 1 (-1, 0, 1)
-    grain: int  # place_in_day % 32
+    place: int  # the place within the day (``place_in_day``, 0 to ``PLACES - 1``)
     order: int  # the event's place in the document (0, 1 ...)
-
-    @property
-    def place(self) -> int:
-        """The place within the day (``place_in_day``)."""
-        return (self.phase + 1) * 32 + self.grain
 
 
 #: an entry with its sort key
@@ -416,10 +407,12 @@ def lead_events(events: list[Event], lead_end: int) -> set[str]:
 _BEFORE_PUB = 0
 _START = 1  # + the granularity's rank (MILLENNIUM ... DAY)
 _CLOCK = _START + _GRAIN_RANK[Granularity.DAY] + 1
-_CLOCK_STEP = 20
+_CLOCK_STEP = 15
 _LATE = _CLOCK + 24 * 60 // _CLOCK_STEP
 _NO_GRAIN = _LATE + 1
-_AFTER_PUB = 95
+#: places within a day (``stream.pack_key`` packs one in 7 bits)
+PLACES = 128
+_AFTER_PUB = PLACES - 1
 _COARSE_GRAINS = frozenset(g for g in Granularity if _GRAIN_RANK[g] <= _GRAIN_RANK[Granularity.DAY])
 #: the nominal minute of the day a part of the day stands at
 _POD_MINUTES = {"MO": 8 * 60, "MI": 12 * 60, "DT": 12 * 60, "AF": 15 * 60, "EV": 19 * 60, "NI": 22 * 60}
@@ -455,8 +448,8 @@ def clock_minutes(t: TimeExpression | None, times: dict[str, TimeExpression]) ->
 
 
 def place_in_day(entry: TimelineEntry, link: Link, clock: int | None) -> int:
-    """Where an entry goes among the entries of its first day (0 to 95, see the module docstring); ``clock`` is the
-    minute of the day its time starts at (``clock_minutes``)."""
+    """Where an entry goes among the entries of its first day (0 to ``PLACES - 1``, see the module docstring);
+    ``clock`` is the minute of the day its time starts at (``clock_minutes``)."""
     if entry.anchor == AnchorKind.PUB_DATE:
         phase = _PHASE[link.relation]
         if phase:
@@ -474,6 +467,5 @@ def place_in_day(entry: TimelineEntry, link: Link, clock: int | None) -> int:
 
 def sort_key(entry: TimelineEntry, link: Link, order: int, *, clock: int | None = None) -> SortKey:
     if entry.sort_date is None:
-        return SortKey(1, dt.date.max, 0, 0, order)
-    place = place_in_day(entry, link, clock)
-    return SortKey(0, entry.sort_date, place // 32 - 1, place % 32, order)
+        return SortKey(1, dt.date.max, 0, order)
+    return SortKey(0, entry.sort_date, place_in_day(entry, link, clock), order)

@@ -36,24 +36,22 @@ from .models import (
 if TYPE_CHECKING:
     from .ordering import KeyedEntry, SortKey
 
-# A sort key of ``ordering.sort_key`` -- (undated, sort_date, phase, grain, order) -- packed in 64 bits,
+# A sort key of ``ordering.sort_key`` -- (undated, sort_date, place, order) -- packed in 64 bits,
 # most significant first, so that integer order is tuple order.
 _ORDER_BITS = 34
-_GRAIN_BITS = 5
-_PHASE_BITS = 2
+_PLACE_BITS = 7  # ordering.PLACES places within a day
 _DATE_BITS = 22  # date.max.toordinal() = 3,652,059 < 2**22
 _ORDER_MASK = (1 << _ORDER_BITS) - 1
 
 
 def pack_key(key: SortKey) -> int:
     """``ordering.sort_key``'s key as one unsigned 64-bit integer with the same order."""
-    undated, day, phase, grain, order = key
-    if not (0 <= order <= _ORDER_MASK and 0 <= grain < (1 << _GRAIN_BITS) and -1 <= phase <= 1):
+    undated, day, place, order = key
+    if not (0 <= order <= _ORDER_MASK and 0 <= place < (1 << _PLACE_BITS)):
         raise ValueError(f"sort key out of range: {key}")
     packed = undated
     packed = (packed << _DATE_BITS) | day.toordinal()
-    packed = (packed << _PHASE_BITS) | (phase + 1)
-    packed = (packed << _GRAIN_BITS) | grain
+    packed = (packed << _PLACE_BITS) | place
     return (packed << _ORDER_BITS) | order
 
 
