@@ -97,6 +97,7 @@ class LexiconData(BaseModel):
     adjectival_ed_after: list[str] = []
     match_words: list[str] = []
     frame_breakers: list[str] = []
+    lateness_offsets: list[str] = []
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
     near_phrases: list[str] = []
@@ -372,6 +373,11 @@ class Lexicon:
         stop = self.alternation("offset_stop_words")
         word = rf"[ \t]+(?!{stop}\b)[\w'’$%-]+"
         return re.compile(rf"[ \t]+(?P<words>{self.alternation('offset_words')}(?:{word}){{1,6}})", re.IGNORECASE)
+
+    @cached_property
+    def lateness_phrase(self) -> re.Pattern[str]:
+        """Right after a duration: how late or early something came ("a day late", "two hours ahead of schedule")."""
+        return re.compile(rf"[ \t]+(?P<words>{self.alternation('lateness_offsets')})(?![\w-])", re.IGNORECASE)
 
     @cached_property
     def length_words(self) -> frozenset[str]:

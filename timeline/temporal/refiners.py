@@ -326,12 +326,12 @@ def later_as_duration(text: str, cands: list[Candidate]) -> list[Candidate]:
 def offset_from_event(text: str, cands: list[Candidate], lex: Lexicon) -> None:
     """TimeML (TimeBank "[at least 72 hours] after his son was ..."): a duration followed by "after"/"before" and what
     it counts from keeps its DURATION value and extent, but is an offset from that event, not a length; the words are
-    kept (``offset``) for the timeline ("3 days after the shooting", not "for 3 days"). Lexicon offset_words,
-    offset_stop_words; length_words before the duration keep it a length ("for [three days] after the storm")."""
+    kept (``offset``) for the timeline ("3 days after the shooting", not "for 3 days"); so are the words of
+    lateness ("ended [a day] late": lexicon lateness_offsets). Lexicon offset_words, offset_stop_words; length_words before the duration keep it a length ("for [three days] after the storm")."""
     for i, c in enumerate(cands):
         if c.type != "DURATION" or c.offset is not None or c.kind != "fixed":
             continue
-        m = lex.offset_phrase.match(text, c.end)
+        m = lex.offset_phrase.match(text, c.end) or lex.lateness_phrase.match(text, c.end)  # "ended [a day] late"
         if m is None or prev_word(text, c.start) in lex.length_words:
             continue
         nxt = cands[i + 1].start if i + 1 < len(cands) else len(text)
