@@ -116,6 +116,27 @@ def cap_sentences(doc: Doc) -> Doc:
     return doc
 
 
+NUMBER_ABBREVIATIONS = "timeline_number_abbreviations"
+#: abbreviations written before a number ("the world No. 1", "Nos. 3 and 4"): with the number after them their stop
+#: ends no sentence; the tokenizer splits the stop off ("No", "."), and the parser then reads "No" as a negated
+#: subject and starts a sentence at ". 1"
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
+
+
+@Language.component(NUMBER_ABBREVIATIONS)
+def merge_number_abbreviations(doc: Doc) -> Doc:
+    """Merge "No" + "." into one token when a number follows ("The world No. 1 needed four hours"): one word, no
+    sentence end. Same text and offsets; the first component, before any annotation."""
+    spans = [doc[t.i : t.i + 2] for t in doc[: len(doc) - 2]
+             if t.lower_ in _NUMBER_ABBREVIATIONS and not t.whitespace_ and doc[t.i + 1].text == "."
+             and doc[t.i + 1].whitespace_ and doc[t.i + 2].like_num]
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
+    return doc
+
+
 #: words of a Title-Case headline that stay lower case in it ("Trade Attacks as Senate Race Tightens")
 _MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by", "with",
                           "from", "as", "vs", "via", "into", "over", "up", "off", "out", "per", "than"})
@@ -210,6 +231,14 @@ def _add_headline_case(nlp: Language) -> Language:
     return nlp
 
 
+def _add_number_abbreviations(nlp: Language) -> Language:
+    """A trained pipeline merges "No." before a number first (see ``merge_number_abbreviations``)."""
+    if NUMBER_ABBREVIATIONS in nlp.pipe_names or not _has_parser(nlp):
+        return nlp
+    nlp.add_pipe(NUMBER_ABBREVIATIONS, first=True)
+    return nlp
+
+
 def _add_sentence_cap(nlp: Language) -> Language:
     """Our cap goes right before the parser, or else last (after a sentencizer)."""
     if SENTENCE_CAP in nlp.pipe_names:
@@ -254,6 +283,7 @@ def load_pipeline(model: str | None = None) -> LoadedPipeline:
             loaded = _load_uncached(model)
             _add_sentence_cap(loaded.nlp)
             _add_headline_case(loaded.nlp)
+            _add_number_abbreviations(loaded.nlp)
             cached = _CACHE[key] = loaded
         return cached
 

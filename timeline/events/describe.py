@@ -12,7 +12,8 @@ from timeline.events.spans import hyphen_extent
 MAX_WORDS = 12
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative")
-NP_LEFT_DEPS = frozenset({"poss", "amod", "compound", "nummod", "nmod", "case", "neg", "quantmod"})
+#: the modifiers a noun phrase keeps before its head; a quantity is a fact ("half a percentage point": predet)
+NP_LEFT_DEPS = frozenset({"poss", "amod", "compound", "nummod", "nmod", "case", "neg", "quantmod", "predet"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "no",
                          "both", "each", "every", "all", "either", "neither", "another", "some", "any"})
 MARKERS = frozenset({"to"})
@@ -21,6 +22,8 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
+#: entity types of a measure phrase the parser hangs on a verb as npadvmod ("fell 3.4 percent", "rose $2 billion")
+MEASURE_ENTS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
 
 
 def render(tokens: Iterable[Token], forms: dict[int, str] | None = None) -> str:
@@ -61,9 +64,11 @@ def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
         elif c.dep_ in NP_LEFT_DEPS or (c.dep_ == "npadvmod" and _inner_hyphen(c.doc[min(c.i + 1, len(c.doc) - 1)])):
             # (a measure hyphenated into the head: "a 24-year-old", not "This time, a bomb")
             sub = list(c.subtree)
-            if tok.i - c.i <= 4 and len(sub) <= 6:  # the whole modifier: "a 24-year-old man", not "a year old man"
+            reach = _words([t for t in tok.doc[c.i : tok.i] if not t.is_punct])
+            if reach <= 4 and len(sub) <= 6:
+                # the whole modifier: "a 24-year-old man", "stronger-than-expected jobs data", not "a year old man"
                 toks += [g for g in sub if g.dep_ != "punct" or _inner_hyphen(g)]
-            else:
+            elif reach <= 4:  # the modifier's nearest words, never its dependents alone
                 toks += [g for g in sub if g.dep_ != "punct" and tok.i - g.i <= 4]
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
     pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
@@ -276,8 +281,11 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
     ``ranking``: lexicon ``ranking_modifiers`` (see ``subject_of``).
     """
     noun = _attributive_conjunct(tok)
+    owner = genitive_participle(tok)
+    if owner is not None:  # "Kroman Foods' proposed acquisition": the company is no proposer
+        noun = next(c for c in tok.children if c.dep_ == "dobj")
     if noun is not None:  # "rescued 37 people from rooftops and flooded cars": "flooded cars", no clause
-        toks = [tok] + noun_phrase(noun)
+        toks = ([] if owner is None else noun_phrase(owner, with_conj=False)) + [tok] + noun_phrase(noun)
         toks += _prep_phrases(tok, MAX_WORDS - _words(toks))
         return _trim(render(on_line_of(toks, tok)))
     lemma = tok.lemma_.lower()
@@ -287,10 +295,10 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
     toks: list[Token] = []
     resultative = (lemma in result and tok.tag_ == "VBG" and tok.dep_ == "advcl" and not own_subject
                    and tok.i > 0 and tok.doc[tok.i - 1].text == ",")
-    subj = None if resultative else subject_of(tok, object_control, ranking)
+    nearer = None if resultative or own_subject else _nearer_clause(tok)
+    subj = None if resultative else subject_of(nearer if nearer is not None else tok, object_control, ranking)
     subj_toks = subject_phrase(subj)
     verb_toks = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ not in MARKERS]
-    verb_toks += [c for c in tok.children if c.dep_ == "prt"]
     verb_toks.append(tok)
     head = tok.head
     if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and head.i < tok.i and head.lemma_.lower() in aspectual:
@@ -306,7 +314,12 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
             else:
                 toks += [g for g in c.children if g.dep_ == "neg"] + [c]
             break
+    measure = next((c for c in tok.children if c.dep_ == "npadvmod" and c.i > tok.i and c.ent_type_ in MEASURE_ENTS), None)
+    if measure is not None:  # the amount is a fact of the event: "Sales fell 3.4 percent", not "Sales fell"
+        toks += noun_phrase(measure, with_conj=False)
+    toks += _adverb_phrase(tok, toks, MAX_WORDS - _words(toks) - _words(subj_toks))
     toks += _prep_phrases(tok, MAX_WORDS - _words(toks) - _words(subj_toks))
+    toks += _particles(tok, toks)
     subj_toks, toks = on_line_of(subj_toks, tok), on_line_of(toks, tok)
     forms: dict[int, str] = {}
     group = sorted((t for t in verb_toks if t.dep_ != "neg" and t.dep_ != "prt"), key=lambda t: t.i)
@@ -322,6 +335,75 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
     else:
         words = render(subj_toks + toks, forms)
     return _trim(words)
+
+
+def _nearer_clause(tok: Token) -> Token | None:
+    """The clause right before the comma of an -ing participle when the parser hung the participle on the verb
+    before that clause: "recovered the recorders from a jet that crashed near Jeju, killing 41 people" (the crash
+    killed them, not the investigators). That relative clause's verb, else None (another clause before the comma
+    is no safer a guess: "called for Vacco to revive the unit, vowing ..." is the caller's vow)."""
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i < 2 or tok.doc[tok.i - 1].text != ",":
+        return None
+    head = tok.head
+    cur = tok.doc[tok.i - 2]
+    clause = None
+    for _ in range(12):
+        if cur.i == head.i or cur.head.i == cur.i:
+            break
+        if cur.pos_ == "VERB" and cur.dep_ == "relcl" and head.i < cur.i < tok.i:
+            clause = cur
+        cur = cur.head
+    if cur.i != head.i or clause is None or not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return None
+    return clause
+
+
+def _adverb_phrase(tok: Token, toks: list[Token], budget: int) -> list[Token]:
+    """An adverb right after the verb (or its object) that heads a prepositional phrase: "came back from two sets
+    down", "moved away from the coast" (without it "came from two sets" says something else)."""
+    last = max(t.i for t in toks)
+    for c in tok.children:
+        if c.dep_ != "advmod" or c.tag_ != "RB" or c.i != last + 1:
+            continue
+        prep = next((g for g in c.children if g.dep_ == "prep" and g.i == c.i + 1), None)
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None or pobj.ent_type_ in TIME_ENTS:
+            return []
+        phrase = [c, prep] + noun_phrase(pobj)
+        return phrase if _words(phrase) <= budget else []
+    return []
+
+
+def _particles(tok: Token, toks: list[Token]) -> list[Token]:
+    """The verb's particles, each where the description reaches it: right after the verb or after words the
+    description holds ("turned the offer down", "came back from two sets down"); a particle after words it leaves
+    out would make another verb ("Sinner came down")."""
+    kept = {t.i for t in toks}
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ != "prt":
+            continue
+        lo, hi = sorted((tok.i, c.i))
+        between = [t for t in tok.doc[lo + 1 : hi] if not t.is_space]
+        if all(t.i in kept for t in between):
+            out.append(c)
+    return out
+
+
+def genitive_participle(tok: Token) -> Token | None:
+    """A participle right after a possessive ("Kroman Foods' proposed $24.6 billion acquisition", "the city's
+    flooded streets") that the parser read as a verb with the noun as its object: no verb follows a genitive, the
+    participle modifies the noun. The possessor, else None."""
+    if tok.tag_ not in ("VBD", "VBN") or tok.i == 0 or tok.dep_ not in ("conj", "ROOT", "ccomp", "advcl", "dep"):
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.dep_ != "case" or prev.tag_ != "POS" or prev.head.i >= tok.i:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return None
+    if not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        return None
+    return prev.head
 
 
 def _attributive_conjunct(tok: Token) -> Token | None:

@@ -92,6 +92,8 @@ class FactualityResolver:
         participle = self._participle_cue(tok)
         if participle is not None:  # "further cuts expected in February", "talks scheduled for Monday"
             return participle
+        if tinfo.tense == "PRESPART" and (chance := self._chance_of(tok)) is not None:
+            return chance  # "the chances of getting a visa"
         quantifier = self._negative_argument(tok)
         if quantifier is not None:  # "reached no agreement", "nobody hurried": negated, polarity stays POS
             return FactualityInfo(F.NEGATED, tinfo.modal, f"cue:{quantifier.name}")
@@ -176,8 +178,12 @@ class FactualityResolver:
             return None
         ranking = self._lexicon.ranking_modifiers.words
         gov: Token | None = head
-        if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-            ranked = _ranked_noun(head, ranking)
+        if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
+            # the noun ranked, or the ranking word itself as the noun ("was the first to be elected")
+            ranked = _ranked_noun(head, ranking) or (head.pos_ == "ADJ" and (
+                head.lower_ in ranking or head.tag_ == "JJS" or (head.ent_type_ == "ORDINAL" and head.lower_ != "next")))
+            if head.pos_ == "ADJ" and not ranked:
+                return None
             gov = governing_predicate(head)
         elif tok.dep_ in ("advcl", "xcomp") and head.pos_ in PREDICATE_POS:
             ranked = any(_ranked_noun(c, ranking) for c in head.children
@@ -296,9 +302,15 @@ class FactualityResolver:
             return None
         if tok.dep_ == "xcomp" or (tok.dep_ in ("ccomp", "advcl") and cue.factuality in (F.EXPECTED, F.POSSIBLE)):
             head_tense = tense_of(head)
-            if head_tense.polarity == "NEG":
-                return FactualityInfo(F.NEGATED, f"not {head.lower_}", f"cue:{cue.name}+neg")
             to = " to" if any(c.lower_ == "to" for c in tok.children if c.dep_ == "aux") else ""
+            if head_tense.polarity == "NEG":
+                args = self._lexicon.event_arguments
+                if (cue.factuality in (F.EXPECTED, F.PLANNED) and tok.lemma_.lower() not in args.lasting.lemmas
+                        and (_not_until(tok, args.not_until_predicate.words)
+                             or _not_until(head, args.not_until_predicate.words))):
+                    # "is not expected to reopen until next week": it reopens then, expected (later), not denied
+                    return FactualityInfo(cue.factuality, f"{head.lower_}{to}", f"cue:{cue.name}+neg-until")
+                return FactualityInfo(F.NEGATED, f"not {head.lower_}", f"cue:{cue.name}+neg")
             return FactualityInfo(cue.factuality, f"{head.lower_}{to}", f"cue:{cue.name}")
         return None
 
@@ -307,6 +319,16 @@ class FactualityResolver:
         if head.i == tok.i or head.pos_ not in PREDICATE_POS | {"ADJ", "NOUN"}:
             return None
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+        if (tok.dep_ == "conj" and tok.tag_ == "VB" and not own_subject and head.tag_ in ("VBD", "VBZ", "VBP")
+                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
+            # "came back to beat Medvedev and reach the semifinals": a bare verb joined to a finite one shares the
+            # infinitive between them, not the finite verb's tense ("reach" is no present)
+            infinitive = next((c for c in head.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
+                               and head.i < c.i < tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+                              None)
+            if infinitive is not None:
+                up = self.of(infinitive)
+                return FactualityInfo(up.factuality, up.modality, "inherit:infinitive-conj")
         if tinfo.tense == "PRESPART" and tok.dep_ in ("advcl", "xcomp", "conj"):
             up = self.of(head)
             return FactualityInfo(up.factuality, None, f"inherit:{tok.dep_}")
@@ -345,6 +367,9 @@ class FactualityResolver:
         argument = self._argument_of(tok)
         if argument is not None:
             return argument
+        chance = self._chance_of(tok)
+        if chance is not None:  # "the odds of the deal closing", "the possibility of a takeover"
+            return chance
         future = self._future_time(tok)
         if future is not None:  # "the summit next month", "talks in the coming weeks", "a ceasefire starting tomorrow"
             return FactualityInfo(F.PLANNED, None, f"future-time:{future}")
@@ -370,6 +395,17 @@ class FactualityResolver:
         if up.factuality in UNREAL:
             return FactualityInfo(up.factuality, None, "inherit:governor")
         return FactualityInfo(F.HAPPENED, None, "nominal")
+
+    def _chance_of(self, tok: Token) -> FactualityInfo | None:
+        """An event noun or gerund that is the "of" object of a noun of chance (``event_arguments.chance_of``): it
+        may happen ("the odds of the deal closing had fallen")."""
+        head = tok.head
+        if tok.dep_ not in ("pobj", "pcomp") or head.lower_ != "of" or head.head.i == head.i:
+            return None
+        noun = head.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ not in self._lexicon.event_arguments.chance_of.words:
+            return None
+        return FactualityInfo(F.POSSIBLE, None, f"chance-of:{noun.lower_}")
 
     def _argument_of(self, tok: Token) -> FactualityInfo | None:
         """An event noun that is the subject or object of a verb that expects, plans, starts or ends it, or the

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from timeline.events.describe import genitive_participle
 from timeline.events.lexicon import HeadingRule, Lexicon
 from timeline.events.spans import Trigger
 
@@ -95,13 +96,16 @@ def _own_paragraph(text: str, lines: list[tuple[int, int]], k: int, rule: Headin
 
 
 def is_modifier(doc: Doc, trig: Trigger, lexicon: Lexicon) -> bool:
-    """An attributive adjective that places or hedges its noun ("a forthcoming statement")."""
+    """An attributive adjective that places or hedges its noun ("a forthcoming statement"), or such a participle
+    after a possessive that the parser took for a verb ("Kroman Foods' proposed acquisition")."""
     if trig.first != trig.last:
         return False
     tok = doc[trig.first]
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and genitive_participle(tok) is not None:  # "Kroman Foods' proposed acquisition" misparsed
+        return tok.lower_ in lexicon.future_modifiers.lemmas or tok.lower_ in lexicon.non_event_modifiers
     if tok.pos_ != "ADJ" or tok.dep_ != "amod":
         return False
-    lemma = tok.lemma_.lower()
     return lemma in lexicon.future_modifiers.lemmas or lemma in lexicon.non_event_modifiers
 
 

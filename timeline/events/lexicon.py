@@ -89,6 +89,8 @@ class EventArguments(BaseModel):
     not_until: FormList
     not_until_predicate: FormList
     lasting: WordList
+    #: nouns whose "of" object is an event that may or may not happen ("the odds of the deal closing")
+    chance_of: FormList = FormList(words=frozenset())
 
 
 class FutureTime(BaseModel):

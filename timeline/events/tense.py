@@ -74,6 +74,9 @@ def tense_of(tok: Token) -> TenseInfo:
         tense = "PRESENT"
     elif tag == "VB" and any(t.lower_ == "to" for t in group):
         tense = "INFINITIVE"
+    elif tag == "VBN" and aspect == "NONE" and any(t.lower_ == "to" for t in group) and any(
+            t.lower_ == "be" and t.dep_ == "auxpass" for t in group):
+        tense = "INFINITIVE"  # a passive infinitive: "33 hostages are to be freed", "inspections to be completed"
     elif tag == "VBG":
         tense = "PRESPART"
     elif tag == "VBN":
