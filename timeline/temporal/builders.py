@@ -92,7 +92,7 @@ def _nth(word: str) -> int:
 def _in_match_report(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     """Does a word of lexicon match_words (a game's: "scored", "goal", "penalty") stand in the expression's sentence?"""
     left, right = sentence_words(text, m.start(), m.end(), lex)
-    return any(w.lower() in lex.match_words for w in (*left, *right))
+    return any(w.lower() in lex.word_set("match_words") for w in (*left, *right))
 
 
 def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:

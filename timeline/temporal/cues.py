@@ -92,10 +92,13 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
         return 1  # "will be named commander for a mission in December", "to be completed by Dec. 15"
     before = words[i - 1].lower() if i > 0 else ""
     if w in lex.past_cues:
-        return 0 if w in lex.past_base_same and before in lex.non_finite_markers else -1  # "will shut on Friday"
+        if w in lex.word_set("past_base_same") and before in lex.word_set("non_finite_markers"):
+            return 0  # "will shut on Friday"
+        return -1
     if len(w) > 4 and w.endswith("ed") and w not in lex.not_past_ed:
-        return 0 if before in lex.adjectival_ed_after else -1  # "will stay closed through Monday": an adjective
-    if w in lex.schedule_base_verbs and i > 0 and before not in lex.non_finite_markers and words[i][:1].islower():
+        return 0 if before in lex.word_set("adjectival_ed_after") else -1  # "will stay closed through Monday": an adjective
+    if (w in lex.word_set("schedule_base_verbs") and i > 0 and words[i][:1].islower()
+            and before not in lex.word_set("non_finite_markers")):
         return 1  # "Arsenal face Villa on Saturday", "Pre-orders open Friday" (not a name: "won the Australian Open")
     return 0
 
@@ -242,7 +245,7 @@ def framing_year(text: str, start: int, lex: Lexicon) -> int | None:
         return None
     last = dates[-1]
     around = _words(left[max(0, last.start() - 20) : last.start()])[-2:] + _words(left[last.end() :])
-    if any(w.lower() in lex.frame_breakers for w in around):
+    if any(w.lower() in lex.word_set("frame_breakers") for w in around):
         return None  # "born on May 5, 1950, ... said on [March 3]": a life's date or a report is no frame
     return int(last.group(1))
 

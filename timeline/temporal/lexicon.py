@@ -165,6 +165,7 @@ class Lexicon:
     def __init__(self, data: LexiconData, source: str) -> None:
         self.data = data
         self.source = source
+        self._sets: dict[str, frozenset[str]] = {}
 
     @classmethod
     def load(cls, text: str | None = None, source: str = LEXICON_FILE) -> Lexicon:
@@ -183,6 +184,13 @@ class Lexicon:
             where = ".".join(str(p) for p in first["loc"])
             raise RuleFileError(source, where, first["msg"]) from exc
         return cls(data, source)
+
+    def word_set(self, name: str) -> frozenset[str]:
+        """The words of a plain word list as a set, made once ("schedule_base_verbs", "match_words" ...)."""
+        found = self._sets.get(name)
+        if found is None:
+            found = self._sets[name] = frozenset(self.words(name))
+        return found
 
     def words(self, name: str) -> list[str]:
         """The surface forms of a list (the keys of a mapping), or raise KeyError."""
@@ -266,30 +274,6 @@ class Lexicon:
     @cached_property
     def not_past_ed(self) -> frozenset[str]:
         return frozenset(self.data.not_past_ed)
-
-    @cached_property
-    def schedule_base_verbs(self) -> frozenset[str]:
-        return frozenset(self.data.schedule_base_verbs)
-
-    @cached_property
-    def non_finite_markers(self) -> frozenset[str]:
-        return frozenset(self.data.non_finite_markers)
-
-    @cached_property
-    def past_base_same(self) -> frozenset[str]:
-        return frozenset(self.data.past_base_same)
-
-    @cached_property
-    def adjectival_ed_after(self) -> frozenset[str]:
-        return frozenset(self.data.adjectival_ed_after)
-
-    @cached_property
-    def match_words(self) -> frozenset[str]:
-        return frozenset(self.data.match_words)
-
-    @cached_property
-    def frame_breakers(self) -> frozenset[str]:
-        return frozenset(self.data.frame_breakers)
 
     @cached_property
     def count_nouns(self) -> frozenset[str]:
