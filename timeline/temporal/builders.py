@@ -279,8 +279,8 @@ def _weekday_ok(word: str, m: re.Match[str], rule: Rule, lex: Lexicon, text: str
         return True
     if not word[0].isupper():
         return False
-    if rule.spec.args.get("bare_weekday") and norm(word).rstrip(".") in lex.ambiguous_weekday_abbreviations:
-        return _prev_word(text, m.start()) in lex.weekday_context_words
+    if rule.spec.args.get("bare_weekday") and norm(word).rstrip(".") in lex.word_set("ambiguous_weekday_abbreviations"):
+        return _prev_word(text, m.start()) in lex.word_set("weekday_context_words")
     return True
 
 

@@ -344,14 +344,6 @@ class Lexicon:
         return self.data.weekdays[key]
 
     @cached_property
-    def ambiguous_weekday_abbreviations(self) -> frozenset[str]:
-        return frozenset(self.data.ambiguous_weekday_abbreviations)
-
-    @cached_property
-    def weekday_context_words(self) -> frozenset[str]:
-        return frozenset(self.data.weekday_context_words)
-
-    @cached_property
     def offset_phrase(self) -> re.Pattern[str]:
         """Right after a duration: an offset word and up to six words of what it counts from (group "words")."""
         stop = self.alternation("offset_stop_words")
@@ -362,10 +354,6 @@ class Lexicon:
     def lateness_phrase(self) -> re.Pattern[str]:
         """Right after a duration: how late or early something came ("a day late", "two hours ahead of schedule")."""
         return re.compile(rf"[ \t]+(?P<words>{self.alternation('lateness_offsets')})(?![\w-])", re.IGNORECASE)
-
-    @cached_property
-    def length_words(self) -> frozenset[str]:
-        return frozenset(self.data.length_words)
 
     def month(self, text: str) -> int | None:
         key = norm(text).rstrip(".")

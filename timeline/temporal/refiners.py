@@ -332,7 +332,7 @@ def offset_from_event(text: str, cands: list[Candidate], lex: Lexicon) -> None:
         if c.type != "DURATION" or c.offset is not None or c.kind != "fixed":
             continue
         m = lex.offset_phrase.match(text, c.end) or lex.lateness_phrase.match(text, c.end)  # "ended [a day] late"
-        if m is None or prev_word(text, c.start) in lex.length_words:
+        if m is None or prev_word(text, c.start) in lex.word_set("length_words"):
             continue
         nxt = cands[i + 1].start if i + 1 < len(cands) else len(text)
         if m.start("words") >= nxt:
