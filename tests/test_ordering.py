@@ -108,5 +108,5 @@ def test_selection_by_link_rule(case: dict[str, Any]) -> None:
             "granularity": "day"}
     events, links, times = _build({"events": [spec]})
     links = [Link(link.event_id, link.time_id, link.anchor, link.relation, link.evidence, case["rule"]) for link in links]
-    (entry,) = make_entries(events, links, times, PUB, lead_end=0)
+    (entry,) = make_entries(events, links, times, PUB, lead_end=100 if case.get("lead") else 0)
     assert entry.selected is case["selected"]

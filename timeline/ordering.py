@@ -338,9 +338,9 @@ def make_entry(
         elif link.relation == Relation.ON and t.mod in MOD_RELATION and t.resolved:
             # at the date, not on the side the modifier says ("since 2023, when the Herald reported": 2023)
             display = display_value(t.value, None)
-        # "is not expected to reopen until next week": the linker read the negation as "from then" (the time says
-        # until), so the event is dated, not denied
-        not_until = link.relation == Relation.FROM and t.mod in MOD_RELATION and MOD_RELATION[t.mod] == Relation.UNTIL
+        # "is not expected to reopen until next week": the linker read the negation as "from then" (a negated event
+        # is linked "from" a time only so), so the event is dated, not denied
+        not_until = link.relation == Relation.FROM
         # a calendar date, or one the missing publication date left partial ("April 10", year unknown): the table
         # shows both, the second as the text gives it
         dated = (t.type in (TimexType.DATE, TimexType.TIME) and (t.interval is not None or coarse is not None
@@ -349,7 +349,8 @@ def make_entry(
         return TimelineEntry(
             **common, time_id=t.id, anchor=AnchorKind.TIME, value=t.value, mod=t.mod, granularity=granularity,
             sort_date=sort_date, interval=days, display=display,
-            selected=dated and link.rule in _SHOWN_RULES and (ev.factuality != Factuality.NEGATED or not_until),
+            selected=(dated and link.rule in _SHOWN_RULES and (ev.factuality != Factuality.NEGATED or not_until))
+            or ev.id in lead_ids,  # the lead's main event, whatever rule dated it
         )
     on = link.relation == Relation.ON
     if link.anchor == AnchorKind.PUB_DATE and pub_date is not None:
