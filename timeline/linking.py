@@ -57,7 +57,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
 5. ``narrative:same-event`` – a definite nominal event with no time of its own ("the attack", "the talks")
    takes the time that the latest earlier mention of the same lemma has by syntax (rules 1-2).
 6. ``narrative:timestamp`` – in a live blog, a line holding only a clock time (and maybe a date: "10:40 a.m. ET")
-   dates the lines below it, up to a blank line or the next timestamp, reports included, when no rule of the
+   dates the lines below it, up to a blank line or the next timestamp, reports included, in a text with two such
+   lines at least (a single stamped line is a story's header), when no rule of the
    event's own sentence dated it (after it, for an event still to come). The timestamp is no candidate otherwise.
 7. ``pub_date:tense`` – else the publication date, with the relation read from tense and
    factuality (past -> before, planned/future -> after, present -> on).
@@ -688,7 +689,7 @@ def _timestamp_blocks(time_spans: list[tuple[TimeExpression, Span]],
                       text: str) -> list[tuple[int, int, TimeExpression, Span]]:
     """(start, end, time, span) of the text a live-blog timestamp dates: a line holding only a clock time, or a clock
     time and a date ("9:05 a.m. ET", "Sept. 27, 10:40 a.m."), dates the lines below it up to a blank line or the
-    next timestamp. The time is the one of the line with a clock."""
+    next timestamp, when the text has two such lines at least (a live blog). The time is the line's clock time."""
     by_line: dict[int, list[tuple[TimeExpression, Span]]] = {}
     for t, span in time_spans:
         line_start = text.rfind("\n", 0, t.start) + 1
@@ -709,6 +710,8 @@ def _timestamp_blocks(time_spans: list[tuple[TimeExpression, Span]],
             continue
         end = text.find("\n\n", line_end)
         stamps.append((line_end, len(text) if end < 0 else end, clock[-1][0], clock[-1][1]))
+    if len(stamps) < 2:
+        return []  # one stamped line is the story's own time ("Mon Sep 16, 2013 8:44am EDT" above the text), no blog
     # a timestamp's block ends where the next one starts
     return [(start, min([end] + [s for s, _, _, _ in stamps if s > start]), t, span)
             for start, end, t, span in stamps]
@@ -865,15 +868,15 @@ def _baseline_of_other(tok: Token, span: Span) -> bool:
 
 def _frames_sentence(span: Span) -> bool:
     """The time may frame what a later sentence tells: not a "since" phrase, which starts a state ("has led the
-    festival since 2012"), nor a detail of a relative clause or a noun's participle under a past main clause, which
-    is dated otherwise ("The best actor prize went to Lindon, who last won the award in 2015. Kidman was named ...").
+    festival since 2012"), nor a detail of a relative clause after a past main verb, which is dated otherwise ("The
+    best actor prize went to Lindon, who last won the award in 2015. Kidman was named ...").
     Before the main verb, or under a present or copular main clause, the relative clause is the story ("is being
     offered for the arrest of Kopp, who is charged with gunning down Slepian last fall. Slepian provided ...")."""
     if _preposition(span) == "since":
         return False
     chain = _ancestry(span.root)
     root = chain[-1]
-    clause = next((node for node in chain[1:] if node.dep_ in ("relcl", "acl")), None)
+    clause = next((node for node in chain[1:] if node.dep_ == "relcl"), None)
     if clause is None or clause.i < root.i:
         return True  # a relative clause of the subject sets the scene: "Williams shares, which were to be delisted
         # after the close of composite trading yesterday, closed at $23.25. Primerica closed at ..."
