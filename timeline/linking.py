@@ -276,10 +276,14 @@ class Linker:
         not_past: set[str] | frozenset[str],
     ) -> Link | None:
         best: tuple[tuple[int, bool, int], TimeExpression, Span, str] | None = None
-        if any(_in_offset_phrase(ev, t, span) for t, span in candidates):
+        offsets = [_offset_phrase(t, span) for t, span in candidates]
+        inside = next(((a, b) for a, b in offsets if a <= ev.start < b), None)
+        if inside is not None:
             # "nearly two months after his team was blocked": the time counts from the event, and the sentence's
-            # other times ("resumed work Friday") are later than it
-            return None
+            # other times ("resumed work Friday") are later than it; a time of the phrase itself is the event's ("two
+            # years after the prototype exploded in August 2023")
+            candidates = [(t, span) for t, span in candidates if inside[0] <= t.start < inside[1]
+                          or (t.start >= inside[0] and (governors.get(t.id) or (-1, ""))[0] == tok.i)]
         for t, span in candidates:
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
@@ -481,13 +485,13 @@ def _length(t: TimeExpression, span: Span) -> bool:
     return not any(tok.lower_ in _FRAME_WORDS for tok in span) and _preposition(span) != "within"
 
 
-def _in_offset_phrase(ev: Event, t: TimeExpression, span: Span) -> bool:
-    """The event is in the words that make the time an offset ("[Three days] after the shooting": ``t.offset``), so
-    the time is counted from it and is not its time. ``ev`` and ``t`` are offsets into the Doc's text."""
+def _offset_phrase(t: TimeExpression, span: Span) -> tuple[int, int]:
+    """Where the words that make the time an offset are ("[Three days] after the shooting": ``t.offset``): an event
+    there is what the time counts from, not at it. Offsets into the Doc's text; (0, 0) for none."""
     if not t.offset:
-        return False
+        return 0, 0
     start = span.doc.text.find(t.offset, t.end, t.end + 3 + len(t.offset))
-    return start >= 0 and start <= ev.start < start + len(t.offset)
+    return (start, start + len(t.offset)) if start >= 0 else (0, 0)
 
 
 _RATE_UNITS = frozenset("year month week day hour minute second quarter night".split())
