@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -7,7 +8,7 @@ import spacy
 import yaml
 from spacy.tokens import Doc
 
-from timeline.linking import Linker
+from timeline.linking import Linker, status_from_anchor
 from timeline.models import Event, TimeExpression
 from tests.paths import FIXTURES
 
@@ -17,12 +18,14 @@ VOCAB = spacy.blank("en").vocab
 
 def _doc(tokens: list[list[Any]], parsed: bool = True) -> Doc:
     words = [str(t[0]) for t in tokens]
+    # a line break is a token of its own ("\n", "\n\n"), with no space on either side
+    spaces = [not (w.isspace() or (n + 1 < len(words) and words[n + 1].isspace())) for n, w in enumerate(words)]
     if not parsed:
-        doc = Doc(VOCAB, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+        doc = Doc(VOCAB, words=words, spaces=spaces, sent_starts=[True] + [False] * (len(words) - 1))
         return doc
     # an optional fifth column is the fine-grained tag ("VBD", "JJS", "MD"), which some rules read
     tags = [str(t[4]) if len(t) > 4 else "" for t in tokens]
-    return Doc(VOCAB, words=words, heads=[t[1] for t in tokens], deps=[t[2] for t in tokens],
+    return Doc(VOCAB, words=words, spaces=spaces, heads=[t[1] for t in tokens], deps=[t[2] for t in tokens],
                pos=[t[3] for t in tokens], tags=tags)
 
 
@@ -38,14 +41,22 @@ def _event(doc: Doc, i: int, spec: dict[str, str]) -> Event:
 def _time(doc: Doc, n: int, spec: dict[str, Any]) -> TimeExpression:
     first, last = spec["tokens"]
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    # optional: the words that make a duration an offset ("after the shooting"), the days a date covers
+    interval = {"first": spec["interval"][0], "last": spec["interval"][1]} if "interval" in spec else None
     return TimeExpression(id=f"t{n}", start=start, end=end, text=doc.text[start:end], type=spec["type"],
-                          value=spec["value"], mod=spec.get("mod"), rule="test")
+                          value=spec["value"], mod=spec.get("mod"), offset=spec.get("offset"), interval=interval,
+                          rule="test")
 
 
-def _run(case: dict[str, Any], parsed: bool, has_pub_date: bool = True) -> dict[int, Any]:
+def _inputs(case: dict[str, Any], parsed: bool) -> tuple[Doc, list[Event], list[TimeExpression]]:
     doc = _doc(case["tokens"], parsed)
     events = [_event(doc, int(i), spec) for i, spec in case["events"].items()]
     times = [_time(doc, n, spec) for n, spec in enumerate(case["times"])]
+    return doc, events, times
+
+
+def _run(case: dict[str, Any], parsed: bool, has_pub_date: bool = True) -> dict[int, Any]:
+    doc, events, times = _inputs(case, parsed)
     links = Linker().link(doc, events, times, has_pub_date=has_pub_date)
     return {int(link.event_id[1:]): link for link in links}
 
@@ -62,6 +73,23 @@ def test_links_from_parse(case: dict[str, Any]) -> None:
             if key in want:
                 assert getattr(link, key) == want[key]
         assert link.relation.value == want["relation"]
+
+
+STATUS_CASES = [c for c in CASES if any("status" in want for want in c["expect"].values())]
+
+
+@pytest.mark.parametrize("case", STATUS_CASES, ids=lambda c: c["name"])
+def test_status_from_anchor(case: dict[str, Any]) -> None:
+    """``status: planned`` in a case's expectation: the status after ``status_from_anchor`` at the case's pub_date."""
+    doc, events, times = _inputs(case, parsed=True)
+    links = Linker().link(doc, events, times, has_pub_date=True)
+    pub = dt.date.fromisoformat(str(case["pub_date"]))
+    out = status_from_anchor(events, links, {t.id: t for t in times}, pub)
+    by_token = {int(ev.id[1:]): ev for ev in out}
+    for i, want in case["expect"].items():
+        if "status" in want:
+            assert by_token[int(i)].factuality.value == want["status"], (case["name"], i)
+    assert status_from_anchor(events, links, {t.id: t for t in times}, None) == events
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["name"])

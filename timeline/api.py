@@ -1,7 +1,7 @@
 """The pipeline, with its stage order in one place.
 
     text ──► temporal.tag_spans (paragraph spans) ──► spaCy parse (in chunks) ──► events.extract ──► linking.link
-         ──► ordering.keyed_entries (per chunk) ──► Timeline (in memory) or StreamedTimeline (spilled to files)
+         ──► linking.status_from_anchor ──► ordering.keyed_entries (per chunk) ──► Timeline (in memory) or StreamedTimeline (spilled to files)
 
 Every stage works chunk by chunk (``Extractor._build``): the tagger runs ahead of the parse one span of
 paragraphs at a time, and each chunk's times, events and entries are handed on as they are made, to
@@ -27,7 +27,7 @@ from . import __version__
 from .document import NO_PUB_DATE_WARNING, Region, body_regions, parse_pub_date
 from .errors import InputError
 from .events import EventExtractor
-from .linking import Link, Linker
+from .linking import Link, Linker, status_from_anchor
 from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline
 from .nlp import LoadedPipeline, degraded_message, load_pipeline
 from .ordering import KeyedEntry, keyed_entries, lead_events, timeline_order
@@ -382,6 +382,7 @@ class _Placer:
         first = self._count
         events, links = self._renumbered(local_events, local_links, offset)
         by_id = {t.id: t for t in times}
+        events = status_from_anchor(events, links, by_id, self._pub)
         if self._lead_ids is not None:
             self._emit(first, events, links, by_id, self._lead_ids)
             return

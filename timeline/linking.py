@@ -36,20 +36,35 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    match, is expected to return in the next two weeks"; a future in the past, "ordered them to file by June 30",
    may be its time).
    No rule takes the span a record or a first is measured over: "beating forecasts for the first time since
-   2022", "the lowest level in 10 years".
+   2022", "the lowest level in 10 years"; nor a comparison baseline, except the baseline's own noun ("rose 8 percent
+   from last year's edition", "offered a raise, up from last month's offer", "higher than in 2023", "compared with
+   2022"); nor a rate after an amount ("$1.3 trillion a year"); nor a time whose offset phrase holds the event
+   ("[Three days] after the shooting" does not date the shooting). A duration premodifying a noun is that noun's
+   ("after their six-year contract expired"), and a length gives way to a date at the same cost ("met for nine
+   hours on Thursday" is Thursday), except for a perfect it measures.
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
    few tokens.
 4. ``narrative:previous-sentence`` – a past-tense event in a sentence without a time continues
    the time of the previous one or two sentences of its paragraph: of the nearest sentence with
    one, the time highest in its tree (the frame "In the third quarter, ..." rather than a detail),
    durations included ("For the nine months, net rose ... Revenue rose ..."), comparison baselines
-   excluded ("from $2.9 million a year earlier", "compared with 1988"), and "now" or the future too ("The company now
+   excluded ("from $2.9 million a year earlier", "compared with 1988", "up from about 40 a day last month"), a
+   "since" time too ("has led the festival since 2012"), and a relative clause's time after a past main verb ("went
+   to Lindon, who last won the award in 2015. Kidman was named ..."; one of the subject sets the scene and is
+   continued), and "now" or the future too ("The company now
    expects ... It had previously forecast ...", "They will meet for a debate next Thursday. Blake had proposed three
    debates").
 5. ``narrative:same-event`` – a definite nominal event with no time of its own ("the attack", "the talks")
    takes the time that the latest earlier mention of the same lemma has by syntax (rules 1-2).
-6. ``pub_date:tense`` – else the publication date, with the relation read from tense and
+6. ``narrative:timestamp`` – in a live blog, a line holding only a clock time (and maybe a date: "10:40 a.m. ET")
+   dates the lines below it, up to a blank line or the next timestamp, reports included, in a text with two such
+   lines at least (a single stamped line is a story's header), when no rule of the
+   event's own sentence dated it (after it, for an event still to come). The timestamp is no candidate otherwise.
+7. ``pub_date:tense`` – else the publication date, with the relation read from tense and
    factuality (past -> before, planned/future -> after, present -> on).
+
+After linking, ``status_from_anchor`` makes a plain present tied by syntax to a date after publication planned
+("Arsenal face Aston Villa on Saturday").
 
 A time in a dateline ("WARSAW, February 26 (Xinhua) --") dates the dispatch, not an event of the
 sentence the parser glues it to: no event takes it.
@@ -64,7 +79,9 @@ verb of lasting ("did not last until Sunday").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -193,7 +210,11 @@ class Linker:
             sent_index[sent.start] = n
             sent_of[sent.start : sent.end] = [sent.start] * len(sent)
         text = doc.text  # once: Doc.text joins every token
-        time_spans = [(t, span) for t, span in time_spans if not _in_dateline(span, text)]
+        time_spans = [(t, span) for t, span in time_spans if not _in_dateline(span, text) and not _rate(span)]
+        # live-blog timestamps ("10:40 a.m. ET" on a line of its own) date the lines below them, not by syntax
+        stamps = _timestamp_blocks(time_spans, text)
+        stamp_ids = {t.id for _, _, t, _ in stamps}
+        time_spans = [(t, span) for t, span in time_spans if t.id not in stamp_ids]
         by_sent: dict[int, list[tuple[TimeExpression, Span]]] = {}
         for t, span in time_spans:
             by_sent.setdefault(sent_of[span.start], []).append((t, span))
@@ -212,6 +233,8 @@ class Linker:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
                     found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth, not_past)
+            if stamps and (found is None or found.rule not in _SYNTAX_RULES):
+                found = _under_timestamp(ev, stamps) or found
             if found is None and tok is not None:
                 found = _same_event(ev, tok, dated)
             elif found is not None and found.rule in _SYNTAX_RULES:
@@ -231,7 +254,8 @@ class Linker:
         best: tuple[TimeExpression, Span] | None = None
         best_key: tuple[int, int, int] | None = None
         for t, span in time_spans:
-            if span.start >= tok_sent or _comparison(t, span) or t.value in _NOT_CARRIED or t.id in not_past:
+            if (span.start >= tok_sent or _comparison(t, span) or t.value in _NOT_CARRIED or t.id in not_past
+                    or not _frames_sentence(span)):
                 continue
             back = here - sent_index.get(sent_of[span.start], -99)
             if 0 < back <= self.carry_over and "\n\n" not in text[span.end_char : tok.idx]:
@@ -252,11 +276,23 @@ class Linker:
         not_past: set[str] | frozenset[str],
     ) -> Link | None:
         best: tuple[tuple[int, bool, int], TimeExpression, Span, str] | None = None
+        offsets = [_offset_phrase(t, span) for t, span in candidates]
+        inside = next(((a, b) for a, b in offsets if a <= ev.start < b), None)
+        if inside is not None:
+            # "nearly two months after his team was blocked": the time counts from the event, and the sentence's
+            # other times ("resumed work Friday") are later than it; a time of the phrase itself is the event's ("two
+            # years after the prototype exploded in August 2023")
+            candidates = [(t, span) for t, span in candidates if inside[0] <= t.start < inside[1]
+                          or (t.start >= inside[0] and (governors.get(t.id) or (-1, ""))[0] == tok.i)]
         for t, span in candidates:
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
             if _measured_against(t, span):
                 continue  # "beating forecasts for the first time since 2022": the record's span, not the event's time
+            if _premodifier_duration(t, span) and span.root.head.i != tok.i:
+                continue  # "after their six-year contract expired": the contract's length, not the expiry's time
+            if _baseline_of_other(tok, span) and when_clause.get(tok.i) != t.id:
+                continue  # "rose 8 percent from last year's edition": what it is compared with, not when it was
             gov = governors.get(t.id)
             if gov is not None and gov[0] == tok.i:
                 if _holds_at_publication(ev, t):
@@ -279,9 +315,9 @@ class Linker:
                 if _in_later_clause(tok, span.root) and not _measures_perfect(ev, t, span):
                     continue  # "kept the rate in a range ..., where it has been since December": that clause's time
                 cost, rule = path, "syntax:path"
-            # a duration that premodifies a noun ("kept rates at a 16-year high on Thursday") gives way to a date
-            # the event has at the same cost
-            key = (cost, _premodifier_duration(t, span), abs(span.root.i - tok.i))
+            # a duration gives way to a date the event has at the same cost: "met for nine hours on Thursday" is
+            # Thursday, "kept rates at a 16-year high on Thursday" too
+            key = (cost, _length(t, span) and not _measures_perfect(ev, t, span), abs(span.root.i - tok.i))
             if best is None or key < best[0]:
                 best = (key, t, span, rule)
         if best is None:
@@ -432,6 +468,44 @@ def _apposed_event_noun(time_root: Token, event_tokens: dict[int, Event]) -> int
     return noun.i
 
 
+_POINT_WORDS = frozenset({"ago", "earlier", "later", "before", "after", "hence"})
+
+
+_FRAME_WORDS = frozenset({"past", "last", "next", "coming", "previous", "recent"})
+
+
+def _length(t: TimeExpression, span: Span) -> bool:
+    """A duration that tells how long, not when: "for nine hours", "a six-year contract"; not an offset ("four
+    decades ago", "a decade after exchanging communist rule", "[three days] after the shooting") nor a span that
+    frames the event ("in the past two weeks", "within weeks")."""
+    if t.type != TimexType.DURATION or t.offset or span[-1].lower_ in _POINT_WORDS:
+        return False
+    if span.end < len(span.doc) and span.doc[span.end].lower_ in _POINT_WORDS:
+        return False
+    return not any(tok.lower_ in _FRAME_WORDS for tok in span) and _preposition(span) != "within"
+
+
+def _offset_phrase(t: TimeExpression, span: Span) -> tuple[int, int]:
+    """Where the words that make the time an offset are ("[Three days] after the shooting": ``t.offset``): an event
+    there is what the time counts from, not at it. Offsets into the Doc's text; (0, 0) for none."""
+    if not t.offset:
+        return 0, 0
+    start = span.doc.text.find(t.offset, t.end, t.end + 3 + len(t.offset))
+    return (start, start + len(t.offset)) if start >= 0 else (0, 0)
+
+
+_RATE_UNITS = frozenset("year month week day hour minute second quarter night".split())
+
+
+def _rate(span: Span) -> bool:
+    """A rate after an amount, not a time: "$1.3 trillion a year", "600 trucks a day", "$5 an hour"."""
+    words = [t.lower_ for t in span]
+    if len(words) != 2 or words[0] not in ("a", "an", "per") or words[1] not in _RATE_UNITS or span.start == 0:
+        return False
+    head = span.root.head if span.root.dep_ == "npadvmod" else span.doc[span.start - 1]
+    return head.like_num or head.pos_ in ("NUM", "SYM") or any(c.dep_ in ("nummod", "quantmod") for c in head.children)
+
+
 def _premodifier_duration(t: TimeExpression, span: Span) -> bool:
     """A DURATION used as a noun's modifier: "a [16-year] high", "a [24-hour] strike"."""
     return t.type == TimexType.DURATION and span.root.dep_ in ("amod", "compound", "nummod") and span.root.head.pos_ in (
@@ -449,6 +523,43 @@ def _same_event(ev: Event, tok: Token, dated: dict[str, Link]) -> Link | None:
     if link is None:
         return None
     return Link(ev.id, link.time_id, AnchorKind.TIME, link.relation, link.evidence, "narrative:same-event")
+
+
+#: the statuses a present-tense event has from its tense alone, which a later anchor overrules
+_TENSE_STATUSES = frozenset({Factuality.HAPPENED, Factuality.ONGOING})
+
+
+#: the classes a dated present schedules ("Arsenal face Villa on Saturday" is a state to the event extractor); not a
+#: report or an intensional state, whose content the date is ("expects growth next year")
+_SCHEDULED_CLASSES = frozenset({"OCCURRENCE", "ASPECTUAL", "STATE"})
+
+
+def _plain_present(ev: Event) -> bool:
+    """A simple present with no aspect, modal or negation: "face", "opens"; or a verb or predicate adjective without
+    a tense of its own ("Pre-orders open Friday", which the parser may read as an adjective)."""
+    if ev.aspect != "NONE" or ev.modality is not None or ev.polarity != "POS":
+        return False
+    return ev.tense == "PRESENT" or (ev.tense == "NONE" and ev.pos in ("VERB", "ADJ"))
+
+
+def status_from_anchor(events: list[Event], links: list[Link], times: Mapping[str, TimeExpression],
+                       pub_date: dt.date | None) -> list[Event]:
+    """Events whose anchor says they are still to come: a plain present (no aspect, modality or negation) occurrence
+    tied by syntax to a date or time that starts after the publication date is planned, not happened or ongoing:
+    "Arsenal face Aston Villa on Saturday", "Pre-orders open Friday", "The final is on Sunday". ``links`` are in the
+    order of ``events``; the others are returned as they are."""
+    if pub_date is None:
+        return events
+    out: list[Event] = []
+    for ev, link in zip(events, links, strict=True):
+        t = times.get(link.time_id) if link.time_id is not None else None
+        if (t is not None and link.rule in _SYNTAX_RULES and ev.factuality in _TENSE_STATUSES
+                and _plain_present(ev) and ev.event_class in _SCHEDULED_CLASSES
+                and t.type in (TimexType.DATE, TimexType.TIME)
+                and t.interval is not None and t.interval.first > pub_date):
+            ev = ev.model_copy(update={"factuality": Factuality.PLANNED})
+        out.append(ev)
+    return out
 
 
 def tense_relation(ev: Event) -> Relation:
@@ -573,6 +684,52 @@ def _when_clauses(time_spans: list[tuple[TimeExpression, Span]], event_tokens: d
     return out
 
 
+#: what may stand on a timestamp's line besides its times: "10:40 a.m. ET", "Sept. 27, 9:05 a.m. EDT —"
+_STAMP_REST = re.compile(
+    r"[\s,.:;|()\[\]\-–—]*(?:(?:ET|EDT|EST|CT|CDT|CST|PT|PDT|PST|GMT|UTC|BST|CET)\b[\s,.:;|\-–—]*)?")
+
+
+def _timestamp_blocks(time_spans: list[tuple[TimeExpression, Span]],
+                      text: str) -> list[tuple[int, int, TimeExpression, Span]]:
+    """(start, end, time, span) of the text a live-blog timestamp dates: a line holding only a clock time, or a clock
+    time and a date ("9:05 a.m. ET", "Sept. 27, 10:40 a.m."), dates the lines below it up to a blank line or the
+    next timestamp, when the text has two such lines at least (a live blog). The time is the line's clock time."""
+    by_line: dict[int, list[tuple[TimeExpression, Span]]] = {}
+    for t, span in time_spans:
+        line_start = text.rfind("\n", 0, t.start) + 1
+        by_line.setdefault(line_start, []).append((t, span))
+    stamps: list[tuple[int, int, TimeExpression, Span]] = []
+    for line_start, on_line in sorted(by_line.items()):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        clock = [(t, span) for t, span in on_line if t.type == TimexType.TIME and "T" in t.value]
+        if not clock or line_end >= len(text):
+            continue
+        rest, last = [], line_start
+        for t, _ in sorted(on_line, key=lambda ts: ts[0].start):
+            rest.append(text[last : t.start])
+            last = t.end
+        rest.append(text[last:line_end])
+        if not all(_STAMP_REST.fullmatch(part) for part in rest):
+            continue
+        end = text.find("\n\n", line_end)
+        stamps.append((line_end, len(text) if end < 0 else end, clock[-1][0], clock[-1][1]))
+    if len(stamps) < 2:
+        return []  # one stamped line is the story's own time ("Mon Sep 16, 2013 8:44am EDT" above the text), no blog
+    # a timestamp's block ends where the next one starts
+    return [(start, min([end] + [s for s, _, _, _ in stamps if s > start]), t, span)
+            for start, end, t, span in stamps]
+
+
+def _under_timestamp(ev: Event, stamps: list[tuple[int, int, TimeExpression, Span]]) -> Link | None:
+    """The timestamp whose block holds the event: the event is at that time, or after it when still to come."""
+    for start, end, t, span in stamps:
+        if start <= ev.start < end:
+            relation = Relation.AFTER if _future(ev) else Relation.ON
+            return Link(ev.id, t.id, AnchorKind.TIME, relation, t.text, "narrative:timestamp")
+    return None
+
+
 def _in_dateline(span: Span, text: str) -> bool:
     """The time is the date of a dateline: "WARSAW, February 26 (Xinhua) --", "BEIRUT, Lebanon, Jan. 3 _"."""
     line_start = text.rfind("\n", 0, span.start_char) + 1
@@ -618,6 +775,8 @@ def _preposition(span: Span) -> str | None:
     root = span.root
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         return root.head.lower_
+    if root.dep_ == "poss":
+        return None  # "from last month's offer": the preposition is the noun's; the offer was last month
     if span.start > 0:
         before = span.doc[span.start - 1]
         if before.pos_ == "ADP" or before.dep_ == "prep" or before.lower_ in _PREP_RELATION:
@@ -635,12 +794,106 @@ def _evidence(span: Span) -> str:
     return doc[start : span.end].text
 
 
+#: the words before "from" that make its time a baseline: "up from last month's offer", "down from 29 percent in
+#: August", "rose 3 percent from a year earlier"
+_BASELINE_BEFORE_FROM = frozenset({"up", "down", "percent", "%", "points", "point", "cents"})
+_AGO_WORDS = frozenset({"earlier", "year-earlier", "year-ago", "ago"})
+#: the arcs a time's phrase goes up by to the preposition that introduces it (the time, its noun, a number)
+_PHRASE_UP = frozenset({"pobj", "pcomp", "poss", "npadvmod", "compound", "nmod", "nummod", "amod", "quantmod",
+                        "appos", "prep"})
+
+
+def _baseline_prep(span: Span) -> Token | None:
+    """The preposition that makes a time a comparison baseline, not an event's time: "up from last month's offer",
+    "down from 29 percent in August", "rose 3 percent from a year earlier", "higher than in 2023", "compared with
+    2022". Read up the time's phrase (its noun, a number, a preposition) to the first verb or clause; after an
+    amount, "from" is a baseline only for the time itself or its noun's possessor ("8 percent from last year's
+    edition"), not for a time further down ("$27 million from the sale of Federated in August")."""
+    node = span.root
+    through_prep = False
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ not in _PHRASE_UP:
+            return _baseline_by_order(span)
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.lower_ != "compared":
+            return _baseline_by_order(span)
+        if span.start <= node.i < span.end:
+            continue  # "less than 12 hours": the time's own words
+        word = node.lower_
+        if word in ("than", "versus", "vs.", "vs"):
+            return node
+        if word in ("with", "to") and node.head.lower_ in ("compared", "comparison"):
+            return node
+        if word == "from":
+            doc = node.doc
+            before = doc[node.i - 1] if node.i > span.sent.start else None
+            if node.head.lower_ in ("up", "down") or (before is not None and before.lower_ in ("up", "down")):
+                return node
+            if not through_prep and before is not None and (before.lower_ in _BASELINE_BEFORE_FROM or before.like_num):
+                return node
+            if any(tok.lower_ in _AGO_WORDS for tok in span):
+                return node  # "rose from a year earlier", "from a year ago"
+            return None
+        if node.dep_ == "prep" or node.pos_ == "ADP":
+            through_prep = True
+    return None
+
+
+#: the words of an amount between "from" and a time the parser hangs elsewhere: "from $504.2 million, or $4.41 a
+#: share, last year"
+_AMOUNT_WORDS = frozenset("$ % , or a an share cents million billion trillion percent about".split())
+
+
+def _baseline_by_order(span: Span) -> Token | None:
+    """A time right after "from" and an amount, wherever the parser hangs it: "net rose 4.3% to $525.8 million, from
+    $504.2 million, or $4.41 a share, last year"."""
+    doc = span.doc
+    i = span.start - 1
+    seen_amount = False
+    while i > span.sent.start and span.start - i <= 14:
+        tok = doc[i]
+        if tok.lower_ == "from":
+            return tok if seen_amount else None
+        if not (tok.like_num or tok.lower_ in _AMOUNT_WORDS):
+            return None
+        seen_amount = seen_amount or tok.like_num
+        i -= 1
+    return None
+
+
+def _baseline_of_other(tok: Token, span: Span) -> bool:
+    """The time is a comparison baseline (``_baseline_prep``) that ``tok`` is not inside: "offered a 50 percent raise,
+    up from last month's offer" does not date "offered"; it dates "offer"."""
+    prep = _baseline_prep(span)
+    if prep is None:
+        return False
+    return all(node.i != prep.i for node in _ancestry(tok))
+
+
+def _frames_sentence(span: Span) -> bool:
+    """The time may frame what a later sentence tells: not a "since" phrase, which starts a state ("has led the
+    festival since 2012"), nor a detail of a relative clause after a past main verb, which is dated otherwise ("The
+    best actor prize went to Lindon, who last won the award in 2015. Kidman was named ...").
+    Before the main verb, or under a present or copular main clause, the relative clause is the story ("is being
+    offered for the arrest of Kopp, who is charged with gunning down Slepian last fall. Slepian provided ...")."""
+    if _preposition(span) == "since":
+        return False
+    chain = _ancestry(span.root)
+    root = chain[-1]
+    clause = next((node for node in chain[1:] if node.dep_ == "relcl"), None)
+    if clause is None or clause.i < root.i:
+        return True  # a relative clause of the subject sets the scene: "Williams shares, which were to be delisted
+        # after the close of composite trading yesterday, closed at $23.25. Primerica closed at ..."
+    return not (_past_verb(root) and root.lemma_ != "be" and root.lower_ not in _BE_FORMS)
+
+
 def _comparison(t: TimeExpression, span: Span) -> bool:
     """A comparison baseline: "from $2.9 million a year earlier", "the year-ago period", "compared with 1988", or
     the span a record is measured over ("the highest since 2008", ``_measured_against``)."""
     if any(t.lower_ in _COMPARISON_WORDS for t in span):
         return True
-    return _preposition(span) in ("from", "than", "with") or _measured_against(t, span)
+    return (_preposition(span) in ("from", "than", "with") or _baseline_prep(span) is not None
+            or _measured_against(t, span))
 
 
 def _measured_against(t: TimeExpression, span: Span) -> bool:
