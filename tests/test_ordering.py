@@ -110,3 +110,13 @@ def test_selection_by_link_rule(case: dict[str, Any]) -> None:
     links = [Link(link.event_id, link.time_id, link.anchor, link.relation, link.evidence, case["rule"]) for link in links]
     (entry,) = make_entries(events, links, times, PUB, lead_end=100 if case.get("lead") else 0)
     assert entry.selected is case["selected"]
+
+
+def test_lead_skips_a_long_headline() -> None:
+    """The lead is the first line that holds a sentence: a headline of more than 60 characters has no sentence end."""
+    from timeline.api import _lead
+
+    text = ("Thousands flee as Canyon Fire jumps highway, forcing new evacuations\n\n"
+            "Officials ordered more than 12,000 residents to leave their homes late Tuesday, officials said.\n")
+    start, end = _lead(text, [(0, len(text))])
+    assert text[start:end].startswith("Officials ordered") and text[end] == "\n"

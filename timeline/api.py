@@ -15,6 +15,7 @@ is the one-call convenience for a single document.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import deque
@@ -149,7 +150,7 @@ class Extractor:
         body = body_regions(text) if regions is None else _clean_regions(regions, len(text))
         spans = _Spans(text, TAG_CHARS)
         times = _TimeFeed(self.tagger.tag_spans(text, pub, spans.spans(), narrative=self.narrative), spans, body, out)
-        placer = _Placer(pub, _lead_end(text, body), out)
+        placer = _Placer(pub, _lead(text, body), out)
         region_starts = [s for s, _ in body]
         for offset, size, doc in chunks:
             stop = offset + size
@@ -224,17 +225,23 @@ def _check_text(text: object) -> str:
     return text
 
 
-def _lead_end(text: str, body: list[Region]) -> int:
-    """End of the lead: the first paragraph of the body with at least one sentence in it."""
+#: a sentence's end in a line: what a lead has and a headline lacks
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s|$)")
+
+
+def _lead(text: str, body: list[Region]) -> tuple[int, int]:
+    """Start and end of the lead: the first line of the body that holds a sentence, long and with a sentence end
+    (a headline has none: "Thousands flee as Canyon Fire jumps highway, forcing new evacuations")."""
     for start, end in body:
         pos = start
         while pos < end:
             nl = text.find("\n", pos, end)
             stop = end if nl == -1 else nl
-            if len(text[pos:stop].strip()) > 60:
-                return stop
+            line = text[pos:stop].strip()
+            if len(line) > 60 and _SENTENCE_END.search(line):
+                return pos, stop
             pos = stop + 1
-    return 0
+    return 0, 0
 
 
 def _shift(t: TimeExpression, delta: int) -> TimeExpression:
@@ -368,9 +375,9 @@ class _Placer:
     the lead has been seen: chunks wait until then (the lead is the first paragraph with a sentence in it).
     """
 
-    def __init__(self, pub: dt.date | None, lead_end: int, out: ResultSink[object]) -> None:
+    def __init__(self, pub: dt.date | None, lead: tuple[int, int], out: ResultSink[object]) -> None:
         self._pub = pub
-        self._lead_end = lead_end
+        self._lead_start, self._lead_end = lead
         self._out = out
         self._count = 0  # events numbered so far
         self._lead_ids: set[str] | None = None
@@ -396,7 +403,7 @@ class _Placer:
 
     def _release(self) -> None:
         lead_ids = self._lead_ids = lead_events([ev for _, events, _, _ in self._waiting for ev in events],
-                                                self._lead_end)
+                                                self._lead_end, lead_start=self._lead_start)
         waiting, self._waiting = self._waiting, []
         for first, events, links, by_id in waiting:
             self._emit(first, events, links, by_id, lead_ids)

@@ -233,15 +233,16 @@ def make_entries(
     pub_date: dt.date | None,
     *,
     lead_end: int,
+    lead_start: int = 0,
 ) -> list[TimelineEntry]:
     """One entry per event, sorted: the timeline of a whole document at once (the pipeline makes the same
-    entries chunk by chunk with ``keyed_entries`` and sorts them with ``timeline_order``). ``lead_end`` is the
-    offset where the lead (first paragraph) ends.
+    entries chunk by chunk with ``keyed_entries`` and sorts them with ``timeline_order``). ``lead_start`` and
+    ``lead_end`` are the offsets where the lead (its first long line, past a headline) starts and ends.
 
     ``selected`` marks what the default table shows: events whose own time (by syntax) is an
     explicit date, and the main event of the lead; the JSON keeps every entry."""
     by_event = {link.event_id: link for link in links}
-    lead_ids = lead_events(events, lead_end)
+    lead_ids = lead_events(events, lead_end, lead_start=lead_start)
     return timeline_order(keyed_entries(events, [by_event[ev.id] for ev in events], times, pub_date,
                                         lead_ids=lead_ids))
 
@@ -386,11 +387,11 @@ def coarse_interval(t: TimeExpression) -> Interval | None:
     return Interval(first=dt.date(first, 1, 1), last=dt.date(min(first + years - 1, dt.MAXYEAR), 12, 31))
 
 
-def lead_events(events: list[Event], lead_end: int) -> set[str]:
-    """The main event of the lead: the first occurrence or action verb of the first sentence that
-    is not negated, not a report, and not merely the cue of another event ("poised" in "poised to
-    deepen ties" is the cue; "deepen" is the event)."""
-    first = [ev for ev in events if ev.start < lead_end]
+def lead_events(events: list[Event], lead_end: int, *, lead_start: int = 0) -> set[str]:
+    """The main event of the lead: the first occurrence or action verb of the lead's first sentence (from
+    ``lead_start``, past a headline) that is not negated, not a report, and not merely the cue of another event
+    ("poised" in "poised to deepen ties" is the cue; "deepen" is the event)."""
+    first = [ev for ev in events if lead_start <= ev.start < lead_end] or [ev for ev in events if ev.start < lead_end]
     if not first:
         return set()
     sentence = [ev for ev in first if ev.sentence_start == first[0].sentence_start]
