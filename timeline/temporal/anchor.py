@@ -105,6 +105,9 @@ class Resolver:
             # before" counts from the publication date)
             prev = self.prev
             fine = prev is not None and (self.narrative or _GRAIN_RANK.get(prev.grain, 9) <= _GRAIN_RANK.get(c.unit or "", 0))
+            if (fine and prev is not None and not self.narrative and self.pub is not None and prev.date > self.pub.date
+                    and tense_direction(self.text, c.start, c.end, self.lex) == -1):
+                return self.pub  # "will face Alcaraz on Friday. Alcaraz beat Paul a day earlier": not from Friday
             return prev if fine else self.pub
         if self.narrative and self.prev is not None and c.relative_to != "dct_only":
             # narrative text: everything underspecified follows the story, not the (download) date
