@@ -120,3 +120,7 @@ def test_lead_skips_a_long_headline() -> None:
             "Officials ordered more than 12,000 residents to leave their homes late Tuesday, officials said.\n")
     start, end = _lead(text, [(0, len(text))])
     assert text[start:end].startswith("Officials ordered") and text[end] == "\n"
+    stocks = ("U.S. Stocks Slide as Investors Weigh Fed Outlook and Trade Tensions Ahead of Jobs Data\n\n"
+              "Wall Street fell sharply on Tuesday as investors weighed the outlook for rates, traders said.\n")
+    start, _ = _lead(stocks, [(0, len(stocks))])
+    assert stocks[start:].startswith("Wall Street")  # the stop of "U.S." is no sentence end

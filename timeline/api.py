@@ -225,8 +225,8 @@ def _check_text(text: object) -> str:
     return text
 
 
-#: a sentence's end in a line: what a lead has and a headline lacks
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s|$)")
+#: a sentence's end in a line: what a lead has and a headline lacks (not the stop of "U.S.", "No.", "Mr.")
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bNo)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][\"'”’)]*(?:\s|$)")
 
 
 def _lead(text: str, body: list[Region]) -> tuple[int, int]:
@@ -372,7 +372,7 @@ class _Placer:
     """Numbers each chunk's events on (e1, e2 ...) at document offsets and makes their timeline entries.
 
     An entry's ``selected`` depends on the main event of the lead, known once every event before the end of
-    the lead has been seen: chunks wait until then (the lead is the first paragraph with a sentence in it).
+    the lead has been seen: chunks wait until then (the lead is the first line of the body that holds a sentence, see ``_lead``).
     """
 
     def __init__(self, pub: dt.date | None, lead: tuple[int, int], out: ResultSink[object]) -> None:

@@ -339,9 +339,9 @@ def make_entry(
         elif link.relation == Relation.ON and t.mod in MOD_RELATION and t.resolved:
             # at the date, not on the side the modifier says ("since 2023, when the Herald reported": 2023)
             display = display_value(t.value, None)
-        # "is not expected to reopen until next week": the linker read the negation as "from then" (a negated event
-        # is linked "from" a time only so), so the event is dated, not denied
-        not_until = link.relation == Relation.FROM
+        # "is not expected to reopen until next week": the linker read the negation as "from then", so the event is
+        # dated, not denied ("has not spoken since Monday" is "from" too, and stays denied)
+        not_until = link.relation == Relation.FROM and (link.evidence or "").lower().startswith(("until", "till", "not until"))
         # a calendar date, or one the missing publication date left partial ("April 10", year unknown): the table
         # shows both, the second as the text gives it
         dated = (t.type in (TimexType.DATE, TimexType.TIME) and (t.interval is not None or coarse is not None

@@ -62,7 +62,7 @@ class Point:
 
 #: coarseness of a grain, for what an anaphoric "the week before" may count from
 _GRAIN_RANK = {"minute": 0, "hour": 0, "part_of_day": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "half": 3,
-               "season": 3, "year": 4}
+               "season": 3, "year": 4, "decade": 5, "century": 6, "millennium": 7}
 
 
 def _deadline_ahead(c: Candidate, first: dt.date, pub: Ref | None) -> bool:
@@ -186,6 +186,9 @@ class Resolver:
             return self._fields_date(c, r.year + c.year_offset)
         if c.direction is None and not self.narrative and ref is self.pub:
             framed = framing_year(self.text, c.start, self.lex)  # "In 2016, the team won the title on [May 2]"
+            cue = tense_evidence(self.text, c.start, c.end, self.lex)
+            if framed is not None and framed < r.year and cue[0] == 1 and cue[2] != "phrase":
+                framed = None  # a past year cannot frame what is still to come ("The law, signed in 2019, takes effect")
             if framed is None and (shift := framing_year_offset(self.text, c.start, self.lex)) is not None:
                 framed = r.year + shift  # "Next year's summit will be held in [November]"
             if framed is not None and (d := self._fields_date(c, framed)) is not None:

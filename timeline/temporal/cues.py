@@ -92,13 +92,17 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
         return 1  # "will be named commander for a mission in December", "to be completed by Dec. 15"
     before = words[i - 1].lower() if i > 0 else ""
     if w in lex.past_cues:
-        if w in lex.word_set("past_base_same") and before in lex.word_set("non_finite_markers"):
-            return 0  # "will shut on Friday"
+        if w in lex.word_set("past_base_same") and (
+                before in lex.word_set("non_finite_markers") or before in lex.word_set("adjectival_ed_after")):
+            return 0  # "will shut on Friday", "The highway is shut through Friday"
         return -1
     if len(w) > 4 and w.endswith("ed") and w not in lex.not_past_ed:
         return 0 if before in lex.word_set("adjectival_ed_after") else -1  # "will stay closed through Monday": an adjective
     if (w in lex.word_set("schedule_base_verbs") and i > 0 and words[i][:1].islower()
-            and before not in lex.word_set("non_finite_markers")):
+            and before not in lex.word_set("non_finite_markers")
+            and (words[i - 1][:1].isupper() or (len(before) > 3 and before.endswith("s")))):
+        # a subject right before: a name or a plural ("Arsenal face", "the two sides meet"), not a noun's modifier
+        # ("hit a home run on Friday", "made a strong start on Friday")
         return 1  # "Arsenal face Villa on Saturday", "Pre-orders open Friday" (not a name: "won the Australian Open")
     return 0
 
@@ -214,6 +218,9 @@ def reaches_far_ahead(text: str, start: int, lex: Lexicon, cue: tuple[int | None
 _FRAMING_YEAR = re.compile(r"[\"'`“‘]*(?:(?:Back|Earlier|Later|Early|Late)\s+(?:in|during|by)|In|During|By)\s+(?:(?:early|late|mid-?)\s*)?"
                            r"(?:[A-Z][a-z]+\.?\s+)?((?:1[6-9]|20)\d\d),\s")
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+#: a relative clause opened before a full date: background, not the sentence's frame ("The company, which was founded
+#: on May 5, 2001, reported ...")
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b")
 _FULL_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,\s+"
                         r"((?:1[6-9]|20)\d\d)\b")
 
@@ -229,7 +236,11 @@ def framing_year_offset(text: str, start: int, lex: Lexicon) -> int | None:
     m = _FRAMING_RELATIVE.match(left)
     if m is None or _YEAR.search(left, m.end()):
         return None
-    return _RELATIVE_YEAR[m.group(1).lower()]
+    shift = _RELATIVE_YEAR[m.group(1).lower()]
+    cue = evidence(text, start, start, lex)[0]
+    if shift and cue is not None and cue != shift:
+        return None  # "Last year's champion will defend her title in [June]": the frame names a person, not the time
+    return shift
 
 
 def framing_year(text: str, start: int, lex: Lexicon) -> int | None:
@@ -247,6 +258,8 @@ def framing_year(text: str, start: int, lex: Lexicon) -> int | None:
     around = _words(left[max(0, last.start() - 20) : last.start()])[-2:] + _words(left[last.end() :])
     if any(w.lower() in lex.word_set("frame_breakers") for w in around):
         return None  # "born on May 5, 1950, ... said on [March 3]": a life's date or a report is no frame
+    if _ASIDE.search(left, 0, last.start()):
+        return None  # "The company, which was founded on May 5, 2001, will hold its meeting on [June 3]"
     return int(last.group(1))
 
 
