@@ -82,6 +82,7 @@ class Resolver:
         self.narrative = narrative
         self.prev: Ref | None = None
         self.prev_end = -1  # where the expression that set prev ends
+        self.prev_minute: int | None = None  # its minute of the day, when it is a clock time
         self.last_quarter: Ref | None = None
         #: the last quarter named in any form (also "the year-ago quarter"): what "that quarter" refers to
         self.named_quarter: Ref | None = None
@@ -358,6 +359,8 @@ class Resolver:
             prev = self.prev
             if prev is None or prev.grain not in CLOCK_UNITS or (c.later or 0) * CLOCK_UNITS[c.unit] >= 24:
                 return None
+            if self.prev_minute is not None and self.prev_minute + (c.later or 0) * CLOCK_UNITS[c.unit] * 60 >= 24 * 60:
+                return prev.date + dt.timedelta(days=1), "day", prev.anchor  # "at 11 p.m. ... Two hours later": next day
             return prev.date, "day", prev.anchor
         if c.later is None or c.unit is None:
             return None
@@ -389,6 +392,7 @@ class Resolver:
                 first, last = cal.period(point, lead_grain)
                 if not c.ahead:  # the story moves on: "Two days later, ... The next day, ..." is the day after that
                     self.prev = Ref(first, lead_grain, tid)
+                    self.prev_minute = None
                     self.prev_end = c.end
                 return self._expression(c, tid, value, grain, None, since, True, leads_to=Interval(first=first, last=last))
         elif c.kind == "absolute":
@@ -439,6 +443,7 @@ class Resolver:
                 if not _deadline_ahead(c, first, self.pub):  # "to be completed by [Jan. 10]" is no point of the story
                     self.prev = Ref(point, g, tid, c.season)
                     self.prev_end = c.end
+                    self.prev_minute = c.hour * 60 + (c.minute or 0) if c.hour is not None else None
                 if g == "quarter" and not c.follow_quarter and c.kind != "quarter_ctx" and self.last_quarter is None:
                     # results news: the first quarter named is the one reported; later mentions ("after a flat second
                     # quarter", "expects the fourth quarter to ...") are asides and do not move the context. A quarter
