@@ -104,3 +104,22 @@ def test_blank_parse_links_by_distance(case: dict[str, Any]) -> None:
     links = _run(case, parsed=False)
     link = links[1]
     assert (link.anchor.value, link.time_id, link.rule) == ("time", "t0", "linear")
+
+
+def test_live_blog_is_decided_for_the_whole_document() -> None:
+    """A chunk that holds one timestamp line of a live blog still dates the lines below it when the pipeline says
+    the document is a live blog (``is_live_blog``: two stamp lines or more in the whole text)."""
+    from timeline.linking import is_live_blog
+    from timeline.temporal import TemporalTagger
+
+    tagger = TemporalTagger()
+    tag = lambda line: tagger.tag(line, dt.date(2013, 9, 16))  # noqa: E731
+    blog = "9:05 a.m. ET\nThe eye crossed the coast.\n\n10:40 a.m. ET\nPower companies reported outages.\n"
+    assert is_live_blog(blog, tag)
+    assert not is_live_blog("8:44am EDT\nCrews arrived.\n\nThey left at 9 a.m.\n", tag)
+    (case,) = [c for c in CASES if c["name"].startswith("a single stamped line above a story")]
+    doc, events, times = _inputs(case, parsed=True)
+    links = {link.event_id: link for link in Linker().link(doc, events, times, has_pub_date=True, live_blog=True)}
+    assert links["e4"].rule == "narrative:timestamp" and links["e4"].time_id == "t0"
+    links = {link.event_id: link for link in Linker().link(doc, events, times, has_pub_date=True, live_blog=False)}
+    assert links["e4"].rule == "narrative:previous-sentence"

@@ -28,7 +28,7 @@ from . import __version__
 from .document import NO_PUB_DATE_WARNING, Region, body_regions, parse_pub_date
 from .errors import InputError
 from .events import EventExtractor
-from .linking import Link, Linker, status_from_anchor
+from .linking import Link, Linker, is_live_blog, status_from_anchor
 from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline
 from .nlp import LoadedPipeline, degraded_message, load_pipeline
 from .ordering import KeyedEntry, keyed_entries, lead_events, timeline_order
@@ -151,6 +151,7 @@ class Extractor:
         spans = _Spans(text, TAG_CHARS)
         times = _TimeFeed(self.tagger.tag_spans(text, pub, spans.spans(), narrative=self.narrative), spans, body, out)
         placer = _Placer(pub, _lead(text, body), out)
+        live_blog = is_live_blog(text, lambda line: self.tagger.tag(line, pub))  # once per document, not per chunk
         region_starts = [s for s, _ in body]
         for offset, size, doc in chunks:
             stop = offset + size
@@ -160,7 +161,8 @@ class Extractor:
             local_times = [_shift(t, -offset) for t in chunk_times]
             local_events = self.events.extract(doc, regions=local_regions, first_chunk=offset == 0,
                                                last_chunk=stop >= len(text))
-            local_links = self.linker.link(doc, local_events, local_times, has_pub_date=pub is not None)
+            local_links = self.linker.link(doc, local_events, local_times, has_pub_date=pub is not None,
+                                           live_blog=live_blog)
             placer.add(local_events, local_links, chunk_times, offset, stop)
             del doc, local_events, local_links  # only the current chunks' tokens stay alive
         times.drain()

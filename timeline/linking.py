@@ -82,6 +82,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -180,8 +181,11 @@ class Linker:
         #: verbs whose "not ... until" denies the lasting ("did not last until Sunday"), as the event lexicon says
         self._lasting = load_lexicon().event_arguments.lasting.lemmas
 
-    def link(self, doc: Doc, events: list[Event], times: list[TimeExpression], *, has_pub_date: bool) -> list[Link]:
-        """One link per event, in the order of ``events``. Offsets of events and times are into ``doc.text``."""
+    def link(self, doc: Doc, events: list[Event], times: list[TimeExpression], *, has_pub_date: bool,
+             live_blog: bool | None = None) -> list[Link]:
+        """One link per event, in the order of ``events``. Offsets of events and times are into ``doc.text``.
+        ``live_blog``: whether the whole document has two timestamp lines or more (``is_live_blog``; the pipeline
+        decides it once per document, a chunk may hold one stamp only); None: decide from this Doc."""
         parsed = doc.has_annotation("DEP")
         time_spans: list[tuple[TimeExpression, Span]] = []
         for t in times:
@@ -212,7 +216,7 @@ class Linker:
         text = doc.text  # once: Doc.text joins every token
         time_spans = [(t, span) for t, span in time_spans if not _in_dateline(span, text) and not _rate(span)]
         # live-blog timestamps ("10:40 a.m. ET" on a line of its own) date the lines below them, not by syntax
-        stamps = _timestamp_blocks(time_spans, text)
+        stamps = _timestamp_blocks(time_spans, text, live_blog)
         stamp_ids = {t.id for _, _, t, _ in stamps}
         time_spans = [(t, span) for t, span in time_spans if t.id not in stamp_ids]
         by_sent: dict[int, list[tuple[TimeExpression, Span]]] = {}
@@ -689,8 +693,39 @@ _STAMP_REST = re.compile(
     r"[\s,.:;|()\[\]\-–—]*(?:(?:ET|EDT|EST|CT|CDT|CST|PT|PDT|PST|GMT|UTC|BST|CET)\b[\s,.:;|\-–—]*)?")
 
 
-def _timestamp_blocks(time_spans: list[tuple[TimeExpression, Span]],
-                      text: str) -> list[tuple[int, int, TimeExpression, Span]]:
+def _stamp_line(line_start: int, line_end: int, on_line: list[TimeExpression], text: str) -> TimeExpression | None:
+    """The clock time of a line that holds only times (a clock time among them) and a zone or punctuation."""
+    clock = [t for t in on_line if t.type == TimexType.TIME and "T" in t.value]
+    if not clock:
+        return None
+    rest, last = [], line_start
+    for t in sorted(on_line, key=lambda t: t.start):
+        rest.append(text[last : t.start])
+        last = t.end
+    rest.append(text[last:line_end])
+    return clock[-1] if all(_STAMP_REST.fullmatch(part) for part in rest) else None
+
+
+#: a line short enough to be a timestamp, with a clock's colon or an "a.m."/"pm"
+_STAMP_CANDIDATE = re.compile(r"^[^\n]{0,60}(?::\d\d|\b[ap]\.?m\b)[^\n]{0,60}$", re.MULTILINE | re.IGNORECASE)
+
+
+def is_live_blog(text: str, tag: Callable[[str], list[TimeExpression]]) -> bool:
+    """Does the text have two timestamp lines or more ("9:05 a.m. ET" on a line of its own)? ``tag`` tags one line
+    (the pipeline's temporal tagger). One stamped line is the story's own time, not a blog."""
+    found = 0
+    for m in _STAMP_CANDIDATE.finditer(text):
+        if m.end() >= len(text.rstrip()):
+            continue  # the text's last line dates nothing below it
+        if _stamp_line(0, len(m.group()), tag(m.group()), m.group()) is not None:
+            found += 1
+            if found >= 2:
+                return True
+    return False
+
+
+def _timestamp_blocks(time_spans: list[tuple[TimeExpression, Span]], text: str,
+                      live_blog: bool | None = None) -> list[tuple[int, int, TimeExpression, Span]]:
     """(start, end, time, span) of the text a live-blog timestamp dates: a line holding only a clock time, or a clock
     time and a date ("9:05 a.m. ET", "Sept. 27, 10:40 a.m."), dates the lines below it up to a blank line or the
     next timestamp, when the text has two such lines at least (a live blog). The time is the line's clock time."""
@@ -698,23 +733,21 @@ def _timestamp_blocks(time_spans: list[tuple[TimeExpression, Span]],
     for t, span in time_spans:
         line_start = text.rfind("\n", 0, t.start) + 1
         by_line.setdefault(line_start, []).append((t, span))
+    if live_blog is False:
+        return []
     stamps: list[tuple[int, int, TimeExpression, Span]] = []
     for line_start, on_line in sorted(by_line.items()):
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
-        clock = [(t, span) for t, span in on_line if t.type == TimexType.TIME and "T" in t.value]
-        if not clock or line_end >= len(text):
+        if line_end >= len(text):
             continue
-        rest, last = [], line_start
-        for t, _ in sorted(on_line, key=lambda ts: ts[0].start):
-            rest.append(text[last : t.start])
-            last = t.end
-        rest.append(text[last:line_end])
-        if not all(_STAMP_REST.fullmatch(part) for part in rest):
+        stamp = _stamp_line(line_start, line_end, [t for t, _ in on_line], text)
+        if stamp is None:
             continue
+        span = next(sp for t, sp in on_line if t.id == stamp.id)
         end = text.find("\n\n", line_end)
-        stamps.append((line_end, len(text) if end < 0 else end, clock[-1][0], clock[-1][1]))
-    if len(stamps) < 2:
+        stamps.append((line_end, len(text) if end < 0 else end, stamp, span))
+    if live_blog is None and len(stamps) < 2:
         return []  # one stamped line is the story's own time ("Mon Sep 16, 2013 8:44am EDT" above the text), no blog
     # a timestamp's block ends where the next one starts
     return [(start, min([end] + [s for s, _, _, _ in stamps if s > start]), t, span)
