@@ -478,11 +478,18 @@ _POINT_WORDS = frozenset({"ago", "earlier", "later", "before", "after", "hence"}
 _FRAME_WORDS = frozenset({"past", "last", "next", "coming", "previous", "recent"})
 
 
+#: the first word of an offset that makes a duration a point from another time ("later", "after the shooting")
+_OFFSET_POINT_WORDS = frozenset({"later", "after", "before", "earlier"})
+
+
 def _length(t: TimeExpression, span: Span) -> bool:
     """A duration that tells how long, not when: "for nine hours", "a six-year contract"; not an offset ("four
     decades ago", "a decade after exchanging communist rule", "[three days] after the shooting") nor a span that
-    frames the event ("in the past two weeks", "within weeks")."""
-    if t.type != TimexType.DURATION or t.offset or span[-1].lower_ in _POINT_WORDS:
+    frames the event ("in the past two weeks", "within weeks"). A lateness ("ended [a day] late") is a length here:
+    the date of the same clause is the event's ("ended a day late on Sunday")."""
+    if t.type != TimexType.DURATION or span[-1].lower_ in _POINT_WORDS:
+        return False
+    if t.offset and t.offset.split()[0].lower() in _OFFSET_POINT_WORDS:
         return False
     if span.end < len(span.doc) and span.doc[span.end].lower_ in _POINT_WORDS:
         return False
