@@ -62,7 +62,7 @@ class Extractor:
         self.narrative = narrative
         self.tagger = TemporalTagger()
         self.events = EventExtractor()
-        self.linker = Linker()
+        self.linker = Linker(lasting=self.events.lexicon.event_arguments.lasting.lemmas)
 
     @property
     def model_name(self) -> str:

@@ -171,6 +171,7 @@ class Linker:
         max_path: int = _MAX_PATH,
         max_linear_tokens: int = _MAX_LINEAR_TOKENS,
         carry_over: int = 2,
+        lasting: frozenset[str] | None = None,
     ) -> None:
         """``max_path``: the longest dependency path (plus clause crossings) to a time of the same sentence;
         ``max_linear_tokens``: the reach without a parse; ``carry_over``: how many sentences back a past-tense
@@ -178,8 +179,9 @@ class Linker:
         self.max_path = max_path
         self.max_linear_tokens = max_linear_tokens
         self.carry_over = carry_over
-        #: verbs whose "not ... until" denies the lasting ("did not last until Sunday"), as the event lexicon says
-        self._lasting = load_lexicon().event_arguments.lasting.lemmas
+        #: verbs whose "not ... until" denies the lasting ("did not last until Sunday"): the event lexicon's, given by
+        #: the pipeline that holds it (loaded here otherwise)
+        self._lasting = lasting if lasting is not None else load_lexicon().event_arguments.lasting.lemmas
 
     def link(self, doc: Doc, events: list[Event], times: list[TimeExpression], *, has_pub_date: bool,
              live_blog: bool | None = None) -> list[Link]:
@@ -219,6 +221,7 @@ class Linker:
         stamps = _timestamp_blocks(time_spans, text, live_blog)
         stamp_ids = {t.id for _, _, t, _ in stamps}
         time_spans = [(t, span) for t, span in time_spans if t.id not in stamp_ids]
+        offsets = {t.id: _offset_phrase(t, text) for t, _ in time_spans}  # once per time, not per event
         by_sent: dict[int, list[tuple[TimeExpression, Span]]] = {}
         for t, span in time_spans:
             by_sent.setdefault(sent_of[span.start], []).append((t, span))
@@ -232,7 +235,7 @@ class Linker:
                 candidates = by_sent.get(sent_of[tok.i], [])
                 if candidates:
                     if parsed:
-                        found = self._by_syntax(ev, tok, candidates, governors, when_clause, not_past)
+                        found = self._by_syntax(ev, tok, candidates, governors, when_clause, not_past, offsets)
                     else:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
@@ -258,15 +261,17 @@ class Linker:
         best: tuple[TimeExpression, Span] | None = None
         best_key: tuple[int, int, int] | None = None
         for t, span in time_spans:
-            if (span.start >= tok_sent or _comparison(t, span) or t.value in _NOT_CARRIED or t.id in not_past
-                    or not _frames_sentence(span)):
+            if span.start >= tok_sent or t.value in _NOT_CARRIED or t.id in not_past:
                 continue
             back = here - sent_index.get(sent_of[span.start], -99)
-            if 0 < back <= self.carry_over and "\n\n" not in text[span.end_char : tok.idx]:
-                # the nearest sentence; in it, the time highest in the tree (the sentence's frame, not a detail)
-                key = (-back, -depth[t.id], span.start)
-                if best_key is None or key > best_key:
-                    best, best_key = (t, span), key
+            if not 0 < back <= self.carry_over or "\n\n" in text[span.end_char : tok.idx]:
+                continue  # the cheap tests first: the tree walks below are for the times in reach only
+            if _comparison(t, span) or not _frames_sentence(span):
+                continue
+            # the nearest sentence; in it, the time highest in the tree (the sentence's frame, not a detail)
+            key = (-back, -depth[t.id], span.start)
+            if best_key is None or key > best_key:
+                best, best_key = (t, span), key
         if best is None:
             return None
         t, span = best
@@ -277,11 +282,10 @@ class Linker:
     def _by_syntax(
         self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]],
         governors: dict[str, tuple[int, str] | None], when_clause: dict[int, str],
-        not_past: set[str] | frozenset[str],
+        not_past: set[str] | frozenset[str], offsets: dict[str, tuple[int, int]],
     ) -> Link | None:
         best: tuple[tuple[int, bool, int], TimeExpression, Span, str] | None = None
-        offsets = [_offset_phrase(t, span) for t, span in candidates]
-        inside = next(((a, b) for a, b in offsets if a <= ev.start < b), None)
+        inside = next(((a, b) for a, b in (offsets[t.id] for t, _ in candidates) if a <= ev.start < b), None)
         if inside is not None:
             # "nearly two months after his team was blocked": the time counts from the event, and the sentence's
             # other times ("resumed work Friday") are later than it; a time of the phrase itself is the event's ("two
@@ -479,7 +483,7 @@ _FRAME_WORDS = frozenset({"past", "last", "next", "coming", "previous", "recent"
 
 
 #: the first word of an offset that makes a duration a point from another time ("later", "after the shooting")
-_OFFSET_POINT_WORDS = frozenset({"later", "after", "before", "earlier"})
+_OFFSET_POINT_WORDS = _POINT_WORDS - {"ago", "hence"}
 
 
 def _length(t: TimeExpression, span: Span) -> bool:
@@ -496,12 +500,12 @@ def _length(t: TimeExpression, span: Span) -> bool:
     return not any(tok.lower_ in _FRAME_WORDS for tok in span) and _preposition(span) != "within"
 
 
-def _offset_phrase(t: TimeExpression, span: Span) -> tuple[int, int]:
+def _offset_phrase(t: TimeExpression, text: str) -> tuple[int, int]:
     """Where the words that make the time an offset are ("[Three days] after the shooting": ``t.offset``): an event
     there is what the time counts from, not at it. Offsets into the Doc's text; (0, 0) for none."""
     if not t.offset:
         return 0, 0
-    start = span.doc.text.find(t.offset, t.end, t.end + 3 + len(t.offset))
+    start = text.find(t.offset, t.end, t.end + 3 + len(t.offset))
     return (start, start + len(t.offset)) if start >= 0 else (0, 0)
 
 
@@ -721,8 +725,9 @@ def is_live_blog(text: str, tag: Callable[[str], list[TimeExpression]]) -> bool:
     """Does the text have two timestamp lines or more ("9:05 a.m. ET" on a line of its own)? ``tag`` tags one line
     (the pipeline's temporal tagger). One stamped line is the story's own time, not a blog."""
     found = 0
+    last = len(text.rstrip())
     for m in _STAMP_CANDIDATE.finditer(text):
-        if m.end() >= len(text.rstrip()):
+        if m.end() >= last:
             continue  # the text's last line dates nothing below it
         if _stamp_line(0, len(m.group()), tag(m.group()), m.group()) is not None:
             found += 1
@@ -736,12 +741,12 @@ def _timestamp_blocks(time_spans: list[tuple[TimeExpression, Span]], text: str,
     """(start, end, time, span) of the text a live-blog timestamp dates: a line holding only a clock time, or a clock
     time and a date ("9:05 a.m. ET", "Sept. 27, 10:40 a.m."), dates the lines below it up to a blank line or the
     next timestamp, when the text has two such lines at least (a live blog). The time is the line's clock time."""
+    if live_blog is False:
+        return []
     by_line: dict[int, list[tuple[TimeExpression, Span]]] = {}
     for t, span in time_spans:
         line_start = text.rfind("\n", 0, t.start) + 1
         by_line.setdefault(line_start, []).append((t, span))
-    if live_blog is False:
-        return []
     stamps: list[tuple[int, int, TimeExpression, Span]] = []
     for line_start, on_line in sorted(by_line.items()):
         line_end = text.find("\n", line_start)
@@ -757,8 +762,8 @@ def _timestamp_blocks(time_spans: list[tuple[TimeExpression, Span]], text: str,
     if live_blog is None and len(stamps) < 2:
         return []  # one stamped line is the story's own time ("Mon Sep 16, 2013 8:44am EDT" above the text), no blog
     # a timestamp's block ends where the next one starts
-    return [(start, min([end] + [s for s, _, _, _ in stamps if s > start]), t, span)
-            for start, end, t, span in stamps]
+    return [(start, min(end, stamps[i + 1][0]) if i + 1 < len(stamps) else end, t, span)
+            for i, (start, end, t, span) in enumerate(stamps)]  # in text order
 
 
 def _under_timestamp(ev: Event, stamps: list[tuple[int, int, TimeExpression, Span]]) -> Link | None:
@@ -837,7 +842,7 @@ def _evidence(span: Span) -> str:
 #: the words before "from" that make its time a baseline: "up from last month's offer", "down from 29 percent in
 #: August", "rose 3 percent from a year earlier"
 _BASELINE_BEFORE_FROM = frozenset({"up", "down", "percent", "%", "points", "point", "cents"})
-_AGO_WORDS = frozenset({"earlier", "year-earlier", "year-ago", "ago"})
+_AGO_WORDS = _COMPARISON_WORDS | {"ago"}
 #: the arcs a time's phrase goes up by to the preposition that introduces it (the time, its noun, a number)
 _PHRASE_UP = frozenset({"pobj", "pcomp", "poss", "npadvmod", "compound", "nmod", "nummod", "amod", "quantmod",
                         "appos", "prep"})

@@ -90,14 +90,10 @@ def cap_sentences(doc: Doc) -> Doc:
         before = doc[tok.i - 1]
         if not tok.is_space and before.is_space and before.text.count("\n") >= 2:
             tok.is_sent_start = True
-    for hit in find_text_dates(doc.text).hits:
-        # a dateline or date line of the header (resources/pubdate.yaml) ends where the story's first sentence
-        # starts: "LONDON, March 21 (Reuters) - The Bank of England kept ..."
-        first = doc.char_span(hit.drop[1], hit.drop[1] + 1, alignment_mode="expand")
-        if first is not None and 0 < first.start and not first[0].is_space:
-            first[0].is_sent_start = True
-    for start in place_datelines(doc.text):
-        # an undated dateline is not the first sentence's subject: "MOBILE, Ala. — Hurricane Delia made landfall"
+    # a dateline or date line of the header (resources/pubdate.yaml) ends where the story's first sentence starts
+    # ("LONDON, March 21 (Reuters) - The Bank of England kept ..."), and so does an undated dateline, which is not the
+    # first sentence's subject ("MOBILE, Ala. — Hurricane Delia made landfall")
+    for start in [hit.drop[1] for hit in find_text_dates(doc.text).hits] + place_datelines(doc.text):
         first = doc.char_span(start, start + 1, alignment_mode="expand")
         if first is not None and 0 < first.start and not first[0].is_space:
             first[0].is_sent_start = True
@@ -141,6 +137,8 @@ def merge_number_abbreviations(doc: Doc) -> Doc:
 _MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by", "with",
                           "from", "as", "vs", "via", "into", "over", "up", "off", "out", "per", "than"})
 _HEADLINE_MAX_WORDS = 20
+#: a capitalised word after a lower-case word, a digit or a comma: a name as the body writes it
+_NAME_IN_BODY = re.compile(r"(?<=[a-z0-9,;)] )[A-Z]\w*\b")
 _HEADLINE_MIN_WORDS = 3
 _HEADLINE_ENDS = tuple('.!?:;"”_-—–')
 HEADLINE_CASE = "timeline_headline_case"
@@ -186,16 +184,16 @@ def lower_title_case_headline(doc: Doc) -> Doc:
     body = doc.text[doc[hi - 1].idx + len(doc[hi - 1].text):]
     original: dict[int, str] = {}
     first = next(t.i for t in doc[lo:hi] if t.is_alpha or t.like_num or not t.is_punct)
+    names = set(_NAME_IN_BODY.findall(body))  # a name: the body writes it capitalised inside a sentence
     for t in doc[lo:hi]:
         w = t.text
         if t.i == first or not t.is_alpha or not w[0].isupper() or w.isupper() or len(w.lower()) != len(w):
             continue
-        if re.search(r"[a-z0-9,;)] " + re.escape(w) + r"\b", body):
-            continue  # a name: the body writes it capitalised inside a sentence
-        original[t.i] = w
+        if w not in names:
+            original[t.i] = w
     if not original:
         return doc
-    words = [w.lower() if t.i in original else t.text for t, w in ((t, t.text) for t in doc)]
+    words = [t.lower_ if t.i in original else t.text for t in doc]
     new = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
     new.from_array([NORM], doc.to_array([NORM]))  # the tokenizer's exception norms ("Feb." -> "february")
     new.user_data.update(doc.user_data)

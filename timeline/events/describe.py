@@ -76,7 +76,8 @@ def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
         # the "of" that completes the head: "a state of emergency", "hundreds of homes", "head of state"
         toks += [of] + noun_phrase(pobj, with_conj=False)
     first, last = hyphen_extent(tok.doc, tok.i)  # the whole hyphenated word, however it is parsed ("Pre-orders")
-    toks += [t for t in tok.doc[first : last + 1] if t.i != tok.i and all(t.i != x.i for x in toks)]
+    have = {x.i for x in toks}
+    toks += [t for t in tok.doc[first : last + 1] if t.i != tok.i and t.i not in have]
     if with_conj:
         for c in tok.children:
             if c.dep_ == "conj" and c.i > tok.i:
@@ -181,7 +182,7 @@ def subject_of(tok: Token, object_control: frozenset[str] = frozenset(), ranking
         if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in NOMINAL_POS:
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                 # "an attempt to shut down ...": the noun is not the actor; "the first women to perform" are
-                return cur.head if _ranked(cur.head, ranking) else None
+                return cur.head if ranked_noun(cur.head, ranking) else None
             return cur.head
         return None
     return None
@@ -194,11 +195,15 @@ _CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "when", "
 _GERUND_PREPOSITIONS = _CLAUSE_PREPOSITIONS | {"by", "without", "while", "upon", "despite"}
 
 
-def _ranked(noun: Token, ranking: frozenset[str]) -> bool:
+def is_ranking_word(tok: Token, ranking: frozenset[str]) -> bool:
+    """A word that ranks a noun: a word of ``ranking`` (lexicon ranking_modifiers), a superlative or an ordinal other
+    than "next" ("fourth", "first", "only", "youngest")."""
+    return tok.lower_ in ranking or tok.tag_ == "JJS" or (tok.ent_type_ == "ORDINAL" and tok.lower_ != "next")
+
+
+def ranked_noun(noun: Token, ranking: frozenset[str]) -> bool:
     """Is the noun ranked: "the fourth hurricane", "the first women", "the only team", "the youngest player"?"""
-    return any(m.dep_ == "amod" and m.i < noun.i and (
-        m.lower_ in ranking or m.tag_ == "JJS" or (m.ent_type_ == "ORDINAL" and m.lower_ != "next"))
-        for m in noun.children)
+    return any(m.dep_ == "amod" and m.i < noun.i and is_ranking_word(m, ranking) for m in noun.children)
 
 
 def _hyphen_piece(subj: Token, verb: Token) -> bool:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from timeline.events.describe import LIST_MARKERS, line_bounds
-from timeline.events.lexicon import Cue, FutureTime, Lexicon, PastTime
+from timeline.events.describe import LIST_MARKERS, is_ranking_word, line_bounds, ranked_noun
+from timeline.events.lexicon import Cue, FutureTime, Lexicon, PastTime, TimePhrases
 from timeline.events.tense import NEGATIONS, TenseInfo, tense_of
 from timeline.models import EventClass, Factuality
 
@@ -97,8 +97,7 @@ class FactualityResolver:
         quantifier = self._negative_argument(tok)
         if quantifier is not None:  # "reached no agreement", "nobody hurried": negated, polarity stays POS
             return FactualityInfo(F.NEGATED, tinfo.modal, f"cue:{quantifier.name}")
-        mark = self._clause_mark(tok)
-        if mark is not None:  # a mark cue other than a conditional one
+        if mark is not None:  # a mark cue other than a conditional one (computed above)
             return FactualityInfo(mark.factuality, None, f"cue:{mark.name}")
         if self._is_reported_future(tok, tinfo):
             if self._has_condition(tok):  # "said the plant would close if demand fell"
@@ -180,8 +179,7 @@ class FactualityResolver:
         gov: Token | None = head
         if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
             # the noun ranked, or the ranking word itself as the noun ("was the first to be elected")
-            ranked = _ranked_noun(head, ranking) or (head.pos_ == "ADJ" and (
-                head.lower_ in ranking or head.tag_ == "JJS" or (head.ent_type_ == "ORDINAL" and head.lower_ != "next")))
+            ranked = _ranked_noun(head, ranking) or (head.pos_ == "ADJ" and is_ranking_word(head, ranking))
             if head.pos_ == "ADJ" and not ranked:
                 return None
             gov = governing_predicate(head)
@@ -434,14 +432,10 @@ class FactualityResolver:
         realised = head_tense.tense == "PAST" and head_tense.aspect == "PERFECTIVE"  # "the move had been expected"
         if (lemma in expecting or planned_for) and dep in ("dobj", "nsubjpass") and not (raised or realised):
             if _negated(self.of(head)):  # "did not expect any delays"
-                if _not_until(head, not_until) or _not_until(tok, not_until):
-                    return FactualityInfo(F.EXPECTED, None, f"argument-of:{lemma}+neg-until")
-                return FactualityInfo(F.NEGATED, None, f"argument-of:{lemma}+neg")
+                return _negated_argument(tok, head, lemma, not_until)
             return FactualityInfo(expecting.get(lemma, F.PLANNED), None, f"argument-of:{lemma}")
         if lemma in verbs.inceptive.lemmas and dep == "nsubj" and _negated(self.of(head)):
-            if _not_until(head, not_until) or _not_until(tok, not_until):
-                return FactualityInfo(F.EXPECTED, None, f"argument-of:{lemma}+neg-until")
-            return FactualityInfo(F.NEGATED, None, f"argument-of:{lemma}+neg")  # "construction has not started"
+            return _negated_argument(tok, head, lemma, not_until)  # "construction has not started"
         up = self.of(head)
         if lemma in verbs.terminative.lemmas and (up.factuality in UNREAL | {F.NEGATED} or (
                 up.factuality == F.ONGOING and head_tense.tense == "PRESENT" and head_tense.aspect == "NONE")):
@@ -483,10 +477,15 @@ def _ranked_noun(noun: Token, ranking: frozenset[str]) -> bool:
     a superlative or a ranking word ("the fourth hurricane", "the only team", "the youngest player")?"""
     nouns = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                       if g.dep_ == "pobj"]
-    return any(
-        m.dep_ == "amod" and m.i < n.i
-        and (m.lower_ in ranking or m.tag_ == "JJS" or (m.ent_type_ == "ORDINAL" and m.lower_ != "next"))
-        for n in nouns for m in n.children)
+    return any(ranked_noun(n, ranking) for n in nouns)
+
+
+def _negated_argument(tok: Token, head: Token, lemma: str, not_until: frozenset[str]) -> FactualityInfo:
+    """The event noun of a negated verb that expects or starts it: negated, or only later with "until/before"
+    ("does not expect a recovery before 2025": expected)."""
+    if _not_until(head, not_until) or _not_until(tok, not_until):
+        return FactualityInfo(F.EXPECTED, None, f"argument-of:{lemma}+neg-until")
+    return FactualityInfo(F.NEGATED, None, f"argument-of:{lemma}+neg")
 
 
 def _negated(info: FactualityInfo) -> bool:
@@ -504,47 +503,40 @@ def _not_until(verb: Token, words: frozenset[str]) -> bool:
     return False
 
 
-def _future_time_below(tok: Token, after: int, future: FutureTime, depth: int = 3) -> str | None:
-    """A future time phrase (see ``future_time`` in the lexicon) in the children of ``tok`` along time-like
-    dependencies, after token ``after``."""
+def _time_below(tok: Token, after: int, phrases: TimePhrases, time_nouns: frozenset[str],
+                postpositions: frozenset[str] = frozenset(), *, participles: bool = False, depth: int = 3) -> str | None:
+    """A time phrase (``phrases``: lexicon ``future_time`` or ``past_time``; "next week", "tomorrow", "two years
+    ago") in the children of ``tok`` along time-like dependencies, after token ``after``; with ``participles``,
+    also below a participle ("starting tomorrow"; not an infinitive: "plans to travel next week")."""
     for c in tok.children:
         if c.dep_ not in TIME_PATH_DEPS or c.i <= after:
             continue
         low = c.lower_
-        if low in future.words.words:
+        if low in phrases.words.words or low in postpositions:
             return low
-        if low in future.time_nouns.words:
-            mod = next((m for m in c.children if m.lower_ in future.modifiers.words and m.i < c.i), None)
+        if low in time_nouns:
+            mod = next((m for m in c.children if m.lower_ in phrases.modifiers.words and m.i < c.i), None)
             if mod is not None:
                 return f"{mod.lower_} {low}"
-        participle = c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")  # not an infinitive: "plans to travel next week"
-        if depth > 1 and (c.dep_ in ("prep", "pobj", "advmod") or participle):  # "in the coming weeks", "starting tomorrow"
-            found = _future_time_below(c, after, future, depth - 1)
+            if any(m.lower_ in postpositions for m in c.children if m.i > c.i):
+                return next(m.lower_ for m in c.children if m.lower_ in postpositions)
+        participle = participles and c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")
+        if depth > 1 and (c.dep_ in ("prep", "pobj", "advmod") or participle):  # "in the coming weeks"
+            found = _time_below(c, after, phrases, time_nouns, postpositions, participles=participles,
+                                depth=depth - 1)
             if found is not None:
                 return found
     return None
+
+
+def _future_time_below(tok: Token, after: int, future: FutureTime) -> str | None:
+    """A future time phrase (lexicon ``future_time``) below ``tok``, after token ``after``."""
+    return _time_below(tok, after, future, future.time_nouns.words, participles=True)
 
 
 def _past_time_below(tok: Token, after: int, past: PastTime, time_nouns: frozenset[str], depth: int = 3) -> str | None:
-    """A past time phrase (see ``past_time`` in the lexicon: "last month", "yesterday", "two years ago") in the
-    children of ``tok`` along time-like dependencies, after token ``after``."""
-    for c in tok.children:
-        if c.dep_ not in TIME_PATH_DEPS or c.i <= after:
-            continue
-        low = c.lower_
-        if low in past.words.words or low in past.postpositions.words:
-            return low
-        if low in time_nouns:
-            mod = next((m for m in c.children if m.lower_ in past.modifiers.words and m.i < c.i), None)
-            if mod is not None:
-                return f"{mod.lower_} {low}"
-            if any(m.lower_ in past.postpositions.words for m in c.children if m.i > c.i):
-                return next(m.lower_ for m in c.children if m.lower_ in past.postpositions.words)
-        if depth > 1 and c.dep_ in ("prep", "pobj", "advmod"):
-            found = _past_time_below(c, after, past, time_nouns, depth - 1)
-            if found is not None:
-                return found
-    return None
+    """A past time phrase (lexicon ``past_time``: "last month", "yesterday", "two years ago") below ``tok``."""
+    return _time_below(tok, after, past, time_nouns, past.postpositions.words, depth=depth)
 
 
 def head_tense_name(head: Token) -> str:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from timeline.events.describe import genitive_participle
+from timeline.events.describe import FINITE_TAGS, genitive_participle
 from timeline.events.lexicon import HeadingRule, Lexicon
 from timeline.events.spans import Trigger
 
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -103,10 +102,12 @@ def is_modifier(doc: Doc, trig: Trigger, lexicon: Lexicon) -> bool:
     tok = doc[trig.first]
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and genitive_participle(tok) is not None:  # "Kroman Foods' proposed acquisition" misparsed
-        return tok.lower_ in lexicon.future_modifiers.lemmas or tok.lower_ in lexicon.non_event_modifiers
-    if tok.pos_ != "ADJ" or tok.dep_ != "amod":
+        key = tok.lower_  # the participle as written
+    elif tok.pos_ == "ADJ" and tok.dep_ == "amod":
+        key = lemma
+    else:
         return False
-    return lemma in lexicon.future_modifiers.lemmas or lemma in lexicon.non_event_modifiers
+    return key in lexicon.future_modifiers.lemmas or key in lexicon.non_event_modifiers
 
 
 __all__ = ["heading_tokens", "is_modifier"]

@@ -93,13 +93,19 @@ class EventArguments(BaseModel):
     chance_of: FormList = FormList(words=frozenset())
 
 
-class FutureTime(BaseModel):
-    """A time phrase ahead of the publication date, read from the parse (``factuality._future_time_below``)."""
+class TimePhrases(BaseModel):
+    """Words of a time phrase read from the parse (``factuality._time_below``): a modifier before a time noun ("next
+    week", "last month") or a word on its own ("tomorrow", "yesterday")."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     modifiers: FormList
     words: FormList
+
+
+class FutureTime(TimePhrases):
+    """A time phrase ahead of the publication date, and the time nouns both kinds of phrase use."""
+
     time_nouns: FormList
 
 
@@ -112,13 +118,9 @@ class Decisions(BaseModel):
     decided_by_vote: WordList
 
 
-class PastTime(BaseModel):
-    """A time phrase before the publication date, read from the parse (``factuality._past_time_below``)."""
+class PastTime(TimePhrases):
+    """A time phrase before the publication date, also with a postposition ("two years ago")."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    modifiers: FormList
-    words: FormList
     postpositions: FormList
 
 

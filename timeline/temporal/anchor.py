@@ -11,7 +11,7 @@ from timeline.temporal import calendar as cal
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
 from timeline.temporal.cues import evidence as tense_evidence
-from timeline.temporal.cues import framing_year, framing_year_offset, phrase_direction, phrase_reaches_far, reaches_far_ahead, same_sentence
+from timeline.temporal.cues import framing_year, phrase_direction, phrase_reaches_far, reaches_far_ahead, same_sentence
 from timeline.temporal.direction import Choice, DirectionModel, features
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.timex3 import format_value, unresolved_value
@@ -60,9 +60,8 @@ class Point:
     date: dt.date
     grain: str
 
-#: coarseness of a grain, for what an anaphoric "the week before" may count from
-_GRAIN_RANK = {"minute": 0, "hour": 0, "part_of_day": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "half": 3,
-               "season": 3, "year": 4, "decade": 5, "century": 6, "millennium": 7}
+#: the grains from coarse to fine (the order of ``Granularity``), for what "the week before" may count from
+_FINENESS = {g.value: n for n, g in enumerate(Granularity)}
 
 
 def _deadline_ahead(c: Candidate, first: dt.date, pub: Ref | None) -> bool:
@@ -105,11 +104,14 @@ class Resolver:
             # "the week before": one unit from a previous time no coarser than the unit ("Since 2019, ... the week
             # before" counts from the publication date)
             prev = self.prev
-            fine = prev is not None and (self.narrative or _GRAIN_RANK.get(prev.grain, 9) <= _GRAIN_RANK.get(c.unit or "", 0))
-            if (fine and prev is not None and not self.narrative and self.pub is not None and prev.date > self.pub.date
+            if prev is None or self.narrative:
+                return prev or self.pub
+            if _FINENESS.get(prev.grain, -1) < _FINENESS.get(c.unit or "", len(_FINENESS)):
+                return self.pub
+            if (self.pub is not None and prev.date > self.pub.date
                     and tense_direction(self.text, c.start, c.end, self.lex) == -1):
                 return self.pub  # "will face Alcaraz on Friday. Alcaraz beat Paul a day earlier": not from Friday
-            return prev if fine else self.pub
+            return prev
         if self.narrative and self.prev is not None and c.relative_to != "dct_only":
             # narrative text: everything underspecified follows the story, not the (download) date
             if c.relative_to == "auto":
@@ -186,12 +188,7 @@ class Resolver:
         if c.year_offset is not None:
             return self._fields_date(c, r.year + c.year_offset)
         if c.direction is None and not self.narrative and ref is self.pub:
-            framed = framing_year(self.text, c.start, self.lex)  # "In 2016, the team won the title on [May 2]"
-            cue = tense_evidence(self.text, c.start, c.end, self.lex)
-            if framed is not None and framed < r.year and cue[0] == 1 and cue[2] != "phrase":
-                framed = None  # a past year cannot frame what is still to come ("The law, signed in 2019, takes effect")
-            if framed is None and (shift := framing_year_offset(self.text, c.start, self.lex)) is not None:
-                framed = r.year + shift  # "Next year's summit will be held in [November]"
+            framed = framing_year(self.text, c.start, c.end, self.lex, r.year)  # "In 2016, ... on [May 2]"
             if framed is not None and (d := self._fields_date(c, framed)) is not None:
                 return d
         options: list[tuple[int, dt.date, dt.date, dt.date]] = []  # (distance, point, first, last)
@@ -357,9 +354,10 @@ class Resolver:
             # "[hours] later", "[30 minutes] later" after a clock time: its day, or so; after a bare day (its clock
             # unknown) or for a day or more the hours may cross midnight: no day (the timeline says "36 hours later")
             prev = self.prev
-            if prev is None or prev.grain not in CLOCK_UNITS or (c.later or 0) * CLOCK_UNITS[c.unit] >= 24:
+            hours = (c.later or 0) * CLOCK_UNITS[c.unit]
+            if prev is None or prev.grain not in CLOCK_UNITS or hours >= 24:
                 return None
-            if self.prev_minute is not None and self.prev_minute + (c.later or 0) * CLOCK_UNITS[c.unit] * 60 >= 24 * 60:
+            if self.prev_minute is not None and self.prev_minute + hours * 60 >= 24 * 60:
                 return prev.date + dt.timedelta(days=1), "day", prev.anchor  # "at 11 p.m. ... Two hours later": next day
             return prev.date, "day", prev.anchor
         if c.later is None or c.unit is None:

@@ -229,35 +229,43 @@ _FRAMING_RELATIVE = re.compile(r"[\"'`“‘]*(?:(Next|Last|This)\s+year(?:['’
 _RELATIVE_YEAR = {"next": 1, "last": -1, "this": 0}
 
 
-def framing_year_offset(text: str, start: int, lex: Lexicon) -> int | None:
-    """+1/-1/0 for a sentence that opens "Next year's summit ...", "Last year, ...", "This year, ...": the frame of a
-    yearless date later in it ("Next year's summit will be held in [November]"), unless a year comes between."""
+def framing_year(text: str, start: int, end: int, lex: Lexicon, this_year: int) -> int | None:
+    """The year that frames a yearless date at text[start:end] (``this_year``: the publication date's), or None:
+
+    - a sentence that opens "In 2020, ...", "Back in March 2016, ..." or a full date earlier in it ("opens on Feb. 9,
+      2026, and selection begins on [Feb. 2]"), unless another year comes between, the full date is a life's date or
+      a report's (lexicon frame_breakers) or stands in a relative clause, or a past year would frame what the tense
+      cues put ahead ("The law, signed in 2019, takes effect on [July 1]");
+    - a sentence that opens "Next year's summit ...", "Last year, ...", "This year, ..." (that year; not against the
+      tense: "Last year's champion will defend her title in [June]")."""
     left = _left_window(text, start, lex)
+    stated = _stated_frame(left, lex)
+    if stated is not None:
+        cue = evidence(text, start, end, lex) if stated < this_year else None
+        if cue is None or cue[0] != 1 or cue[2] == "phrase":
+            return stated
     m = _FRAMING_RELATIVE.match(left)
     if m is None or _YEAR.search(left, m.end()):
         return None
     shift = _RELATIVE_YEAR[m.group(1).lower()]
-    cue = evidence(text, start, start, lex)[0]
-    if shift and cue is not None and cue != shift:
-        return None  # "Last year's champion will defend her title in [June]": the frame names a person, not the time
-    return shift
+    direction = evidence(text, start, start, lex)[0] if shift else None
+    if direction is not None and direction != shift:
+        return None  # the frame names a person, not the time
+    return this_year + shift
 
 
-def framing_year(text: str, start: int, lex: Lexicon) -> int | None:
-    """The year of a sentence that opens "In 2020, ...", "Back in March 2016, ...", or of a full date earlier in it ("Feb.
-    9, 2026"): the frame of a yearless date later in the sentence ("In 2020, the race was not called until [Nov. 12]"),
-    unless another year comes between."""
-    left = _left_window(text, start, lex)
+def _stated_frame(left: str, lex: Lexicon) -> int | None:
+    """The year an opening "In 2020," or the last full date of the sentence so far (``left``) states."""
     m = _FRAMING_YEAR.match(left)
     if m is not None:
         return None if _YEAR.search(left, m.end()) else int(m.group(1))
-    dates = list(_FULL_DATE.finditer(left))  # "opens on Feb. 9, 2026, and selection begins on [Feb. 2]"
+    dates = list(_FULL_DATE.finditer(left))
     if not dates or _YEAR.search(left, dates[-1].end()):
         return None
     last = dates[-1]
     around = _words(left[max(0, last.start() - 20) : last.start()])[-2:] + _words(left[last.end() :])
     if any(w.lower() in lex.word_set("frame_breakers") for w in around):
-        return None  # "born on May 5, 1950, ... said on [March 3]": a life's date or a report is no frame
+        return None  # "born on May 5, 1950, ... said on [March 3]"
     if _ASIDE.search(left, 0, last.start()):
         return None  # "The company, which was founded on May 5, 2001, will hold its meeting on [June 3]"
     return int(last.group(1))
