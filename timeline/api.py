@@ -28,7 +28,7 @@ from . import __version__
 from .document import NO_PUB_DATE_WARNING, Region, body_regions, parse_pub_date
 from .errors import InputError
 from .events import EventExtractor
-from .linking import Link, Linker, is_live_blog, status_from_anchor
+from .linking import Link, Linker, headline_from_body, is_live_blog, status_from_anchor
 from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline
 from .nlp import LoadedPipeline, degraded_message, load_pipeline
 from .ordering import KeyedEntry, keyed_entries, lead_events, timeline_order
@@ -404,9 +404,18 @@ class _Placer:
             self._release()
 
     def _release(self) -> None:
-        lead_ids = self._lead_ids = lead_events([ev for _, events, _, _ in self._waiting for ev in events],
-                                                self._lead_end, lead_start=self._lead_start)
         waiting, self._waiting = self._waiting, []
+        # the headline's events and the lead are in the chunks waiting here: a headline event takes the date of its
+        # first mention in the body
+        events = [ev for _, evs, _, _ in waiting for ev in evs]
+        links = [link for _, _, lks, _ in waiting for link in lks]
+        times = {tid: t for _, _, _, by_id in waiting for tid, t in by_id.items()}
+        events, links = headline_from_body(events, links, times, self._lead_start, self._pub)
+        lead_ids = self._lead_ids = lead_events(events, self._lead_end, lead_start=self._lead_start)
+        k = 0
+        for n, (first, evs, _, by_id) in enumerate(waiting):
+            waiting[n] = (first, events[k : k + len(evs)], links[k : k + len(evs)], by_id)
+            k += len(evs)
         for first, events, links, by_id in waiting:
             self._emit(first, events, links, by_id, lead_ids)
 

@@ -973,3 +973,39 @@ def _record_phrase(tok: Token) -> bool:
 def _superlative(tok: Token) -> bool:
     """ "highest", "most", "best", "record" (as a modifier)."""
     return tok.tag_ in ("JJS", "RBS") or tok.lower_ in _RECORD_WORDS
+
+
+def headline_from_body(events: list[Event], links: list[Link], times: Mapping[str, TimeExpression],
+                       lead_start: int, pub_date: dt.date | None) -> tuple[list[Event], list[Link]]:
+    """A headline reports the story's event in the present, without its date: "Lohan checks into rehab" above
+    "Lindsay Lohan checked into rehab late Thursday". A headline event only related to the publication date takes
+    the time of the body's first mention of the same word (from ``lead_start``, the lead), when the text dates that
+    mention; a first mention the text does not date leaves it as it is. A present that such a date puts before or
+    after the publication date has happened or is planned. ``links`` are in the order of ``events``."""
+    if lead_start <= 0:
+        return events, links
+    first: dict[str, Link] = {}
+    for ev, link in zip(events, links, strict=True):
+        if ev.start >= lead_start and ev.lemma not in first:
+            first[ev.lemma] = link
+    out_events: list[Event] = []
+    out_links: list[Link] = []
+    for ev, link in zip(events, links, strict=True):
+        body = first.get(ev.lemma)
+        if (ev.start < lead_start and link.anchor == AnchorKind.PUB_DATE and body is not None
+                and body.time_id in times and _dates(times[body.time_id])):
+            link = Link(ev.id, body.time_id, AnchorKind.TIME, body.relation, body.evidence, "narrative:headline")
+            t = times[body.time_id]
+            if pub_date is not None and ev.factuality in _TENSE_STATUSES and _plain_present(ev) and t.interval:
+                if t.interval.last < pub_date:
+                    ev = ev.model_copy(update={"factuality": Factuality.HAPPENED})
+                elif t.interval.first > pub_date:
+                    ev = ev.model_copy(update={"factuality": Factuality.PLANNED})
+        out_events.append(ev)
+        out_links.append(link)
+    return out_events, out_links
+
+
+def _dates(t: TimeExpression) -> bool:
+    """A date or clock time that names days (not a length, a set or "now")."""
+    return t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None
