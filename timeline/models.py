@@ -147,7 +147,7 @@ class TimelineEntry(BaseModel):
     value: str | None = Field(description="TIMEX3 value of the anchor (the publication date for pub_date anchors)")
     mod: str | None = None
     granularity: Granularity | None = None
-    sort_date: dt.date | None = Field(description="the date it sorts by: the first day of the anchor's interval")
+    sort_date: dt.date | None = Field(description="the date it sorts by: the first day of the anchor's interval, or of its middle or last third for a MID or END modifier ('mid-June', 'late 2024')")
     interval: Interval | None = None
     display: str = Field(description="the date as shown: '2024-04-10', '2024-04 or later', 'before 2024-03-19', 'week of 2024-09-09'")
     evidence: str | None = Field(description="the words that tie the event to its time")

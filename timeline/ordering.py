@@ -1,6 +1,7 @@
 """Stage 4: turn links into timeline entries and put them in order.
 
-Sort key, in order: the first day the anchor denotes (``sort_date``, a day); then the entry's place
+Sort key, in order: the first day the anchor denotes (``sort_date``, a day; of its middle or last third for a MID or
+END modifier: "late 2024" from September 1st, ``part_start``); then the entry's place
 within that day (``place_in_day``); then document order. Entries without a date (no publication date
 and a relative time) come last, in document order. The sort is stable and every key is explainable.
 
@@ -283,7 +284,7 @@ def make_entry(
         days = t.interval or t.leads_to or coarse
         granularity = t.granularity
         if days is not None:
-            sort_date: dt.date | None = days.first
+            sort_date: dt.date | None = part_start(days, t.mod)
         else:  # a duration, or "now", sits at the publication date
             sort_date = pub_date if t.type == TimexType.DURATION or t.value == "PRESENT_REF" else None
         # a duration its preposition places ("within [48 hours]"): shown with its words, its own side of the date
@@ -369,6 +370,21 @@ def make_entry(
 
 _COARSE = re.compile(r"(?P<digits>\d{1,3})(?:-(?P<rest>.*))?$")
 _COARSE_YEARS = {3: 10, 2: 100, 1: 1000}  # digits of a decade, century, millennium value -> its years
+
+
+#: where the part of a period that a modifier names starts, as a share of its days: "mid-June" from its second
+#: third, "late 2024" and "the end of the year" from its last third ("early" is the start)
+_PART_START = {"MID": 1 / 3, "END": 2 / 3}
+
+
+def part_start(days: Interval, mod: str | None) -> dt.date:
+    """The day an anchor sorts by: the first of its interval, or of the part a MID or END modifier names, so that
+    "by the end of the year" sorts after the year's dated months, not before them. A day keeps its first day ("late
+    Tuesday" is placed within the day, ``place_in_day``)."""
+    share = _PART_START.get(mod or "")
+    if share is None:
+        return days.first
+    return days.first + dt.timedelta(days=int(((days.last - days.first).days + 1) * share))
 
 
 def coarse_interval(t: TimeExpression) -> Interval | None:
