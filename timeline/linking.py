@@ -19,7 +19,9 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    clause boundary crossed), when the path is short. Reporting events ("said") and present-tense
    events, progressive included ("expects", "is scheduled", "is negotiating"), take a time only
    when they govern it: otherwise they hold at publication (on gold TimeBank spans the progressive
-   ones reached by path were never tied to that time and half were tied to the DCT). A present
+   ones reached by path were never tied to that time and half were tied to the DCT). A report that is no finite
+   verb is dated as other events are: a noun phrase, a participle, a "to" infinitive ("issued a joint statement Friday
+   saying ...", "scheduled a news conference Thursday to announce ..."); not "according to". A present
    perfect also takes the duration, "since" time or PAST_REF that measures it ("have soared in the
    past three months", "has been on the run since the January 1998 bombing", "have been built since
    it entered production in February 1947"). A present-reference time ("now", "currently") is taken by
@@ -34,7 +36,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    night") or is a relative clause with a "since" time ("kept the rate in a range ..., where it has been since
    December"). A past event takes no time of an event still to come at publication ("Odegaard, who missed the
    match, is expected to return in the next two weeks"; a future in the past, "ordered them to file by June 30",
-   may be its time).
+   may be its time), nor does the purpose or complement infinitive of a past verb ("used her speech to articulate a
+   vision for NATO, which will celebrate its anniversary next month").
    No rule takes the span a record or a first is measured over: "beating forecasts for the first time since
    2022", "the lowest level in 10 years"; nor a comparison baseline, except the baseline's own noun ("rose 8 percent
    from last year's edition", "offered a raise, up from last month's offer", "higher than in 2023", "compared with
@@ -308,7 +311,7 @@ class Linker:
                 cost, rule = 0, gov[1]
             elif when_clause.get(tok.i) == t.id:
                 cost, rule = 1, "syntax:when-clause"
-            elif ev.event_class == "REPORTING":
+            elif ev.event_class == "REPORTING" and not _non_finite_report(tok):
                 continue  # "X said on Friday that ..." is said of the report, not of the reported event
             elif ev.tense == "PRESENT" and not _measures_perfect(ev, t, span):
                 continue  # a present state or process ("expects", "is scheduled", "is negotiating") holds at publication
@@ -402,6 +405,23 @@ class Linker:
         return None
 
 
+def _non_finite_report(tok: Token) -> bool:
+    """A report that is no finite reporting verb: a noun phrase ("the announcement by President Truman ... 50 years ago"), a
+    participle without an auxiliary ("issued a joint statement Friday saying ...", "sent a fax explaining ...") or a
+    "to" infinitive ("scheduled a news conference Thursday to announce ..."). It is dated by the clause it belongs to,
+    as other events are. Not "according to", the attribution of the whole sentence, a report as "said" is; not a verb
+    with a modal or a tense ("would not divulge", "purports")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # with its determiner: a verb the parser took for a noun ("Kopp purports to be ...") is none
+        return any(c.dep_ in ("det", "poss") for c in tok.children)
+    if tok.lower_ == "according":
+        return False
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ in ("VBG", "VBN"):
+        return not auxes
+    return tok.tag_ == "VB" and len(auxes) == 1 and auxes[0].lower_ == "to"
+
+
 def _future(ev: Event) -> bool:
     """An event still to come: "will meet", "is expected to return", "plans to open"."""
     return ev.tense == "FUTURE" or ev.factuality in (Factuality.PLANNED, Factuality.EXPECTED)
@@ -441,6 +461,12 @@ def _past_event(ev: Event, tok: Token, event_tokens: dict[int, Event]) -> bool:
         return False
     if ev.tense == "PAST":
         return True
+    if ev.tense == "INFINITIVE":
+        # "used her speech to articulate a vision for NATO, which will celebrate ... next month": the purpose or
+        # complement of a past verb is past too
+        head = tok.head
+        return tok.dep_ in ("xcomp", "advcl") and head.i != tok.i and _past_verb(head) and not (
+            (verb := event_tokens.get(head.i)) is not None and _future(verb))
     if ev.pos != "NOUN":
         return False
     node = tok
