@@ -21,7 +21,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    when they govern it: otherwise they hold at publication (on gold TimeBank spans the progressive
    ones reached by path were never tied to that time and half were tied to the DCT). A report that is no finite
    verb is dated as other events are: a noun phrase, a participle, a "to" infinitive ("issued a joint statement Friday
-   saying ...", "scheduled a news conference Thursday to announce ..."); not "according to". A present
+   saying ...", "scheduled a news conference Thursday to announce ..."); not "according to". A present under
+   "will" or "would" is none ("a ceremonial accession would still be held at the summit on April 24"). A present
    perfect also takes the duration, "since" time or PAST_REF that measures it ("have soared in the
    past three months", "has been on the run since the January 1998 bombing", "have been built since
    it entered production in February 1947"). A present-reference time ("now", "currently") is taken by
@@ -313,7 +314,7 @@ class Linker:
                 cost, rule = 1, "syntax:when-clause"
             elif ev.event_class == "REPORTING" and not _non_finite_report(tok):
                 continue  # "X said on Friday that ..." is said of the report, not of the reported event
-            elif ev.tense == "PRESENT" and not _measures_perfect(ev, t, span):
+            elif ev.tense == "PRESENT" and _present_at_publication(tok) and not _measures_perfect(ev, t, span):
                 continue  # a present state or process ("expects", "is scheduled", "is negotiating") holds at publication
             else:
                 path = _path_cost(tok, span.root)
@@ -420,6 +421,14 @@ def _non_finite_report(tok: Token) -> bool:
     if tok.tag_ in ("VBG", "VBN"):
         return not auxes
     return tok.tag_ == "VB" and len(auxes) == 1 and auxes[0].lower_ == "to"
+
+
+def _present_at_publication(tok: Token) -> bool:
+    """The event's present tense is a present at publication: not under "will" or "would", which the event stage may
+    leave a present ("a ceremonial accession would still be held at the summit on April 24", "curious why a stranger
+    would be parked there so early")."""
+    verb = tok.head if tok.dep_ in ("acomp", "attr") and tok.head.i != tok.i else tok
+    return not any(c.dep_ in ("aux", "auxpass") and (c.lower_ in _WILL or c.lower_ == "would") for c in verb.children)
 
 
 def _future(ev: Event) -> bool:
