@@ -43,7 +43,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    2022", "the lowest level in 10 years"; nor a comparison baseline, except the baseline's own noun ("rose 8 percent
    from last year's edition", "offered a raise, up from last month's offer", "higher than in 2023", "compared with
    2022"); nor a rate after an amount ("$1.3 trillion a year"); nor a time whose offset phrase holds the event
-   ("[Three days] after the shooting" does not date the shooting). A duration premodifying a noun is that noun's
+   ("[Three days] after the shooting" does not date the shooting); nor a maturity, except for "due" and its debt
+   ("$125 million of debentures due Oct. 15, 1999, priced at 84.90"). A duration premodifying a noun is that noun's
    ("after their six-year contract expired"), and a length gives way to a date at the same cost ("met for nine
    hours on Thursday" is Thursday), except for a perfect it measures.
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
@@ -299,6 +300,8 @@ class Linker:
         for t, span in candidates:
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
+            if _due(span) and tok.i not in (span.start - 1, span.doc[span.start - 1].head.i):
+                continue  # "$125 million of debentures due Oct. 15, 1999, priced at 84.90": the debt's maturity
             if _measured_against(t, span):
                 continue  # "beating forecasts for the first time since 2022": the record's span, not the event's time
             if _premodifier_duration(t, span) and span.root.head.i != tok.i:
@@ -421,6 +424,12 @@ def _non_finite_report(tok: Token) -> bool:
     if tok.tag_ in ("VBG", "VBN"):
         return not auxes
     return tok.tag_ == "VB" and len(auxes) == 1 and auxes[0].lower_ == "to"
+
+
+def _due(span: Span) -> bool:
+    """A date after "due" ("notes due Nov. 1, 2009", "debentures due Oct. 15, 1999"): when a debt matures, the time of
+    "due" and of the debt only, not of the sentence's other events ("..., priced at 84.90 to yield 7.51%")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "due"
 
 
 def _present_at_publication(tok: Token) -> bool:
