@@ -22,7 +22,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    ones reached by path were never tied to that time and half were tied to the DCT). A report that is no finite
    verb is dated as other events are: a noun phrase, a participle, a "to" infinitive ("issued a joint statement Friday
    saying ...", "scheduled a news conference Thursday to announce ..."); not "according to". A present under
-   "will" or "would" is none ("a ceremonial accession would still be held at the summit on April 24"). A present
+   "will" or "would" is none ("a ceremonial accession would still be held at the summit on April 24"), nor one in an
+   adverbial clause of a future ("will decline in the fourth quarter as the automotive sector remains weak"). A present
    perfect also takes the duration, "since" time or PAST_REF that measures it ("have soared in the
    past three months", "has been on the run since the January 1998 bombing", "have been built since
    it entered production in February 1947"). A present-reference time ("now", "currently") is taken by
@@ -432,12 +433,24 @@ def _due(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ == "due"
 
 
+_FUTURE_CLAUSE_MARKS = frozenset({"as", "when", "until", "till", "before", "after", "once", "while", "if"})
+
+
 def _present_at_publication(tok: Token) -> bool:
     """The event's present tense is a present at publication: not under "will" or "would", which the event stage may
     leave a present ("a ceremonial accession would still be held at the summit on April 24", "curious why a stranger
-    would be parked there so early")."""
+    would be parked there so early"); nor in a "when", "as", "until" ... clause of a "will" future."""
     verb = tok.head if tok.dep_ in ("acomp", "attr") and tok.head.i != tok.i else tok
-    return not any(c.dep_ in ("aux", "auxpass") and (c.lower_ in _WILL or c.lower_ == "would") for c in verb.children)
+    if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in _WILL or c.lower_ == "would") for c in verb.children):
+        return False
+    # nor a present in an adverbial clause of a future, which is in that future: "will exhibit a decline in the fourth
+    # quarter as the automotive sector remains weak and customers continue to adjust inventories"
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _FUTURE_CLAUSE_MARKS for c in node.children):
+        return True
+    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in node.head.children)
 
 
 def _future(ev: Event) -> bool:
