@@ -47,7 +47,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    ("[Three days] after the shooting" does not date the shooting); nor a maturity, except for "due" and its debt
    ("$125 million of debentures due Oct. 15, 1999, priced at 84.90"). A duration premodifying a noun is that noun's
    ("after their six-year contract expired"), and a length gives way to a date at the same cost ("met for nine
-   hours on Thursday" is Thursday), except for a perfect it measures.
+   hours on Thursday" is Thursday), except for a perfect it measures; and a change's start gives way to its end at the
+   same cost ("jumped from fewer than 100,000 in 1980 to more than 300,000 last year").
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
    few tokens.
 4. ``narrative:previous-sentence`` – a past-tense event in a sentence without a time continues
@@ -290,7 +291,7 @@ class Linker:
         governors: dict[str, tuple[int, str] | None], when_clause: dict[int, str],
         not_past: set[str] | frozenset[str], offsets: dict[str, tuple[int, int]],
     ) -> Link | None:
-        best: tuple[tuple[int, bool, int], TimeExpression, Span, str] | None = None
+        best: tuple[tuple[int, bool, bool, int], TimeExpression, Span, str] | None = None
         inside = next(((a, b) for a, b in (offsets[t.id] for t, _ in candidates) if a <= ev.start < b), None)
         if inside is not None:
             # "nearly two months after his team was blocked": the time counts from the event, and the sentence's
@@ -333,7 +334,8 @@ class Linker:
                 cost, rule = path, "syntax:path"
             # a duration gives way to a date the event has at the same cost: "met for nine hours on Thursday" is
             # Thursday, "kept rates at a 16-year high on Thursday" too
-            key = (cost, _length(t, span) and not _measures_perfect(ev, t, span), abs(span.root.i - tok.i))
+            key = (cost, _length(t, span) and not _measures_perfect(ev, t, span), _in_from_phrase(span),
+                   abs(span.root.i - tok.i))
             if best is None or key < best[0]:
                 best = (key, t, span, rule)
         if best is None:
@@ -425,6 +427,25 @@ def _non_finite_report(tok: Token) -> bool:
     if tok.tag_ in ("VBG", "VBN"):
         return not auxes
     return tok.tag_ == "VB" and len(auxes) == 1 and auxes[0].lower_ == "to"
+
+
+def _in_from_phrase(span: Span) -> bool:
+    """The time is in a "from" phrase ("jumped from fewer than 100,000 in 1980 to more than 300,000 last year"): the
+    start of a change, which gives way to its end at the same cost."""
+    node = span.root
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ not in _PHRASE_UP:
+            return False
+        node = node.head
+        if node.lower_ == "from" and node.dep_ == "prep":
+            return True
+        if node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX"):
+            # "from fewer than 100,000 [in 1980]": the parser hangs the time on the verb, right after the "from" phrase
+            before = node.doc[node.i - 1] if node.i > 0 else None
+            prev = next((c for c in node.head.children if c.dep_ == "prep" and c.i < node.i
+                         and before is not None and c.right_edge.i == before.i), None)
+            return prev is not None and prev.lower_ == "from"
+    return False
 
 
 def _due(span: Span) -> bool:
