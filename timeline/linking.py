@@ -16,7 +16,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    ...", "In contrast to Thursday, when 135 people were arrested, ...". It is at the time, whatever the
    preposition or the modifier says: "since 2023, when the Herald first reported" (on 2023).
 2. ``syntax:path`` – the nearest time in the same sentence by dependency path (plus one per
-   clause boundary crossed), when the path is short. Reporting events ("said") and present-tense
+   clause boundary crossed), when the path is short; to a time that a part of the day is of, the path ends at that
+   part ("on the night of Oct. 23"). Reporting events ("said") and present-tense
    events, progressive included ("expects", "is scheduled", "is negotiating"), take a time only
    when they govern it: otherwise they hold at publication (on gold TimeBank spans the progressive
    ones reached by path were never tied to that time and half were tied to the DCT). A report that is no finite
@@ -322,7 +323,7 @@ class Linker:
             elif ev.tense == "PRESENT" and _present_at_publication(tok) and not _measures_perfect(ev, t, span):
                 continue  # a present state or process ("expects", "is scheduled", "is negotiating") holds at publication
             else:
-                path = _path_cost(tok, span.root)
+                path = _path_cost(tok, _phrase_root(span))
                 if path is None or path > self.max_path or (t.value == "PRESENT_REF" and path > _MAX_DEICTIC_PATH):
                     continue  # "now" dates its own verb and that verb's arguments, not the events of other clauses
                 if _in_other_relative_clause(tok, span.root):
@@ -446,6 +447,18 @@ def _in_from_phrase(span: Span) -> bool:
                          and before is not None and c.right_edge.i == before.i), None)
             return prev is not None and prev.lower_ == "from"
     return False
+
+
+_PART_NOUNS = frozenset("night morning evening afternoon day week weekend end beginning start middle".split())
+
+
+def _phrase_root(span: Span) -> Token:
+    """The noun a time is "of" when it names a part of it ("on the night of Oct. 23", "the weekend of May 3"): the
+    phrase's root, which the path is measured to."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _PART_NOUNS:
+        return root.head.head
+    return root
 
 
 def _due(span: Span) -> bool:
