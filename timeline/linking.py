@@ -34,7 +34,7 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    speech ... for NATO, which will celebrate its anniversary next month" does not date "speech").
    An adjectival "current", "recent" (a PRESENT_REF/PAST_REF/FUTURE_REF amod of a noun) is taken only by
    that noun, by either rule: "the group that runs the current system", "could be charged under the
-   recent Act". A later clause with a subject of its own keeps its time from the events outside it, when it is
+   recent Act"; so is a frequency modifying a noun ("said in his weekly radio address"; not "on a daily basis"). A later clause with a subject of its own keeps its time from the events outside it, when it is
    not in the past ("Delia weakened ..., but forecasters warned that heavy rain would continue through Friday
    night") or is a relative clause with a "since" time ("kept the rate in a range ..., where it has been since
    December"). A past event takes no time of an event still to come at publication ("Odegaard, who missed the
@@ -721,9 +721,13 @@ def _past_verb(verb: Token) -> bool:
 
 
 def _noun_deictic(t: TimeExpression, span: Span) -> bool:
-    """An adjectival present-, past- or future-reference time modifying a noun ("the current system", "a
-    recent estimate"): it dates that noun only, not the clause around it."""
-    return (t.value in _REF_VALUES and span.root.dep_ == "amod" and span.root.head.pos_ in ("NOUN", "PROPN"))
+    """An adjectival present-, past- or future-reference time or a frequency modifying a noun ("the current system", "a
+    recent estimate", "his weekly radio address"): it dates that noun only, not the clause around it."""
+    if span.root.dep_ not in ("amod", "compound") or span.root.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # a frequency modifying a noun ("in his weekly radio address"), except the adverbial "on a daily basis"
+    head = span.root.head
+    return t.value in _REF_VALUES or (t.type == TimexType.SET and (head.lemma_ or head.lower_).lower() != "basis")
 
 
 def _holds_at_publication(ev: Event, t: TimeExpression) -> bool:
