@@ -16,10 +16,15 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    ...", "In contrast to Thursday, when 135 people were arrested, ...". It is at the time, whatever the
    preposition or the modifier says: "since 2023, when the Herald first reported" (on 2023).
 2. ``syntax:path`` – the nearest time in the same sentence by dependency path (plus one per
-   clause boundary crossed), when the path is short. Reporting events ("said") and present-tense
+   clause boundary crossed), when the path is short; to a time that a part of the day is of, the path ends at that
+   part ("on the night of Oct. 23"). Reporting events ("said") and present-tense
    events, progressive included ("expects", "is scheduled", "is negotiating"), take a time only
    when they govern it: otherwise they hold at publication (on gold TimeBank spans the progressive
-   ones reached by path were never tied to that time and half were tied to the DCT). A present
+   ones reached by path were never tied to that time and half were tied to the DCT). A report that is no finite
+   verb is dated as other events are: a noun phrase, a participle, a "to" infinitive ("issued a joint statement Friday
+   saying ...", "scheduled a news conference Thursday to announce ..."); not "according to". A present under
+   "will" or "would" is none ("a ceremonial accession would still be held at the summit on April 24"), nor one in an
+   adverbial clause of a future ("will decline in the fourth quarter as the automotive sector remains weak"). A present
    perfect also takes the duration, "since" time or PAST_REF that measures it ("have soared in the
    past three months", "has been on the run since the January 1998 bombing", "have been built since
    it entered production in February 1947"). A present-reference time ("now", "currently") is taken by
@@ -29,19 +34,22 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    speech ... for NATO, which will celebrate its anniversary next month" does not date "speech").
    An adjectival "current", "recent" (a PRESENT_REF/PAST_REF/FUTURE_REF amod of a noun) is taken only by
    that noun, by either rule: "the group that runs the current system", "could be charged under the
-   recent Act". A later clause with a subject of its own keeps its time from the events outside it, when it is
+   recent Act"; so is a frequency modifying a noun ("said in his weekly radio address"; not "on a daily basis"). A later clause with a subject of its own keeps its time from the events outside it, when it is
    not in the past ("Delia weakened ..., but forecasters warned that heavy rain would continue through Friday
    night") or is a relative clause with a "since" time ("kept the rate in a range ..., where it has been since
    December"). A past event takes no time of an event still to come at publication ("Odegaard, who missed the
    match, is expected to return in the next two weeks"; a future in the past, "ordered them to file by June 30",
-   may be its time).
+   may be its time), nor does the purpose or complement infinitive of a past verb ("used her speech to articulate a
+   vision for NATO, which will celebrate its anniversary next month").
    No rule takes the span a record or a first is measured over: "beating forecasts for the first time since
    2022", "the lowest level in 10 years"; nor a comparison baseline, except the baseline's own noun ("rose 8 percent
    from last year's edition", "offered a raise, up from last month's offer", "higher than in 2023", "compared with
    2022"); nor a rate after an amount ("$1.3 trillion a year"); nor a time whose offset phrase holds the event
-   ("[Three days] after the shooting" does not date the shooting). A duration premodifying a noun is that noun's
+   ("[Three days] after the shooting" does not date the shooting); nor a maturity, except for "due" and its debt
+   ("$125 million of debentures due Oct. 15, 1999, priced at 84.90"). A duration premodifying a noun is that noun's
    ("after their six-year contract expired"), and a length gives way to a date at the same cost ("met for nine
-   hours on Thursday" is Thursday), except for a perfect it measures.
+   hours on Thursday" is Thursday), except for a perfect it measures; and a change's start gives way to its end at the
+   same cost ("jumped from fewer than 100,000 in 1980 to more than 300,000 last year").
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
    few tokens.
 4. ``narrative:previous-sentence`` – a past-tense event in a sentence without a time continues
@@ -284,7 +292,7 @@ class Linker:
         governors: dict[str, tuple[int, str] | None], when_clause: dict[int, str],
         not_past: set[str] | frozenset[str], offsets: dict[str, tuple[int, int]],
     ) -> Link | None:
-        best: tuple[tuple[int, bool, int], TimeExpression, Span, str] | None = None
+        best: tuple[tuple[int, bool, bool, int], TimeExpression, Span, str] | None = None
         inside = next(((a, b) for a, b in (offsets[t.id] for t, _ in candidates) if a <= ev.start < b), None)
         if inside is not None:
             # "nearly two months after his team was blocked": the time counts from the event, and the sentence's
@@ -295,6 +303,8 @@ class Linker:
         for t, span in candidates:
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
+            if _due(span) and tok.i not in (span.start - 1, span.doc[span.start - 1].head.i):
+                continue  # "$125 million of debentures due Oct. 15, 1999, priced at 84.90": the debt's maturity
             if _measured_against(t, span):
                 continue  # "beating forecasts for the first time since 2022": the record's span, not the event's time
             if _premodifier_duration(t, span) and span.root.head.i != tok.i:
@@ -308,12 +318,12 @@ class Linker:
                 cost, rule = 0, gov[1]
             elif when_clause.get(tok.i) == t.id:
                 cost, rule = 1, "syntax:when-clause"
-            elif ev.event_class == "REPORTING":
+            elif ev.event_class == "REPORTING" and not _non_finite_report(tok):
                 continue  # "X said on Friday that ..." is said of the report, not of the reported event
-            elif ev.tense == "PRESENT" and not _measures_perfect(ev, t, span):
+            elif ev.tense == "PRESENT" and _present_at_publication(tok) and not _measures_perfect(ev, t, span):
                 continue  # a present state or process ("expects", "is scheduled", "is negotiating") holds at publication
             else:
-                path = _path_cost(tok, span.root)
+                path = _path_cost(tok, _phrase_root(span))
                 if path is None or path > self.max_path or (t.value == "PRESENT_REF" and path > _MAX_DEICTIC_PATH):
                     continue  # "now" dates its own verb and that verb's arguments, not the events of other clauses
                 if _in_other_relative_clause(tok, span.root):
@@ -325,7 +335,8 @@ class Linker:
                 cost, rule = path, "syntax:path"
             # a duration gives way to a date the event has at the same cost: "met for nine hours on Thursday" is
             # Thursday, "kept rates at a 16-year high on Thursday" too
-            key = (cost, _length(t, span) and not _measures_perfect(ev, t, span), abs(span.root.i - tok.i))
+            key = (cost, _length(t, span) and not _measures_perfect(ev, t, span), _in_from_phrase(span),
+                   abs(span.root.i - tok.i))
             if best is None or key < best[0]:
                 best = (key, t, span, rule)
         if best is None:
@@ -402,6 +413,80 @@ class Linker:
         return None
 
 
+def _non_finite_report(tok: Token) -> bool:
+    """A report that is no finite reporting verb: a noun phrase ("the announcement by President Truman ... 50 years ago"), a
+    participle without an auxiliary ("issued a joint statement Friday saying ...", "sent a fax explaining ...") or a
+    "to" infinitive ("scheduled a news conference Thursday to announce ..."). It is dated by the clause it belongs to,
+    as other events are. Not "according to", the attribution of the whole sentence, a report as "said" is; not a verb
+    with a modal or a tense ("would not divulge", "purports")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # with its determiner: a verb the parser took for a noun ("Kopp purports to be ...") is none
+        return any(c.dep_ in ("det", "poss") for c in tok.children)
+    if tok.lower_ == "according":
+        return False
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ in ("VBG", "VBN"):
+        return not auxes
+    return tok.tag_ == "VB" and len(auxes) == 1 and auxes[0].lower_ == "to"
+
+
+def _in_from_phrase(span: Span) -> bool:
+    """The time is in a "from" phrase ("jumped from fewer than 100,000 in 1980 to more than 300,000 last year"): the
+    start of a change, which gives way to its end at the same cost."""
+    node = span.root
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ not in _PHRASE_UP:
+            return False
+        node = node.head
+        if node.lower_ == "from" and node.dep_ == "prep":
+            return True
+        if node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX"):
+            # "from fewer than 100,000 [in 1980]": the parser hangs the time on the verb, right after the "from" phrase
+            before = node.doc[node.i - 1] if node.i > 0 else None
+            prev = next((c for c in node.head.children if c.dep_ == "prep" and c.i < node.i
+                         and before is not None and c.right_edge.i == before.i), None)
+            return prev is not None and prev.lower_ == "from"
+    return False
+
+
+_PART_NOUNS = frozenset("night morning evening afternoon day week weekend end beginning start middle".split())
+
+
+def _phrase_root(span: Span) -> Token:
+    """The noun a time is "of" when it names a part of it ("on the night of Oct. 23", "the weekend of May 3"): the
+    phrase's root, which the path is measured to."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _PART_NOUNS:
+        return root.head.head
+    return root
+
+
+def _due(span: Span) -> bool:
+    """A date after "due" ("notes due Nov. 1, 2009", "debentures due Oct. 15, 1999"): when a debt matures, the time of
+    "due" and of the debt only, not of the sentence's other events ("..., priced at 84.90 to yield 7.51%")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "due"
+
+
+_FUTURE_CLAUSE_MARKS = frozenset({"as", "when", "until", "till", "before", "after", "once", "while", "if"})
+
+
+def _present_at_publication(tok: Token) -> bool:
+    """The event's present tense is a present at publication: not under "will" or "would", which the event stage may
+    leave a present ("a ceremonial accession would still be held at the summit on April 24", "curious why a stranger
+    would be parked there so early"); nor in a "when", "as", "until" ... clause of a "will" future."""
+    verb = tok.head if tok.dep_ in ("acomp", "attr") and tok.head.i != tok.i else tok
+    if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in _WILL or c.lower_ == "would") for c in verb.children):
+        return False
+    # nor a present in an adverbial clause of a future, which is in that future: "will exhibit a decline in the fourth
+    # quarter as the automotive sector remains weak and customers continue to adjust inventories"
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _FUTURE_CLAUSE_MARKS for c in node.children):
+        return True
+    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in node.head.children)
+
+
 def _future(ev: Event) -> bool:
     """An event still to come: "will meet", "is expected to return", "plans to open"."""
     return ev.tense == "FUTURE" or ev.factuality in (Factuality.PLANNED, Factuality.EXPECTED)
@@ -441,6 +526,12 @@ def _past_event(ev: Event, tok: Token, event_tokens: dict[int, Event]) -> bool:
         return False
     if ev.tense == "PAST":
         return True
+    if ev.tense == "INFINITIVE":
+        # "used her speech to articulate a vision for NATO, which will celebrate ... next month": the purpose or
+        # complement of a past verb is past too
+        head = tok.head
+        return tok.dep_ in ("xcomp", "advcl") and head.i != tok.i and _past_verb(head) and not (
+            (verb := event_tokens.get(head.i)) is not None and _future(verb))
     if ev.pos != "NOUN":
         return False
     node = tok
@@ -630,9 +721,13 @@ def _past_verb(verb: Token) -> bool:
 
 
 def _noun_deictic(t: TimeExpression, span: Span) -> bool:
-    """An adjectival present-, past- or future-reference time modifying a noun ("the current system", "a
-    recent estimate"): it dates that noun only, not the clause around it."""
-    return (t.value in _REF_VALUES and span.root.dep_ == "amod" and span.root.head.pos_ in ("NOUN", "PROPN"))
+    """An adjectival present-, past- or future-reference time or a frequency modifying a noun ("the current system", "a
+    recent estimate", "his weekly radio address"): it dates that noun only, not the clause around it."""
+    if span.root.dep_ not in ("amod", "compound") or span.root.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # a frequency modifying a noun ("in his weekly radio address"), except the adverbial "on a daily basis"
+    head = span.root.head
+    return t.value in _REF_VALUES or (t.type == TimexType.SET and (head.lemma_ or head.lower_).lower() != "basis")
 
 
 def _holds_at_publication(ev: Event, t: TimeExpression) -> bool:
