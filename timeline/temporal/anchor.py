@@ -305,6 +305,8 @@ class Resolver:
 
     def _weekday(self, c: Candidate, ref: Ref) -> dt.date:
         default = WEEKDAY_DEFAULT_NARRATIVE if self.narrative else WEEKDAY_DEFAULT_NEWS
+        if c.mod == "ON_OR_BEFORE" and not self.narrative:
+            default = 1  # a deadline with no tense cue is ahead ("If we don't see an offer by [Thursday night], ...")
         if c.direction is None and not self.narrative and (self.model is not None or self.recorder is not None):
             assert c.weekday is not None
             past = cal.weekday_near(ref.date, c.weekday, -1, False)
