@@ -25,6 +25,12 @@ class Modifier(BaseModel):
     include: bool
     applies: Literal["point", "duration", "any", "ago"]
     needs_this: bool = False
+    #: the mod only after one of these words (else the phrase sets none: "phased in over [two years]" is a length)
+    only_after: list[str] | None = None
+    #: ... or when the expression ends with one of these words ("over [100 days old]")
+    or_ending: list[str] = []
+    #: words of only_after that are a verb's particle after an "-ed" form ("phased in over ..."), not a preposition
+    not_after_ed: list[str] = []
 
 
 class Holiday(BaseModel):

@@ -91,16 +91,33 @@ class ModifierRefiner:
                 window = text[max(0, c.start - 24) : c.start].lower()
                 break
             for m in self._excluded.get(self._key(window), ()):
-                if self._match_before(text, c.start, limit, window, m.text) is None:
+                if (begin := self._match_before(text, c.start, limit, window, m.text)) is None:
                     continue
                 if not self._applies(m, c, c_text) or (c.type == "DURATION" and c_text.startswith("the ")):
                     continue
+                if m.only_after is not None and not _after_listed(text, begin, c_text, m):
+                    break  # "deliberated over [two days]": "during", no mod
                 if c.mod is None:
                     c = replace(c, mod=m.mod)
                 break
             out.append(c)
             limit = c.end
         return out
+
+
+def _after_listed(text: str, begin: int, c_text: str, m: Modifier) -> bool:
+    """Does the modifier phrase that starts at ``begin`` follow a word of its only_after list (not as the particle of
+    an "-ed" verb), or the expression end with a word of its or_ending list?"""
+    last = c_text.replace("-", " ").split()[-1:]
+    if last and last[0] in m.or_ending:
+        return True
+    word = prev_word(text, begin)
+    if word not in (m.only_after or ()):
+        return False
+    if word in m.not_after_ed:
+        before = prev_word(text, text.lower().rfind(word, 0, begin))
+        return not (len(before) > 3 and before.endswith("ed"))
+    return True
 
 
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
