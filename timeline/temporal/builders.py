@@ -113,6 +113,10 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None  # "this march", "next may": a verb or a noun, not a month
         if rule.spec.args.get("bare_month") and not _bare_month_ok(month_text, m, lex, text):
             return None
+    if rule.spec.args.get("same_year_as_previous"):
+        if norm(gd.get("month") or "") in lex.ambiguous_months and not re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :]):
+            return None  # "that May would run": the name, not the month
+        c.relative_to, c.year_offset = "previous", 0  # "that August": the year of the time under discussion
     if gd.get("weekord") and c.month is not None:
         n = _nth(gd["weekord"])
         # the stated year, else a common year ("the last week of February" ends by the 28th)
