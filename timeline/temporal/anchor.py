@@ -11,7 +11,7 @@ from timeline.temporal import calendar as cal
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
 from timeline.temporal.cues import evidence as tense_evidence
-from timeline.temporal.cues import framing_year, phrase_direction, phrase_reaches_far, reaches_far_ahead, same_sentence
+from timeline.temporal.cues import framing_year, holiday_year, phrase_direction, phrase_reaches_far, reaches_far_ahead, same_sentence
 from timeline.temporal.direction import Choice, DirectionModel, features
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.timex3 import format_value, unresolved_value
@@ -189,6 +189,8 @@ class Resolver:
             return self._fields_date(c, r.year + c.year_offset)
         if c.direction is None and not self.narrative and ref is self.pub:
             framed = framing_year(self.text, c.start, c.end, self.lex, r.year)  # "In 2016, ... on [May 2]"
+            if framed is None and c.holiday is not None:
+                framed = holiday_year(self.text, c.start, c.end, self.lex)  # "The strike in 2016 began on [Election Day]"
             if framed is not None and (d := self._fields_date(c, framed)) is not None:
                 return d
         options: list[tuple[int, dt.date, dt.date, dt.date]] = []  # (distance, point, first, last)

@@ -149,6 +149,8 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None  # "Climber Killed In Fall", "injured in fall from ladder": the noun, not the season
     if gd.get("holiday"):
         c.holiday = lex.data.holidays[norm(gd["holiday"]).replace("’", "'")]
+        if gd.get("eve"):
+            c.holiday = c.holiday.model_copy(update={"days_after": c.holiday.days_after - 1})  # "Election Day eve"
     if gd.get("pod"):
         c.pod = lex.data.parts_of_day[norm(gd["pod"])]
     if gd.get("bc"):

@@ -316,6 +316,20 @@ def _stated_frame(left: str, lex: Lexicon) -> int | None:
     return int(last.group(1))
 
 
+_YEAR_AFTER = re.compile(r"\s+(?:of|in)\s+((?:1[6-9]|20)\d\d)\b")
+
+
+def holiday_year(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """The year stated for a holiday in its own sentence: "in 2016" right after it, else the last year before it in
+    the sentence ("The last strike, in November 2016, shut down service on [Election Day] eve"); a holiday recurs
+    every year, so the sentence's year is its year."""
+    m = _YEAR_AFTER.match(text, end)
+    if m is not None:
+        return int(m.group(1))
+    years = _YEAR.findall(_left_window(text, start, lex, _SENTENCE_CHARS))
+    return int(years[-1]) if years else None
+
+
 def sentence_words(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[str], list[str]]:
     """The words of the sentence before `start` and after `end` (windows of a few dozen characters)."""
     return _words(_left_window(text, start, lex)), _words(_right_window(text, end, lex))
