@@ -318,7 +318,7 @@ def build_casual_day(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> C
     gd = m.groupdict()
     amount = 0
     word = (gd.get("word") or "").lower()
-    pod = lex.data.parts_of_day[norm(gd["pod"])] if gd.get("pod") else None
+    pod = lex.data.parts_of_day[norm(gd["pod"])] if gd.get("pod") else rule.spec.args.get("pod")
     if gd.get("dbefore"):
         amount = -2
     elif gd.get("dafter"):
@@ -351,7 +351,7 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
     if "unit" in args:
         c = _new(m, rule, "offset", unit=args["unit"], amount=int(args.get("amount", 0)), relative_to=args.get("relative_to", "dct"))
         c.grain = c.unit
-        c.follow_quarter = c.unit == "year"
+        c.follow_quarter = c.unit == "year" and bool(args.get("follow_quarter", True))
         return c
     unit_word = norm(gd["unit"])
     unit = lex.data.date_units.get(unit_word) or lex.data.units.get(unit_word)
@@ -446,6 +446,8 @@ def build_clock(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candid
     word = (gd.get("word") or "").lower()
     if word:
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
+        if word == "midnight" and _prev_word(text, m.start()) in rule.spec.args.get("day_start_after", ()):
+            hour = 0  # "between midnight and dawn", "since midnight": the midnight that opens the day
     else:
         hour, minute = int(gd["hour"]), int(gd.get("minute") or 0)
         ampm = (gd.get("ampm") or "").lower()
@@ -527,6 +529,9 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         n = 1
     if unit == "second" and gd.get("num") is not None and norm(gd["num"]) in {"a", "one"} and _ordinal_second(text, m.end(), lex):
         return None  # "a second betrayal", "A second group of directors": the ordinal, not a duration
+    if (unit == "century" and gd.get("span") is None and gd.get("num") is not None and norm(gd["num"]) in {"a", "an", "one"}
+            and _in_match_report(text, m, lex)):
+        return None  # "recovered through a century from Keaton Jennings": a hundred runs, not a hundred years
     if gd.get("span") is None and gd.get("num") is not None and norm(gd["num"]) in {"a", "an"}:
         prev = _prev_word(text, m.start())
         if prev in {"once", "twice", "thrice", "times", "per"} or prev.replace(",", "").replace(".", "").isdigit() or prev in {"million", "billion", "percent", "dollars", "cents", "%"}:
