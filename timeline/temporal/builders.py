@@ -596,6 +596,8 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
         if m.group(0)[0].isupper() and _NAME_AFTER.match(text, m.end()):
             return None  # the first word of a name: "the Daily News", "N.Y. Daily News", "The Weekly Standard"
         c.value, _ = _ADVERB[gd["adverb"].lower()]
+        if gd.get("times"):
+            c.freq = f"{_FREQ[gd['times'].lower()]}X"  # "a twice-daily pill"
         return c
     quant = (gd.get("quant") or "").lower()
     c.quant = "EACH" if quant == "each" else "EVERY"
@@ -607,8 +609,8 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
         return c
     if gd.get("weekday"):
         c.value = f"XXXX-WXX-{lex.weekday(gd['weekday'])}"
-        if gd.get("pod"):
-            c.value += "T" + lex.data.parts_of_day[norm(gd["pod"]).removesuffix("s")]
+        if gd.get("pod") or gd.get("wpod"):  # "Tuesday nights", "every Friday night"
+            c.value += "T" + lex.data.parts_of_day[norm(gd.get("pod") or gd["wpod"]).removesuffix("s")]
         return c
     if gd.get("pod"):
         c.value = "XXXX-XX-XXT" + lex.data.parts_of_day[norm(gd["pod"])]
