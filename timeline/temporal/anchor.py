@@ -138,6 +138,14 @@ class Resolver:
             return self.last_quarter
         return self.pub  # "dct" and "dct_only"
 
+    def _week_ahead_on_sunday(self, c: Candidate, ref: Ref) -> bool:
+        """Is "this week" / "later this week" said on a Sunday (the last day of its ISO week) of what is ahead?"""
+        if c.unit != "week" or c.amount != 0 or self.pub is None or ref is not self.pub or self.narrative:
+            return False
+        if ref.date.isoweekday() != 7 or not self.text[c.end - 9 : c.end].lower().endswith("this week"):
+            return False
+        return self.text[c.start : c.end].lower().startswith("later") or tense_direction(self.text, c.start, c.end, self.lex) == 1
+
     def _day_in_context(self, c: Candidate) -> bool:
         """Is the previous time a day named shortly before a bare clock time, in its sentence ("on Monday ... around
         6 a.m.")?"""
@@ -429,7 +437,10 @@ class Resolver:
                     assert c.unit is not None
                     if c.follow_quarter and ref.grain == "quarter" and ref is self.last_quarter:
                         grain = "quarter"
-                    point = cal.shift(ref.date, c.unit, c.amount)
+                    amount = c.amount
+                    if self._week_ahead_on_sunday(c, ref):
+                        amount = 1  # a Sunday paper's "later this week" is the week that starts the next day
+                    point = cal.shift(ref.date, c.unit, amount)
                     if c.unit == "season" and ref.season:
                         grain = "season"
                     if c.holiday is not None and c.holiday.month is None:  # "the first Monday of next month"
