@@ -11,7 +11,7 @@ from timeline.temporal import calendar as cal
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
 from timeline.temporal.cues import evidence as tense_evidence
-from timeline.temporal.cues import framing_year, phrase_direction, phrase_reaches_far, reaches_far_ahead, same_sentence
+from timeline.temporal.cues import framing_year, holiday_year, phrase_direction, phrase_reaches_far, reaches_far_ahead, same_sentence
 from timeline.temporal.direction import Choice, DirectionModel, features
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.timex3 import format_value, unresolved_value
@@ -138,6 +138,14 @@ class Resolver:
             return self.last_quarter
         return self.pub  # "dct" and "dct_only"
 
+    def _week_ahead_on_sunday(self, c: Candidate, ref: Ref) -> bool:
+        """Is "this week" / "later this week" said on a Sunday (the last day of its ISO week) of what is ahead?"""
+        if c.unit != "week" or c.amount != 0 or self.pub is None or ref is not self.pub or self.narrative:
+            return False
+        if ref.date.isoweekday() != 7 or not self.text[c.end - 9 : c.end].lower().endswith("this week"):
+            return False
+        return self.text[c.start : c.end].lower().startswith("later") or tense_direction(self.text, c.start, c.end, self.lex) == 1
+
     def _day_in_context(self, c: Candidate) -> bool:
         """Is the previous time a day named shortly before a bare clock time, in its sentence ("on Monday ... around
         6 a.m.")?"""
@@ -189,6 +197,8 @@ class Resolver:
             return self._fields_date(c, r.year + c.year_offset)
         if c.direction is None and not self.narrative and ref is self.pub:
             framed = framing_year(self.text, c.start, c.end, self.lex, r.year)  # "In 2016, ... on [May 2]"
+            if framed is None and c.holiday is not None:
+                framed = holiday_year(self.text, c.start, c.end, self.lex)  # "The strike in 2016 began on [Election Day]"
             if framed is not None and (d := self._fields_date(c, framed)) is not None:
                 return d
         options: list[tuple[int, dt.date, dt.date, dt.date]] = []  # (distance, point, first, last)
@@ -305,6 +315,8 @@ class Resolver:
 
     def _weekday(self, c: Candidate, ref: Ref) -> dt.date:
         default = WEEKDAY_DEFAULT_NARRATIVE if self.narrative else WEEKDAY_DEFAULT_NEWS
+        if c.mod == "ON_OR_BEFORE" and not self.narrative:
+            default = 1  # a deadline with no tense cue is ahead ("If we don't see an offer by [Thursday night], ...")
         if c.direction is None and not self.narrative and (self.model is not None or self.recorder is not None):
             assert c.weekday is not None
             past = cal.weekday_near(ref.date, c.weekday, -1, False)
@@ -425,7 +437,10 @@ class Resolver:
                     assert c.unit is not None
                     if c.follow_quarter and ref.grain == "quarter" and ref is self.last_quarter:
                         grain = "quarter"
-                    point = cal.shift(ref.date, c.unit, c.amount)
+                    amount = c.amount
+                    if self._week_ahead_on_sunday(c, ref):
+                        amount = 1  # a Sunday paper's "later this week" is the week that starts the next day
+                    point = cal.shift(ref.date, c.unit, amount)
                     if c.unit == "season" and ref.season:
                         grain = "season"
                     if c.holiday is not None and c.holiday.month is None:  # "the first Monday of next month"

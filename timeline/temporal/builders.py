@@ -113,6 +113,10 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None  # "this march", "next may": a verb or a noun, not a month
         if rule.spec.args.get("bare_month") and not _bare_month_ok(month_text, m, lex, text):
             return None
+    if rule.spec.args.get("same_year_as_previous"):
+        if norm(gd.get("month") or "") in lex.ambiguous_months and not re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :]):
+            return None  # "that May would run": the name, not the month
+        c.relative_to, c.year_offset = "previous", 0  # "that August": the year of the time under discussion
     if gd.get("weekord") and c.month is not None:
         n = _nth(gd["weekord"])
         # the stated year, else a common year ("the last week of February" ends by the 28th)
@@ -145,6 +149,8 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None  # "Climber Killed In Fall", "injured in fall from ladder": the noun, not the season
     if gd.get("holiday"):
         c.holiday = lex.data.holidays[norm(gd["holiday"]).replace("’", "'")]
+        if gd.get("eve"):
+            c.holiday = c.holiday.model_copy(update={"days_after": c.holiday.days_after - 1})  # "Election Day eve"
     if gd.get("pod"):
         c.pod = lex.data.parts_of_day[norm(gd["pod"])]
     if gd.get("bc"):
@@ -312,7 +318,7 @@ def build_casual_day(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> C
     gd = m.groupdict()
     amount = 0
     word = (gd.get("word") or "").lower()
-    pod = lex.data.parts_of_day[norm(gd["pod"])] if gd.get("pod") else None
+    pod = lex.data.parts_of_day[norm(gd["pod"])] if gd.get("pod") else rule.spec.args.get("pod")
     if gd.get("dbefore"):
         amount = -2
     elif gd.get("dafter"):
@@ -345,7 +351,7 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
     if "unit" in args:
         c = _new(m, rule, "offset", unit=args["unit"], amount=int(args.get("amount", 0)), relative_to=args.get("relative_to", "dct"))
         c.grain = c.unit
-        c.follow_quarter = c.unit == "year"
+        c.follow_quarter = c.unit == "year" and bool(args.get("follow_quarter", True))
         return c
     unit_word = norm(gd["unit"])
     unit = lex.data.date_units.get(unit_word) or lex.data.units.get(unit_word)
@@ -440,6 +446,8 @@ def build_clock(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candid
     word = (gd.get("word") or "").lower()
     if word:
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
+        if word == "midnight" and _prev_word(text, m.start()) in rule.spec.args.get("day_start_after", ()):
+            hour = 0  # "between midnight and dawn", "since midnight": the midnight that opens the day
     else:
         hour, minute = int(gd["hour"]), int(gd.get("minute") or 0)
         ampm = (gd.get("ampm") or "").lower()
@@ -521,6 +529,9 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         n = 1
     if unit == "second" and gd.get("num") is not None and norm(gd["num"]) in {"a", "one"} and _ordinal_second(text, m.end(), lex):
         return None  # "a second betrayal", "A second group of directors": the ordinal, not a duration
+    if (unit == "century" and gd.get("span") is None and gd.get("num") is not None and norm(gd["num"]) in {"a", "an", "one"}
+            and _in_match_report(text, m, lex)):
+        return None  # "recovered through a century from Keaton Jennings": a hundred runs, not a hundred years
     if gd.get("span") is None and gd.get("num") is not None and norm(gd["num"]) in {"a", "an"}:
         prev = _prev_word(text, m.start())
         if prev in {"once", "twice", "thrice", "times", "per"} or prev.replace(",", "").replace(".", "").isdigit() or prev in {"million", "billion", "percent", "dollars", "cents", "%"}:
@@ -585,6 +596,8 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
         if m.group(0)[0].isupper() and _NAME_AFTER.match(text, m.end()):
             return None  # the first word of a name: "the Daily News", "N.Y. Daily News", "The Weekly Standard"
         c.value, _ = _ADVERB[gd["adverb"].lower()]
+        if gd.get("times"):
+            c.freq = f"{_FREQ[gd['times'].lower()]}X"  # "a twice-daily pill"
         return c
     quant = (gd.get("quant") or "").lower()
     c.quant = "EACH" if quant == "each" else "EVERY"
@@ -596,8 +609,8 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
         return c
     if gd.get("weekday"):
         c.value = f"XXXX-WXX-{lex.weekday(gd['weekday'])}"
-        if gd.get("pod"):
-            c.value += "T" + lex.data.parts_of_day[norm(gd["pod"]).removesuffix("s")]
+        if gd.get("pod") or gd.get("wpod"):  # "Tuesday nights", "every Friday night"
+            c.value += "T" + lex.data.parts_of_day[norm(gd.get("pod") or gd["wpod"]).removesuffix("s")]
         return c
     if gd.get("pod"):
         c.value = "XXXX-XX-XXT" + lex.data.parts_of_day[norm(gd["pod"])]

@@ -22,6 +22,8 @@ from timeline.temporal.lexicon import Lexicon
 
 _WORD = re.compile(r"[A-Za-z'’]+")
 _LEFT_CHARS = 120
+#: how far back a whole sentence is read for a past verb anywhere in it
+_SENTENCE_CHARS = 400
 RIGHT_WORDS = 4
 _RIGHT_CHARS = 80
 _SENTENCE_END = re.compile(r"[.!?]['\"`]*\s+(?=\S)|[ \t]*\n\s*")
@@ -53,8 +55,8 @@ def _is_sentence_end(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     return word.lower() not in lex.abbreviations
 
 
-def _left_window(text: str, start: int, lex: Lexicon) -> str:
-    begin = max(0, start - _LEFT_CHARS)
+def _left_window(text: str, start: int, lex: Lexicon, chars: int = _LEFT_CHARS) -> str:
+    begin = max(0, start - chars)
     while 0 < begin < start and text[begin - 1].isalnum():
         begin += 1  # never start inside a word ("ill" of "will")
     window = text[begin:start]
@@ -80,8 +82,8 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
     if i + 1 < len(words) and (w, words[i + 1].lower()) in lex.not_cue_pairs:
         return 0  # "next to the embassy", "at last"
     if i + 1 < len(words) and (w, words[i + 1].lower()) in lex.future_pairs:
-        if i > 0 and words[i - 1].lower() in lex.past_auxiliaries:
-            return -1  # "had been set to expire Friday"
+        if any(p.lower() in lex.past_auxiliaries for p in words[max(0, i - 2) : i]):
+            return -1  # "had been set to expire Friday", "was first set to fly in the summer"
         return 1  # "set to resume Monday", "is to resume trading Tuesday"
     if w in lex.future_cues:
         if w in lex.data.future_participles and any(p.lower() in lex.past_auxiliaries for p in words[max(0, i - 2) : i]):
@@ -170,20 +172,31 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
     phrase = phrase_direction(text, start, lex)
     if phrase is not None:
         return phrase, "", "phrase"
-    if text.startswith(("'s ", "’s "), end) and not any(
+    right = _words(_right_window(text, end, lex))[:RIGHT_WORDS]
+    deadline = lex.word_set("deadline_nouns")
+    names_deadline = any(w.lower() in deadline for w in right[:3])
+    if text.startswith(("'s ", "’s "), end) and not names_deadline and not any(
             w.lower() in lex.strong_future_cues for w in _words(_left_window(text, start, lex))):
         # "Wednesday's ruling", "Friday's close": news reports the event as done (but "will vote in Sunday's election")
         return -1, "'s", "possessive"
-    right = _words(_right_window(text, end, lex))[:RIGHT_WORDS]
     if right:
         c = _right_cue(right, 0, lex)
         if c:
             return c, right[0].lower(), "right1"
-    left = _words(_left_window(text, start, lex))
-    for i in range(len(left) - 1, -1, -1):
-        c = _cue(left, i, lex)
-        if c:
-            return c, left[i].lower(), "left"
+    window = _left_window(text, start, lex)
+    asides = list(_ASIDE_CLOSED.finditer(window))
+    if asides:
+        # after a closed relative clause the clause's own verb decides, with the subject before the aside
+        head = _words(window[: asides[-1].start()])
+        found = _left_cue(head + _words(window[asides[-1].end() :]), len(head), lex)
+        if found is not None:
+            return found
+    found = _left_cue(_words(window), 0, lex)
+    if found is not None:
+        return found
+    if names_deadline and not any(_cue(w, i, lex) < 0 for w in [_words(_left_window(text, start, lex, _SENTENCE_CHARS))]
+                                  for i in range(len(w))):
+        return 1, "deadline", "right"  # "Transit workers set [Friday] strike deadline" (no past verb in the sentence)
     for i in range(1, len(right)):
         w = right[i].lower()
         if w in lex.data.future_participles and w.endswith("ed") and right[i - 1].lower() not in lex.auxiliaries:
@@ -192,6 +205,38 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
         if c:
             return c, right[i].lower(), "right"
     return None, "", "none"
+
+
+#: a relative clause closed before the expression: an aside whose verb is not the clause's ("Surrey, who finished
+#: second last season, host Yorkshire on [Friday]")
+_ASIDE_CLOSED = re.compile(r",\s+(?:who|which)\b[^,;:()\"“”]*,")
+
+
+def _left_cue(left: list[str], lo: int, lex: Lexicon) -> tuple[int, str, str] | None:
+    """The nearest cue among left[lo:] (the words before the expression), or None. A past verb whose infinitive comes
+    between it and a deadline looks ahead ("ordered Wexley to surrender his passport by [Friday]")."""
+    infinitive = False
+    deadline = bool(left) and left[-1].lower() in lex.word_set("deadline_openers")
+    for i in range(len(left) - 1, lo - 1, -1):
+        c = _cue(left, i, lex)
+        if c < 0 and infinitive and deadline:
+            return 1, "to", "left"
+        if c:
+            return c, left[i].lower(), "left"
+        if _is_infinitive(left, i, lex):
+            infinitive = True
+    return None
+
+
+def _is_infinitive(words: list[str], i: int, lex: Lexicon) -> bool:
+    """Is words[i] the "to" of an infinitive that looks ahead of the verb before it ("ordered him to appear"; not "had
+    to leave", "failed to pay", "went to the court")?"""
+    if words[i].lower() != "to" or i + 1 >= len(words) or i == 0:
+        return False
+    verb = words[i + 1]
+    if not verb.isalpha() or not verb.islower() or verb in lex.word_set("non_finite_markers"):
+        return False
+    return words[i - 1].lower() not in lex.word_set("infinitive_not_ahead")
 
 
 def reaches_far_ahead(text: str, start: int, lex: Lexicon, cue: tuple[int | None, str, str]) -> bool:
@@ -269,6 +314,20 @@ def _stated_frame(left: str, lex: Lexicon) -> int | None:
     if _ASIDE.search(left, 0, last.start()):
         return None  # "The company, which was founded on May 5, 2001, will hold its meeting on [June 3]"
     return int(last.group(1))
+
+
+_YEAR_AFTER = re.compile(r"\s+(?:of|in)\s+((?:1[6-9]|20)\d\d)\b")
+
+
+def holiday_year(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """The year stated for a holiday in its own sentence: "in 2016" right after it, else the last year before it in
+    the sentence ("The last strike, in November 2016, shut down service on [Election Day] eve"); a holiday recurs
+    every year, so the sentence's year is its year."""
+    m = _YEAR_AFTER.match(text, end)
+    if m is not None:
+        return int(m.group(1))
+    years = _YEAR.findall(_left_window(text, start, lex, _SENTENCE_CHARS))
+    return int(years[-1]) if years else None
 
 
 def sentence_words(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[str], list[str]]:

@@ -25,6 +25,12 @@ class Modifier(BaseModel):
     include: bool
     applies: Literal["point", "duration", "any", "ago"]
     needs_this: bool = False
+    #: the mod only after one of these words (else the phrase sets none: "phased in over [two years]" is a length)
+    only_after: list[str] | None = None
+    #: ... or when the expression ends with one of these words ("over [100 days old]")
+    or_ending: list[str] = []
+    #: words of only_after that are a verb's particle after an "-ed" form ("phased in over ..."), not a preposition
+    not_after_ed: list[str] = []
 
 
 class Holiday(BaseModel):
@@ -98,6 +104,9 @@ class LexiconData(BaseModel):
     match_words: list[str] = []
     frame_breakers: list[str] = []
     lateness_offsets: list[str] = []
+    deadline_nouns: list[str] = []
+    deadline_openers: list[str] = []
+    infinitive_not_ahead: list[str] = []
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
     near_phrases: list[str] = []

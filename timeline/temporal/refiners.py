@@ -91,10 +91,12 @@ class ModifierRefiner:
                 window = text[max(0, c.start - 24) : c.start].lower()
                 break
             for m in self._excluded.get(self._key(window), ()):
-                if self._match_before(text, c.start, limit, window, m.text) is None:
+                if (begin := self._match_before(text, c.start, limit, window, m.text)) is None:
                     continue
                 if not self._applies(m, c, c_text) or (c.type == "DURATION" and c_text.startswith("the ")):
                     continue
+                if m.only_after is not None and not _after_listed(text, begin, c_text, m):
+                    break  # "deliberated over [two days]": "during", no mod
                 if c.mod is None:
                     c = replace(c, mod=m.mod)
                 break
@@ -103,8 +105,28 @@ class ModifierRefiner:
         return out
 
 
+def _after_listed(text: str, begin: int, c_text: str, m: Modifier) -> bool:
+    """Does the modifier phrase that starts at ``begin`` follow a word of its only_after list (not as the particle of
+    an "-ed" verb), or the expression end with a word of its or_ending list?"""
+    last = c_text.replace("-", " ").split()[-1:]
+    if last and last[0] in m.or_ending:
+        return True
+    word = prev_word(text, begin)
+    if word not in (m.only_after or ()):
+        return False
+    if word in m.not_after_ed:
+        before = prev_word(text, text.lower().rfind(word, 0, begin))
+        return not (len(before) > 3 and before.endswith("ed"))
+    return True
+
+
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
-_DAY_AFTER = re.compile(r"\s*[-–]\s*(3[01]|[12][0-9]|0?[1-9])(?![0-9A-Za-z])")
+#: the end day of "March 3-5", "April 17 to 20", "July 17 and 18", "May 4 through 6": after a word the number must
+#: end its phrase (a stop, a year, or a word that opens another phrase), not count something ("May 4 to 6 people")
+_DAY_AFTER = re.compile(r"\s*[-–]\s*(3[01]|[12][0-9]|0?[1-9])(?![0-9A-Za-z])"
+                        r"|\s+(?:to|through|thru|until|till|and)\s+(3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+                        r"(?=\s*(?:[.;:!?)\n]|,\s*[0-9]{4}\b|,\s|$)|\s+(?:in|at|on|and|when|while|with|for|of|at|the|this|next|last|"
+                        r"but|as|after|before|or|to|from|is|are|was|were|will)\b)", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"(?<![0-9A-Za-z.,])(3[01]|[12][0-9]|0?[1-9])\s*[-–]\s*$")
 _YEAR_AFTER = re.compile(r"[-–]([0-9]{2})(?![0-9A-Za-z])")
 
@@ -135,10 +157,11 @@ def split_day_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
         m = _DAY_AFTER.match(text, c.end)
         if m is None or (i + 1 < len(cands) and cands[i + 1].start < m.end()):
             continue
-        end_day = int(m.group(1))
+        g = 1 if m.group(1) is not None else 2
+        end_day = int(m.group(g))
         if end_day <= c.day:
             continue
-        out.append(replace(c, start=m.start(1), end=m.end(1), day=end_day, rule="day-range-end", weekday=None, mod=None))
+        out.append(replace(c, start=m.start(g), end=m.end(g), day=end_day, rule="day-range-end", weekday=None, mod=None))
     return out
 
 
