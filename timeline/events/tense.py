@@ -14,6 +14,8 @@ MODAL_SPELLINGS = {"ca": "can", "wo": "will", "'ll": "will", "sha": "shall"}  # 
 CONTRAST_CC = frozenset({"but", "yet"})
 PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+#: a verb with a tense of its own: it shares no auxiliary, nor its negation, with the verb it is joined to
+FINITE_VERB_TAGS = PAST_TAGS | PRESENT_TAGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,7 @@ def verbal_group(tok: Token) -> list[Token]:
     A conjunct without auxiliaries of its own ("will rise and fall") shares its head's.
     """
     group = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "cop") and c.i < tok.i]
-    finite = tok.tag_ in PAST_TAGS or tok.tag_ in PRESENT_TAGS  # "wouldn't say but added": no shared auxiliary
+    finite = tok.tag_ in FINITE_VERB_TAGS  # "wouldn't say but added": no shared auxiliary
     if not group and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not finite:
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             head = tok.head
