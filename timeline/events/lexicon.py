@@ -146,6 +146,8 @@ class DescriptionWords(BaseModel):
     prepositional_participles: WordList
     #: ", bringing the total to 481": a participle whose actor is the clause before it, not its subject
     result_participles: WordList
+    #: "came ashore", "ran aground", "bought back shares": adverbs of direction kept with the verb, like particles
+    directional_adverbs: WordList
 
 
 class Cue(BaseModel):
