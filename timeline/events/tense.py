@@ -40,9 +40,13 @@ def verbal_group(tok: Token) -> list[Token]:
             contrast = any(c.dep_ == "cc" and c.lower_ in CONTRAST_CC and head.i < c.i < tok.i for c in head.children)
             shared = ("aux", "auxpass") if contrast else ("aux", "auxpass", "neg")
             group = [c for c in head.children if c.dep_ in shared and c.i < head.i]
-    if tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
+    # a predicate adjective or noun, or a participle the parser hung on "be" as its complement ("we're not
+    # pre-committing", "we will be prepared"), takes the copula's auxiliaries and negation
+    if (tok.pos_ in ("ADJ", "NOUN") or tok.tag_ in ("VBN", "VBG")) and tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
         head = tok.head
-        group = [c for c in head.children if c.dep_ in ("aux", "neg") and c.i < head.i] + [head] + group
+        # (its negation also after the copula: "is not available", "are not pre-committing")
+        group = [c for c in head.children if (c.dep_ == "aux" and c.i < head.i) or (c.dep_ == "neg" and c.i < tok.i)
+                 ] + [head] + group
     return sorted(group, key=lambda t: t.i)
 
 
