@@ -373,6 +373,11 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
         toks = ([] if owner is None else noun_phrase(owner, with_conj=False)) + [tok] + noun_phrase(noun)
         toks += _prep_phrases(tok, MAX_WORDS - _words(toks))
         return _trim(render(on_line_of(toks, tok)))
+    antecedent = _do_so_antecedent(tok)
+    if antecedent is not None:  # "had not yet filed for approval but planned to do so": "it files for approval"
+        subj = subject_of(tok, object_control, ranking, aspectual)
+        if subj is not None and subj.i < antecedent.i:
+            return _trim(_restated(antecedent, subj))
     lemma = tok.lemma_.lower()
     own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
     if lemma in prepositional and _prepositional_participle(tok) and not own_subject:
@@ -435,6 +440,37 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
     else:
         words = render(subj_toks + toks, forms)
     return _trim(words)
+
+
+def _do_so_antecedent(tok: Token) -> Token | None:
+    """The verb a "do so" stands for when it is the infinitive of a conjunct of that verb ("had not yet filed for
+    approval in Japan but planned to do so") or of the verb's own infinitive ("wanted to sell the unit but was unable
+    to do so"), else None."""
+    if tok.lemma_.lower() != "do" or not any(c.dep_ == "advmod" and c.lower_ == "so" for c in tok.children):
+        return None
+    gov = tok.head
+    if tok.dep_ != "xcomp" or gov.dep_ != "conj" or gov.head.i == gov.i:
+        return None
+    antecedent = gov.head
+    if antecedent.pos_ != "VERB" or antecedent.i > gov.i:
+        return None
+    # the infinitive the first verb governs is what is done: "was asked to resign but refused to do so"
+    infinitive = next((c for c in antecedent.children if c.dep_ == "xcomp" and c.tag_ == "VB" and c.i < gov.i), None)
+    return infinitive if infinitive is not None else antecedent
+
+
+def _restated(verb: Token, subj: Token) -> str:
+    """The verb phrase a "do so" stands for, said anew of the subject in the present: "it files for approval"."""
+    lemma = verb.lemma_.lower()
+    plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("i", "you", "we", "they")
+    subj_toks = subject_phrase(subj)
+    toks = [verb]
+    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i and c.pos_ in NOMINAL_POS), None)
+    if obj is not None:
+        toks += noun_phrase(obj)
+    toks += [c for c in verb.children if c.dep_ == "prt"]
+    toks += _prep_phrases(verb, MAX_WORDS - _words(toks) - _words(subj_toks))
+    return render(on_line_of(subj_toks + toks, verb), {verb.i: lemma if plural else third_person(lemma)})
 
 
 def _nearer_clause(tok: Token) -> Token | None:
