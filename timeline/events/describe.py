@@ -80,8 +80,9 @@ def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
     toks += [t for t in tok.doc[first : last + 1] if t.i != tok.i and t.i not in have]
     if with_conj:
         for c in tok.children:
-            if c.dep_ == "conj" and c.i > tok.i and not (tok.pos_ in NOMINAL_POS and c.pos_ in ("VERB", "AUX")):
-                # (a noun's verb "conjunct" is a clause misread: "Lancashire, who won the title, travel to ...")
+            if c.dep_ == "conj" and c.i > tok.i and not (tok.pos_ in NOMINAL_POS and c.tag_ in FINITE_TAGS):
+                # (a noun's finite "conjunct" is a clause misread: "Lancashire, who won the title, travel to ..."; a
+                # gerund is a noun's: "theft in office and tampering with records")
                 cc = [x for x in tok.children if x.dep_ == "cc" and tok.i < x.i < c.i]
                 toks += cc[:1] + noun_phrase(c, with_conj=False)
                 break
@@ -462,7 +463,6 @@ def _do_so_antecedent(tok: Token) -> Token | None:
 def _restated(verb: Token, subj: Token) -> str:
     """The verb phrase a "do so" stands for, said anew of the subject in the present: "it files for approval"."""
     lemma = verb.lemma_.lower()
-    plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("i", "you", "we", "they")
     subj_toks = subject_phrase(subj)
     toks = [verb]
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i and c.pos_ in NOMINAL_POS), None)
@@ -470,7 +470,7 @@ def _restated(verb: Token, subj: Token) -> str:
         toks += noun_phrase(obj)
     toks += [c for c in verb.children if c.dep_ == "prt"]
     toks += _prep_phrases(verb, MAX_WORDS - _words(toks) - _words(subj_toks))
-    return render(on_line_of(subj_toks + toks, verb), {verb.i: lemma if plural else third_person(lemma)})
+    return render(on_line_of(subj_toks + toks, verb), {verb.i: lemma if _plural(subj) else third_person(lemma)})
 
 
 def _nearer_clause(tok: Token) -> Token | None:
@@ -610,12 +610,16 @@ def describe_window(doc: Doc, first: int, last: int, sent_start: int, sent_end: 
     return _trim(render(left + list(doc[first : last + 1]) + right[:cut]))
 
 
-def agreed_form(verb: Token, subj: Token) -> str:
-    """A bare verb agreed with its subject: 'the framework launch' -> 'launches', 'they be' -> 'are'."""
-    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children) or subj.lower_ in (
+def _plural(subj: Token) -> bool:
+    """Does the subject take a plural verb ("they", "the talks", "Kenya and Tanzania")?"""
+    return subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children) or subj.lower_ in (
         "i", "you", "we", "they",
     )
-    if plural:
+
+
+def agreed_form(verb: Token, subj: Token) -> str:
+    """A bare verb agreed with its subject: 'the framework launch' -> 'launches', 'they be' -> 'are'."""
+    if _plural(subj):
         return {"be": "am" if subj.lower_ == "i" else "are"}.get(verb.lower_, verb.text)
     return third_person(verb.text)
 
