@@ -80,7 +80,9 @@ def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
     toks += [t for t in tok.doc[first : last + 1] if t.i != tok.i and t.i not in have]
     if with_conj:
         for c in tok.children:
-            if c.dep_ == "conj" and c.i > tok.i:
+            if c.dep_ == "conj" and c.i > tok.i and not (tok.pos_ in NOMINAL_POS and c.tag_ in FINITE_TAGS):
+                # (a noun's finite "conjunct" is a clause misread: "Lancashire, who won the title, travel to ..."; a
+                # gerund is a noun's: "theft in office and tampering with records")
                 cc = [x for x in tok.children if x.dep_ == "cc" and tok.i < x.i < c.i]
                 toks += cc[:1] + noun_phrase(c, with_conj=False)
                 break
@@ -148,11 +150,13 @@ def on_line_of(tokens: Iterable[Token], trigger: Token) -> list[Token]:
     return [t for t in tokens if lo <= t.i < hi]
 
 
-def subject_of(tok: Token, object_control: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset()) -> Token | None:
+def subject_of(tok: Token, object_control: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset(),
+               aspectual: frozenset[str] = frozenset()) -> Token | None:
     """The subject of a predicate, looking up through control, coordination and participle modifiers; the
     infinitive of an ``object_control`` verb (lexicon object_control_verbs) has that verb's object as subject, the
     infinitive after a noun ranked by a ``ranking`` word, an ordinal or a superlative (lexicon ranking_modifiers)
-    that noun ("the fourth hurricane to hit the U.S.")."""
+    that noun ("the fourth hurricane to hit the U.S."); a relative pronoun its antecedent (an event for an
+    ``aspectual`` verb: see ``_relative_antecedent``)."""
     cur = tok
     for _ in range(6):
         subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
@@ -161,8 +165,10 @@ def subject_of(tok: Token, object_control: frozenset[str] = frozenset(), ranking
         if subj is not None and subj.ent_type_ in TIME_ENTS and not _finite(cur):
             subj = None  # "running ads since August accusing Ortega": a date misread as a participle's subject
         if subj is not None:
-            if cur.dep_ == "relcl" and subj.tag_ in ("WP", "WDT") and cur.head.pos_ in NOMINAL_POS:
-                return cur.head  # "doctors who performed abortions" -> the doctors
+            if subj.tag_ in ("WP", "WDT"):  # "doctors who performed abortions" -> the doctors; "a memoir, which
+                antecedent = _relative_antecedent(cur, subj, aspectual)  # her family said would be published" -> the memoir
+                if antecedent is not None:
+                    return antecedent
             return subj
         if cur.dep_ == "xcomp" and cur.head.i != cur.i and cur.head.lemma_.lower() in object_control:
             obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
@@ -185,6 +191,33 @@ def subject_of(tok: Token, object_control: frozenset[str] = frozenset(), ranking
                 return cur.head if ranked_noun(cur.head, ranking) else None
             return cur.head
         return None
+    return None
+
+
+#: words beyond which the antecedent of a relative pronoun is described without its conjuncts
+_LONG_ANTECEDENT = 7
+
+
+def _relative_antecedent(verb: Token, pronoun: Token, aspectual: frozenset[str] = frozenset()) -> Token | None:
+    """The noun a relative clause hangs on, from its verb or a complement clause below it ("which her family said
+    would be published": up from "published" through "said"); a free relative ("what looked like") has none. The
+    subject of an ``aspectual`` verb without an object is an event: a name the parser hung the clause on gives way to
+    the noun it completes ("the first Test against New Zealand, which starts at Lord's": the Test starts)."""
+    if pronoun.lower_ in ("what", "whatever"):
+        return None
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "relcl" and cur.head.pos_ in NOMINAL_POS:
+            noun = cur.head
+            prep = noun.head
+            if (verb.lemma_.lower() in aspectual and not any(c.dep_ in OBJECT_DEPS for c in verb.children)
+                    and noun.pos_ == "PROPN" and noun.dep_ == "pobj" and prep.head.pos_ == "NOUN"
+                    and prep.head.i < prep.i):
+                return prep.head
+            return noun
+        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
     return None
 
 
@@ -256,10 +289,14 @@ def _prep_phrases(tok: Token, budget: int) -> list[Token]:
     for c in tok.children:
         if c.dep_ not in ("prep", "agent") or c.i < tok.i or n >= MAX_PREPS:  # agent: "signed by the president"
             continue
+        head = [c]
         pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        inner = next((g for g in c.children if g.dep_ == "prep" and g.i == c.i + 1), None)
+        if pobj is None and inner is not None and _two_word_preposition(tok, c, inner):
+            head, pobj = [c, inner], next((g for g in inner.children if g.dep_ == "pobj"), None)
         if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
             continue
-        phrase = [c] + noun_phrase(pobj)
+        phrase = head + noun_phrase(pobj) + _ranked_since(pobj)
         if _words(out) + _words(phrase) > budget:
             break
         out += phrase
@@ -275,14 +312,58 @@ def _prep_phrases(tok: Token, budget: int) -> list[Token]:
     return out
 
 
+#: the second word of a preposition of two words ("out of", "along with", "away from", "up to")
+_SECOND_PREPOSITIONS = frozenset({"of", "with", "from", "to"})
+
+
+def _two_word_preposition(verb: Token, first: Token, second: Token) -> bool:
+    """A preposition of two words on the verb: "ran out of time", "were killed along with five employees"; not an
+    attribution or comparison ("according to", "compared with": verb forms), not "than of", and not the particle
+    of another verb the parser hung on this one ("the humiliation of backing out of Kuwait")."""
+    prev = verb.doc[first.i - 1]
+    return (second.lower_ in _SECOND_PREPOSITIONS and not first.tag_.startswith("VB") and first.lower_ not in ("than", "as")
+            and not (prev.i != verb.i and prev.pos_ == "VERB"))
+
+
+def _tally(num: Token) -> bool:
+    """A number followed by "to" and another number, a count of votes or points: "voted 352 to 171"."""
+    doc = num.doc
+    if num.pos_ != "NUM" or num.i + 2 >= len(doc):
+        return False
+    to, other = doc[num.i + 1], doc[num.i + 2]
+    return to.lower_ == "to" and other.pos_ == "NUM" and other.head.i == to.i
+
+
+def _object_phrase(obj: Token, subj: Token | None) -> list[Token]:
+    """The object's noun phrase; a person named by the subject's surname keeps the whole name ("Vance married Robert
+    Vance", not "Vance married Vance")."""
+    toks = noun_phrase(obj)
+    if (subj is not None and obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" and subj.lower_ == obj.lower_
+            and subj.i != obj.i):
+        toks += [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i]
+    return toks
+
+
+def _ranked_since(noun: Token) -> list[Token]:
+    """The "since" phrase of a ranked noun, which bounds the ranking: "for the first time since 2011", "the biggest
+    drop since 2008" (without it the claim is another)."""
+    if not ranked_noun(noun, frozenset()):
+        return []
+    since = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "since" and c.i > noun.i), None)
+    pobj = next((g for g in since.children if g.dep_ == "pobj"), None) if since is not None else None
+    return [] if pobj is None else [since] + noun_phrase(pobj, with_conj=False)
+
+
 def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(), *,
                        aspectual: frozenset[str] = frozenset(), prepositional: frozenset[str] = frozenset(),
-                       result: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset()) -> str:
+                       result: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset(),
+                       directional: frozenset[str] = frozenset()) -> str:
     """'Kishida meets with Biden in the United States', 'this agreement may create a framework'.
 
     ``aspectual``: verbs whose -ing complement keeps them ("It began cutting"); ``prepositional``: participles
     used as a preposition before a time ("starting April 1", described alone); ``result``: participles whose
-    actor is the clause before the comma (", bringing the total to 481": no subject). Lexicon ``descriptions``;
+    actor is the clause before the comma (", bringing the total to 481": no subject); ``directional``: adverbs kept
+    with the verb like its particles ("came ashore"). Lexicon ``descriptions``;
     ``ranking``: lexicon ``ranking_modifiers`` (see ``subject_of``).
     """
     noun = _attributive_conjunct(tok)
@@ -293,6 +374,11 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
         toks = ([] if owner is None else noun_phrase(owner, with_conj=False)) + [tok] + noun_phrase(noun)
         toks += _prep_phrases(tok, MAX_WORDS - _words(toks))
         return _trim(render(on_line_of(toks, tok)))
+    antecedent = _do_so_antecedent(tok)
+    if antecedent is not None:  # "had not yet filed for approval but planned to do so": "it files for approval"
+        subj = subject_of(tok, object_control, ranking, aspectual)
+        if subj is not None and subj.i < antecedent.i:
+            return _trim(_restated(antecedent, subj))
     lemma = tok.lemma_.lower()
     own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
     if lemma in prepositional and _prepositional_participle(tok) and not own_subject:
@@ -301,8 +387,13 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
     resultative = (lemma in result and tok.tag_ == "VBG" and tok.dep_ == "advcl" and not own_subject
                    and tok.i > 0 and tok.doc[tok.i - 1].text == ",")
     nearer = None if resultative or own_subject else _nearer_clause(tok)
-    subj = None if resultative else subject_of(nearer if nearer is not None else tok, object_control, ranking)
+    subj = None if resultative else subject_of(nearer if nearer is not None else tok, object_control, ranking, aspectual)
     subj_toks = subject_phrase(subj)
+    if (subj is not None and subj.dep_ not in SUBJECT_DEPS and any(c.dep_ == "relcl" for c in subj.children)
+            and _words(subj_toks) > _LONG_ANTECEDENT):
+        # a long antecedent of a relative pronoun loses its conjuncts, which would leave no room for the clause:
+        # "Dunkin's poison pill rights [and employee stock ownership plans], which were put in place"
+        subj_toks = noun_phrase(subj, with_conj=False)
     verb_toks = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ not in MARKERS]
     verb_toks.append(tok)
     head = tok.head
@@ -310,21 +401,30 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
         # the aspectual verb stays with its complement: "It began cutting", not "It cutting"
         verb_toks += [c for c in head.children if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ not in MARKERS]
         verb_toks.append(head)
-    toks = list(verb_toks)
-    for c in tok.children:
+    if tok.dep_ == "acomp" and head.lemma_ == "be" and head.i < tok.i:
+        # a verb the parser hung on "be" as its complement is its participle: "We are not pre-committing"
+        verb_toks += [c for c in head.children if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ not in MARKERS]
+        verb_toks.append(head)
+    first, last = hyphen_extent(tok.doc, tok.i)
+    pieces = [t for t in tok.doc[first : last + 1] if t.i != tok.i]  # the whole word: "pre-committing", not "pre"
+    toks = list(verb_toks) + pieces
+    verbs = [tok] + [p for p in pieces if p.i > tok.i and p.pos_ in ("VERB", "AUX")]
+    for c in (c for verb in verbs for c in verb.children):
         if c.dep_ in OBJECT_DEPS and c.i > tok.i:
             # a complement keeps its negation: "pleaded not guilty", "was found not guilty"
             if c.pos_ in NOMINAL_POS or c.pos_ == "NUM":  # "raised $50 million"
-                toks += noun_phrase(c)
+                toks += _object_phrase(c, subj) + _ranked_since(c)
             else:
                 toks += [g for g in c.children if g.dep_ == "neg"] + [c]
             break
-    measure = next((c for c in tok.children if c.dep_ == "npadvmod" and c.i > tok.i and c.ent_type_ in MEASURE_ENTS), None)
-    if measure is not None:  # the amount is a fact of the event: "Sales fell 3.4 percent", not "Sales fell"
+    measure = next((c for c in tok.children if c.dep_ == "npadvmod" and c.i > tok.i and (
+        c.ent_type_ in MEASURE_ENTS or _tally(c))), None)
+    if measure is not None:  # the amount is a fact of the event: "Sales fell 3.4 percent", "voted 352 to 171"
         toks += noun_phrase(measure, with_conj=False)
     toks += _adverb_phrase(tok, toks, MAX_WORDS - _words(toks) - _words(subj_toks))
-    toks += _prep_phrases(tok, MAX_WORDS - _words(toks) - _words(subj_toks))
-    toks += _particles(tok, toks)
+    for verb in verbs:
+        toks += _prep_phrases(verb, MAX_WORDS - _words(toks) - _words(subj_toks))
+    toks += _particles(tok, toks, directional)
     subj_toks, toks = on_line_of(subj_toks, tok), on_line_of(toks, tok)
     forms: dict[int, str] = {}
     group = sorted((t for t in verb_toks if t.dep_ != "neg" and t.dep_ != "prt"), key=lambda t: t.i)
@@ -333,13 +433,44 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
             and not negated):  # (a subjunctive "that Elian not be denied" stays as it is)
         # the subject comes from another clause: the bare verb (or auxiliary) agrees with it ("One of them is
         # sentenced", "the framework launches")
-        forms[group[0].i] = agreed_form(group[0], subj)
+        agreeing = tok.doc[last] if group[0].i == tok.i else group[0]  # "co-sponsors", not "coes-sponsor"
+        forms[agreeing.i] = agreed_form(agreeing, subj)
     if subj is not None and subj.i > tok.i:  # inverted reporting: "..., said Burleigh" -> "Burleigh said"
         taken = {t.i for t in subj_toks}
         words = f"{render(subj_toks)} {render((t for t in toks if t.i not in taken), forms)}"
     else:
         words = render(subj_toks + toks, forms)
     return _trim(words)
+
+
+def _do_so_antecedent(tok: Token) -> Token | None:
+    """The verb a "do so" stands for when it is the infinitive of a conjunct of that verb ("had not yet filed for
+    approval in Japan but planned to do so") or of the verb's own infinitive ("wanted to sell the unit but was unable
+    to do so"), else None."""
+    if tok.lemma_.lower() != "do" or not any(c.dep_ == "advmod" and c.lower_ == "so" for c in tok.children):
+        return None
+    gov = tok.head
+    if tok.dep_ != "xcomp" or gov.dep_ != "conj" or gov.head.i == gov.i:
+        return None
+    antecedent = gov.head
+    if antecedent.pos_ != "VERB" or antecedent.i > gov.i:
+        return None
+    # the infinitive the first verb governs is what is done: "was asked to resign but refused to do so"
+    infinitive = next((c for c in antecedent.children if c.dep_ == "xcomp" and c.tag_ == "VB" and c.i < gov.i), None)
+    return infinitive if infinitive is not None else antecedent
+
+
+def _restated(verb: Token, subj: Token) -> str:
+    """The verb phrase a "do so" stands for, said anew of the subject in the present: "it files for approval"."""
+    lemma = verb.lemma_.lower()
+    subj_toks = subject_phrase(subj)
+    toks = [verb]
+    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i and c.pos_ in NOMINAL_POS), None)
+    if obj is not None:
+        toks += noun_phrase(obj)
+    toks += [c for c in verb.children if c.dep_ == "prt"]
+    toks += _prep_phrases(verb, MAX_WORDS - _words(toks) - _words(subj_toks))
+    return render(on_line_of(subj_toks + toks, verb), {verb.i: lemma if _plural(subj) else third_person(lemma)})
 
 
 def _nearer_clause(tok: Token) -> Token | None:
@@ -379,15 +510,17 @@ def _adverb_phrase(tok: Token, toks: list[Token], budget: int) -> list[Token]:
     return []
 
 
-def _particles(tok: Token, toks: list[Token]) -> list[Token]:
-    """The verb's particles, each where the description reaches it: right after the verb or after words the
+def _particles(tok: Token, toks: list[Token], directional: frozenset[str] = frozenset()) -> list[Token]:
+    """The verb's particles and ``directional`` adverbs (lexicon descriptions.directional_adverbs: "came ashore",
+    "bought back shares"), each where the description reaches it: right after the verb or after words the
     description holds ("turned the offer down", "came back from two sets down"); a particle after words it leaves
     out would make another verb ("Sinner came down")."""
     kept = {t.i for t in toks}
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ != "prt":
-            continue
+        if c.i in kept or not (c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in directional and (
+                c.i == tok.i + 1 or not any(g.dep_ == "prep" for g in c.children)))):
+            continue  # (an adverb away from the verb with a phrase of its own goes with it: "members back in Cuba")
         lo, hi = sorted((tok.i, c.i))
         between = [t for t in tok.doc[lo + 1 : hi] if not t.is_space]
         if all(t.i in kept for t in between):
@@ -446,7 +579,7 @@ def describe_nominal(tok: Token) -> str:
     """'Kishida's official visit', 'the financial assistance from the World Bank'."""
     toks = noun_phrase(tok, with_conj=False)
     toks = [t for t in toks if not (t.dep_ == "det" and t.head.i == tok.i)] or [tok]
-    toks += _prep_phrases(tok, min(4, MAX_WORDS - _words(toks)))
+    toks += _ranked_since(tok) or _prep_phrases(tok, min(4, MAX_WORDS - _words(toks)))
     return _trim(render(on_line_of(toks, tok)))
 
 
@@ -477,12 +610,16 @@ def describe_window(doc: Doc, first: int, last: int, sent_start: int, sent_end: 
     return _trim(render(left + list(doc[first : last + 1]) + right[:cut]))
 
 
-def agreed_form(verb: Token, subj: Token) -> str:
-    """A bare verb agreed with its subject: 'the framework launch' -> 'launches', 'they be' -> 'are'."""
-    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children) or subj.lower_ in (
+def _plural(subj: Token) -> bool:
+    """Does the subject take a plural verb ("they", "the talks", "Kenya and Tanzania")?"""
+    return subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children) or subj.lower_ in (
         "i", "you", "we", "they",
     )
-    if plural:
+
+
+def agreed_form(verb: Token, subj: Token) -> str:
+    """A bare verb agreed with its subject: 'the framework launch' -> 'launches', 'they be' -> 'are'."""
+    if _plural(subj):
         return {"be": "am" if subj.lower_ == "i" else "are"}.get(verb.lower_, verb.text)
     return third_person(verb.text)
 

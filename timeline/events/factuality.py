@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from timeline.events.describe import LIST_MARKERS, is_ranking_word, line_bounds, ranked_noun
 from timeline.events.lexicon import Cue, FutureTime, Lexicon, PastTime, TimePhrases
-from timeline.events.tense import NEGATIONS, TenseInfo, tense_of
+from timeline.events.tense import CONTRAST_CC, FINITE_VERB_TAGS, NEGATIONS, TenseInfo, tense_of
 from timeline.models import EventClass, Factuality
 
 F = Factuality
@@ -17,7 +17,9 @@ UNREAL = frozenset({F.PLANNED, F.EXPECTED, F.POSSIBLE, F.HYPOTHETICAL})
 PREDICATE_POS = frozenset({"VERB", "AUX"})
 #: "would have" + participle is counterfactual even in a report ("said the bomb would have caused mass destruction")
 COUNTERFACTUAL_ASPECTS = frozenset({"PERFECTIVE", "PERFECTIVE_PROGRESSIVE"})
-ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+SUBJECT_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_ARGUMENT_DEPS = frozenset({"dobj", "attr"})
+ARGUMENT_DEPS = SUBJECT_ARGUMENT_DEPS | OBJECT_ARGUMENT_DEPS
 #: the dependencies a future time phrase is looked for along, below an event noun (see ``future_time`` in the lexicon)
 TIME_PATH_DEPS = frozenset({"npadvmod", "prep", "pobj", "acl", "nmod", "tmod", "advmod"})
 
@@ -109,6 +111,9 @@ class FactualityResolver:
         governed = self._governor_cue(tok)
         if governed is not None:
             return governed
+        subordinate = self._subordinate_participle(tok, tinfo)
+        if subordinate is not None:  # "before returning verdicts", "after buying back shares", "Once launched"
+            return subordinate
         inherited = self._inherit(tok, tinfo)
         if inherited is not None:
             return inherited
@@ -121,6 +126,10 @@ class FactualityResolver:
         if self._reported_clause(tok) or any(c.dep_ == "prep" and c.lower_ == "according" for c in tok.children):
             if tinfo.tense in ("PAST", "PRESENT", "PASTPART") or tinfo.aspect != "NONE":
                 return FactualityInfo(F.REPORTED, None, "reported")
+        if (tinfo.tense == "PRESENT" and tinfo.modal is None and any(c.dep_ == "auxpass" for c in tok.children)
+                and (cue := self._gov.get(tok.lemma_.lower())) is not None and cue.factuality == F.EXPECTED):
+            # "The river is forecast to crest on Tuesday", "Growth is forecast at 0.9 percent": what is foreseen
+            return FactualityInfo(F.EXPECTED, None, f"cue:{cue.name}:passive")
         if (tinfo.tense == "PRESENT" and tinfo.aspect == "NONE" and tinfo.modal is None
                 and event_class not in (EventClass.STATE, EventClass.I_STATE) and self._in_headline(tok)):
             return FactualityInfo(F.HAPPENED, None, "tense:headline-present")  # "Central bank cuts rates"
@@ -165,7 +174,8 @@ class FactualityResolver:
         return any(c.dep_ == "prep" and c.lower_ == "according" for c in cur.children)
 
     def _realised_infinitive(self, tok: Token, tinfo: TenseInfo) -> FactualityInfo | None:
-        """A to-infinitive without a subject of its own that tells what the main event did: a relative infinitive
+        """A to-infinitive without a subject of its own that tells what the main event did: the complement of a verb of
+        lexicon realised_complements ("continued to publish", "used the loan to buy a warehouse"), a relative infinitive
         after a ranked noun ("became one of the first women to perform surgery", "is the fourth hurricane to hit
         the U.S."), or an adverbial purpose under a past event ("scored in the 89th minute to give Liverpool a
         win"; only verbs of lexicon result_infinitives: "borrowed money to build plants" is a purpose, planned). It happened
@@ -189,6 +199,14 @@ class FactualityResolver:
         else:
             return None
         up = self.of(gov) if gov is not None else FactualityInfo(F.HAPPENED, None, "default")
+        lemma = head.lemma_.lower()
+        aspectual = self._lexicon.class_of(lemma) == EventClass.ASPECTUAL
+        if tok.dep_ != "acl" and gov is head and lemma in self._lexicon.realised_complements.lemmas and (
+                aspectual or head.dep_ not in ("acl", "amod")) and (  # not "the vehicle being used to pursue"
+                up.factuality in (F.HAPPENED, F.REPORTED, F.NEGATED) or (up.factuality == F.ONGOING and aspectual)):
+            # "continued to publish", "began to leave", "used the loan to buy a warehouse": the complement is done
+            # (or going on, or not) as its governor is; negated without a polarity of its own
+            return FactualityInfo(up.factuality, None, f"complement-of:{lemma}")
         if up.factuality not in (F.HAPPENED, F.REPORTED, F.ONGOING):
             return None
         if ranked:
@@ -263,10 +281,26 @@ class FactualityResolver:
             return None
         return FactualityInfo(cue.factuality, None, f"cue:{cue.name}:participle")  # TimeML writes no modality here
 
-    def _negative_argument(self, tok: Token) -> Cue | None:
+    def _shares_negation(self, tok: Token, head: Token) -> bool:
+        """Does a conjunct share the negation of the predicate it is joined to? Not after a contrast ("did not file
+        but planned to"), nor a negative object of the predicate ("have no symptoms and carry a risk"; a negative
+        subject is shared: "nobody came or called"), nor as a finite verb of its own ("had not filed and planned":
+        its own tense, outside the negated verbal group) unless joined by a disjunction the negation spans ("never
+        smoked or drank": ``negation.shared_by``)."""
+        cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < tok.i), None)
+        if cc is not None and cc.lower_ in CONTRAST_CC:
+            return False
+        if (self._negative_argument(head, OBJECT_ARGUMENT_DEPS) is not None
+                and self._negative_argument(head, SUBJECT_ARGUMENT_DEPS) is None and tense_of(head).polarity != "NEG"):
+            return False
+        if tok.tag_ in FINITE_VERB_TAGS:
+            return cc is not None and cc.lower_ in self._lexicon.negation.shared_by
+        return True
+
+    def _negative_argument(self, tok: Token, deps: frozenset[str] = ARGUMENT_DEPS) -> Cue | None:
         """A negative quantifier as the subject or object of the predicate ("no one", "nothing", "no plans")."""
         for c in tok.children:
-            if c.dep_ not in ARGUMENT_DEPS or c.i == tok.i:
+            if c.dep_ not in deps or c.i == tok.i:
                 continue
             if c.lower_ in self._quant:
                 return self._quant[c.lower_]
@@ -332,11 +366,50 @@ class FactualityResolver:
             return FactualityInfo(up.factuality, None, f"inherit:{tok.dep_}")
         if tok.dep_ == "conj" and not own_subject and tinfo.modal is None and tinfo.tense in ("NONE", "INFINITIVE", head_tense_name(head)):
             up = self.of(head)
+            if up.factuality == F.NEGATED and not self._shares_negation(tok, head):
+                # "had not yet filed but planned to", "have no symptoms but carry a risk": the conjunct is not denied
+                if self._reported_clause(head):
+                    return FactualityInfo(F.REPORTED, None, "inherit:conj-unnegated+reported")
+                return None
             return FactualityInfo(up.factuality, up.modality, "inherit:conj")
         if tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and head.pos_ in PREDICATE_POS:
             up = self.of(head)
             if up.factuality in UNREAL and tinfo.tense in ("PRESENT", "INFINITIVE", "NONE"):
                 return FactualityInfo(up.factuality, None, f"inherit:{tok.dep_}")
+        return None
+
+    def _subordinate_participle(self, tok: Token, tinfo: TenseInfo) -> FactualityInfo | None:
+        """A participle heading a clause of time (lexicon subordinate_participles): a gerund after a preposition of
+        time or means ("after buying back shares", "before returning verdicts") under a past or unreal predicate,
+        or a reduced clause with a mark of time ("Once launched, it would take six weeks") under an unreal one."""
+        words = self._lexicon.subordinate_participles
+        if tinfo.tense == "PRESPART" and tok.dep_ == "pcomp" and tok.head.head.i != tok.head.i:
+            prep, gov = tok.head.lower_, tok.head.head
+            prior, sharing = prep in words.prior_prepositions.words, prep in words.sharing_prepositions.words
+            if not (prior or sharing) or gov.pos_ not in PREDICATE_POS:
+                return None
+            up = self.of(gov)
+            if up.factuality in UNREAL:  # "will meet the minister before leaving"
+                return FactualityInfo(up.factuality, None, f"gerund-{prep}")
+            gov_tense = tense_of(gov)
+            if gov_tense.tense not in ("PAST", "PASTPART") and gov_tense.aspect != "PERFECTIVE":
+                return None
+            if up.factuality in (F.HAPPENED, F.REPORTED):
+                return FactualityInfo(up.factuality, None, f"gerund-{prep}")
+            if prior:  # "did not repurchase shares after buying back $500 million": bought all the same
+                return FactualityInfo(F.HAPPENED, None, f"gerund-{prep}")
+            return None
+        if tok.dep_ != "advcl" or tinfo.tense not in ("PASTPART", "PRESPART", "PAST") or tok.tag_ not in ("VBN", "VBG"):
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+            return None  # a clause of its own ("once it was launched") has its own tense
+        mark = next((c for c in tok.children if c.dep_ in ("mark", "advmod") and c.i < tok.i
+                     and c.lower_ in words.time_marks.words), None)
+        if mark is None or tok.head.pos_ not in PREDICATE_POS:
+            return None
+        up = self.of(tok.head)
+        if up.factuality in UNREAL:
+            return FactualityInfo(up.factuality, None, f"reduced-clause:{mark.lower_}")
         return None
 
     @staticmethod
@@ -358,8 +431,11 @@ class FactualityResolver:
 
     # -- nominals and adjectives ------------------------------------------------------------
     def _nominal(self, tok: Token) -> FactualityInfo:
-        if any(c.lower_ in ("no", "without") or c.dep_ == "neg" for c in tok.children):
+        # a "not" after the noun denies what follows it, not the noun ("blamed sloppy bookkeeping, not theft")
+        if any(c.lower_ in ("no", "without") or (c.dep_ == "neg" and c.i < tok.i) for c in tok.children):
             return FactualityInfo(F.NEGATED, None, "neg")
+        if tok.dep_ in ("appos", "conj") and any(c.dep_ == "neg" and tok.head.i < c.i < tok.i for c in tok.head.children):
+            return FactualityInfo(F.NEGATED, None, "neg:contrast")  # "... bookkeeping, not theft"
         if tok.dep_ == "pobj" and tok.head.lower_ == "without":
             return FactualityInfo(F.NEGATED, None, "neg:without")  # "ended without an agreement"
         argument = self._argument_of(tok)
@@ -385,6 +461,11 @@ class FactualityResolver:
                 return FactualityInfo(participle.factuality, None, participle.reason)  # "cuts expected in May"
             if c.dep_ == "amod" and c.lower_ in self._lexicon.future_modifiers.lemmas and c.i < tok.i:
                 return FactualityInfo(F.PLANNED, None, f"modifier:{c.lower_}")  # "the next rate decision"
+        hedge = next((c for c in tok.children if c.dep_ == "amod" and c.i < tok.i
+                      and c.lower_ in self._lexicon.hedging_modifiers.words), None)
+        if hedge is not None and not any(m.tag_ == "JJS" and m.i < hedge.i for m in tok.children):
+            # "NATO's potential involvement in Kosovo", "a possible strike"; not "the severest possible crackdown"
+            return FactualityInfo(F.POSSIBLE, None, f"modifier:{hedge.lower_}")
         lemma = tok.lemma_.lower()
         if lemma in self._lexicon.scheduled_nouns.lemmas:
             past = gov is not None and tense_of(gov).tense in ("PAST", "PASTPART") and up.factuality not in UNREAL

@@ -124,6 +124,19 @@ class PastTime(TimePhrases):
     postpositions: FormList
 
 
+class SubordinateParticiples(BaseModel):
+    """Participles that head a clause of time under a predicate (``FactualityResolver._subordinate_participle``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    #: "after buying back shares": the gerund came first, it happened when its governor is past (even a negated one)
+    prior_prepositions: FormList
+    #: "before returning verdicts", "by selling shares": the gerund is as done as its past governor
+    sharing_prepositions: FormList
+    #: "Once launched, it would take six weeks": a reduced clause of time is as unreal as its governor
+    time_marks: FormList
+
+
 class DescriptionWords(BaseModel):
     """Verbs whose participles the describer reads apart (``describe.describe_predicate``)."""
 
@@ -133,6 +146,8 @@ class DescriptionWords(BaseModel):
     prepositional_participles: WordList
     #: ", bringing the total to 481": a participle whose actor is the clause before it, not its subject
     result_participles: WordList
+    #: "came ashore", "ran aground", "bought back shares": adverbs of direction kept with the verb, like particles
+    directional_adverbs: WordList
 
 
 class Cue(BaseModel):
@@ -156,6 +171,8 @@ class NegationWords(BaseModel):
     adverbs: frozenset[str]
     conjunctions: frozenset[str]
     prepositions: frozenset[str]
+    #: coordinators a negation spans: a finite conjunct joined by one shares it ("never smoked or drank")
+    shared_by: frozenset[str] = frozenset()
     examples: tuple[LexiconExample, ...] = ()
 
 
@@ -193,6 +210,11 @@ class Lexicon(BaseModel):
     ranking_modifiers: FormList
     #: verbs whose to-infinitive under a past event tells its result, which happened ("scored to give Liverpool a win")
     result_infinitives: WordList
+    #: verbs whose to-infinitive complement happens as they do ("continued to publish", "used the loan to buy")
+    realised_complements: WordList
+    #: modifiers that hedge an event noun: it may happen ("NATO's potential involvement", "a possible strike")
+    hedging_modifiers: FormList
+    subordinate_participles: SubordinateParticiples
     event_arguments: EventArguments
     future_time: FutureTime
     past_time: PastTime
@@ -235,9 +257,10 @@ class Lexicon(BaseModel):
         """The word lists the factuality resolver reads beyond the cues, named by their place in the file."""
         out: list[tuple[str, WordList | FormList | FactualityWords]] = [
             ("reported_future_modals", self.reported_future_modals), ("ranking_modifiers", self.ranking_modifiers),
-            ("result_infinitives", self.result_infinitives),
+            ("result_infinitives", self.result_infinitives), ("realised_complements", self.realised_complements),
+            ("hedging_modifiers", self.hedging_modifiers),
         ]
-        for group_name in ("event_arguments", "future_time", "past_time", "decisions"):
+        for group_name in ("event_arguments", "future_time", "past_time", "decisions", "subordinate_participles"):
             group = getattr(self, group_name)
             out.extend((f"{group_name}.{field}", getattr(group, field)) for field in type(group).model_fields)
         return out

@@ -14,6 +14,8 @@ MODAL_SPELLINGS = {"ca": "can", "wo": "will", "'ll": "will", "sha": "shall"}  # 
 CONTRAST_CC = frozenset({"but", "yet"})
 PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+#: a verb with a tense of its own: it shares no auxiliary, nor its negation, with the verb it is joined to
+FINITE_VERB_TAGS = PAST_TAGS | PRESENT_TAGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,7 @@ def verbal_group(tok: Token) -> list[Token]:
     A conjunct without auxiliaries of its own ("will rise and fall") shares its head's.
     """
     group = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "cop") and c.i < tok.i]
-    finite = tok.tag_ in PAST_TAGS or tok.tag_ in PRESENT_TAGS  # "wouldn't say but added": no shared auxiliary
+    finite = tok.tag_ in FINITE_VERB_TAGS  # "wouldn't say but added": no shared auxiliary
     if not group and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not finite:
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             head = tok.head
@@ -38,9 +40,13 @@ def verbal_group(tok: Token) -> list[Token]:
             contrast = any(c.dep_ == "cc" and c.lower_ in CONTRAST_CC and head.i < c.i < tok.i for c in head.children)
             shared = ("aux", "auxpass") if contrast else ("aux", "auxpass", "neg")
             group = [c for c in head.children if c.dep_ in shared and c.i < head.i]
-    if tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
+    # a predicate adjective or noun, or a participle the parser hung on "be" as its complement ("we're not
+    # pre-committing", "we will be prepared"), takes the copula's auxiliaries and negation
+    if (tok.pos_ in ("ADJ", "NOUN") or tok.tag_ in ("VBN", "VBG")) and tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
         head = tok.head
-        group = [c for c in head.children if c.dep_ in ("aux", "neg") and c.i < head.i] + [head] + group
+        # (its negation also after the copula: "is not available", "are not pre-committing")
+        group = [c for c in head.children if (c.dep_ == "aux" and c.i < head.i) or (c.dep_ == "neg" and c.i < tok.i)
+                 ] + [head] + group
     return sorted(group, key=lambda t: t.i)
 
 
