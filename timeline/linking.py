@@ -42,7 +42,9 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    may be its time), nor does the purpose or complement infinitive of a past verb ("used her speech to articulate a
    vision for NATO, which will celebrate its anniversary next month").
    No rule takes the span a record or a first is measured over: "beating forecasts for the first time since
-   2022", "the lowest level in 10 years"; nor a comparison baseline, except the baseline's own noun ("rose 8 percent
+   2022", "the lowest level in 10 years", "the strongest storm to hit the coast since Hurricane Katrina in 2005" (the
+   time of the "since" phrase's noun, which the parser hangs on the verb); without a record that time starts the
+   state ("has landed on the moon since Apollo 17 in December 1972": from then); nor a comparison baseline, except the baseline's own noun ("rose 8 percent
    from last year's edition", "offered a raise, up from last month's offer", "higher than in 2023", "compared with
    2022"); nor a rate after an amount ("$1.3 trillion a year"); nor a time whose offset phrase holds the event
    ("[Three days] after the shooting" does not date the shooting); nor a maturity, except for "due" and its debt
@@ -351,6 +353,9 @@ class Linker:
             relation = Relation.ON
         if rule == "syntax:path" and relation == Relation.ON and _measures_perfect(ev, t, span) and _under_since(span.root):
             relation = Relation.FROM  # "have been built since it entered production in February 1947"
+        since = _since_object_time(span) if relation == Relation.ON else None
+        if since is not None and not any(node.i == since.i for node in _ancestry(tok)):
+            relation = Relation.FROM  # "has landed on the moon since Apollo 17 in December 1972": from then on
         return Link(ev.id, t.id, AnchorKind.TIME, relation, _evidence(span), rule)
 
     def _by_distance(self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]]) -> Link | None:
@@ -625,6 +630,8 @@ def _same_event(ev: Event, tok: Token, dated: dict[str, Link]) -> Link | None:
     attack") is a new event."""
     if ev.pos != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
         return None
+    if tok.dep_ == "attr" and _record_phrase(tok):
+        return None  # "It was the strongest storm to hit ...": a description, not the storm mentioned before
     link = dated.get(ev.lemma)
     if link is None:
         return None
@@ -1041,19 +1048,58 @@ def _measured_against(t: TimeExpression, span: Span) -> bool:
     for the first time since 2022", "the highest since 2008", "the lowest level in 10 years". Only a "since" time
     or a duration ("the biggest drop in March" may be March's). The phrase is read up the tree (prepositions and
     their nouns, up to the first verb) and, as the parser often hangs the time on the verb, from the words just
-    before its preposition."""
+    before its preposition. A time of the "since" phrase's noun is its baseline too ("the strongest storm to hit the
+    coast since Hurricane Katrina in 2005", ``_since_object_time``), and a verb that "since" hangs on is read through
+    the noun it describes ("the strongest storm to hit ...", "the third delay since ...")."""
     prep = _preposition(span)
+    since = _since_object_time(span)
+    if since is not None:
+        return _since_record(span.doc[since.i - 1]) or _since_record(_described_noun(since.head))
     if prep != "since" and not (prep in ("in", "over", "for") and t.type == TimexType.DURATION):
         return False
     node = span.root
     for _ in range(4):
         if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+            if prep == "since" and node.dep_ == "prep" and node.lower_ == "since":
+                return _since_record(_described_noun(node.head))
             break
         node = node.head
         if _record_phrase(node):
             return True
     before = span.start - 2  # the word before the preposition: "the lowest level [in] 10 years"
     return before >= span.sent.start and span.doc[before + 1].lower_ == prep and _record_phrase(span.doc[before])
+
+
+def _since_object_time(span: Span) -> Token | None:
+    """The "since" of a phrase whose noun the time dates, the parser hanging the time beside it: "since Hurricane
+    Katrina [in 2005]", "since Apollo 17 [in December 1972]" (a baseline event and its time, not a time of the
+    verb). The "since" token, or None."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.lower_ not in ("in", "of", "on"):
+        return None
+    prep = root.head
+    head = prep.head
+    return next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "since" and c.i < prep.i
+                 and c.right_edge.i == prep.i - 1 and c.right_edge.i > c.i), None)
+
+
+def _described_noun(verb: Token) -> Token:
+    """The noun a verb describes: the head of an infinitive or relative clause ("the strongest storm [to hit]"), or the
+    predicate noun of a copula whose complement the verb is ("It was the strongest storm [to hit] ..."); else the verb."""
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
+        attr = next((c for c in verb.head.children if c.dep_ == "attr" and c.i < verb.i), None)
+        if attr is not None:
+            return attr
+    return verb
+
+
+def _since_record(tok: Token) -> bool:
+    """What a "since" phrase measures as a record: a superlative or a first (``_record_phrase``), or a noun with an
+    ordinal ("the first storm since ...", "the third delay since ...")."""
+    return _record_phrase(tok) or (tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and c.lower_ in _FIRST_WORDS - {"only"} for c in tok.children))
 
 
 def _record_phrase(tok: Token) -> bool:
