@@ -49,7 +49,9 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    2022"); nor a rate after an amount ("$1.3 trillion a year"); nor a time whose offset phrase holds the event
    ("[Three days] after the shooting" does not date the shooting); nor a maturity, except for "due" and its debt
    ("$125 million of debentures due Oct. 15, 1999, priced at 84.90"). A duration premodifying a noun is that noun's
-   ("after their six-year contract expired"), and a length gives way to a date at the same cost ("met for nine
+   ("after their six-year contract expired"); a "for" date of a scheduled event or a forecast is that noun's ("Judge
+   Hollins scheduled sentencing for May 21", "lowered its sales forecast for the coming fiscal year": the verb keeps
+   its tense, and takes no time of another clause either); and a length gives way to a date at the same cost ("met for nine
    hours on Thursday" is Thursday), except for a perfect it measures; and a change's start gives way to its end at the
    same cost ("jumped from fewer than 100,000 in 1980 to more than 300,000 last year").
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
@@ -302,6 +304,11 @@ class Linker:
             # years after the prototype exploded in August 2023")
             candidates = [(t, span) for t, span in candidates if inside[0] <= t.start < inside[1]
                           or (t.start >= inside[0] and (governors.get(t.id) or (-1, ""))[0] == tok.i)]
+        # a "for" date of a scheduled event or a forecast is that noun's alone (``_object_noun_time``); the verb takes
+        # only a time it governs ("Hollins on Tuesday scheduled sentencing for May 21"), not one of another clause
+        # ("... and ordered Wexley to surrender his passport by Friday"), which is no better than the publication date
+        owners = {t.id: owner for t, span in candidates if (owner := _object_noun_time(t, span)) is not None}
+        object_times = {tid for tid, (verb, _) in owners.items() if verb.i == tok.i}
         for t, span in candidates:
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
@@ -311,6 +318,8 @@ class Linker:
                 continue  # "beating forecasts for the first time since 2022": the record's span, not the event's time
             if _premodifier_duration(t, span) and span.root.head.i != tok.i:
                 continue  # "after their six-year contract expired": the contract's length, not the expiry's time
+            if t.id in owners and owners[t.id][1].i != tok.i:
+                continue  # "scheduled sentencing for May 21", "lowered its forecast for the coming year": the noun's
             if _baseline_of_other(tok, span) and when_clause.get(tok.i) != t.id:
                 continue  # "rose 8 percent from last year's edition": what it is compared with, not when it was
             gov = governors.get(t.id)
@@ -320,6 +329,8 @@ class Linker:
                 cost, rule = 0, gov[1]
             elif when_clause.get(tok.i) == t.id:
                 cost, rule = 1, "syntax:when-clause"
+            elif object_times:
+                continue
             elif ev.event_class == "REPORTING" and not _non_finite_report(tok):
                 continue  # "X said on Friday that ..." is said of the report, not of the reported event
             elif ev.tense == "PRESENT" and _present_at_publication(tok) and not _measures_perfect(ev, t, span):
@@ -1068,6 +1079,42 @@ def _measured_against(t: TimeExpression, span: Span) -> bool:
             return True
     before = span.start - 2  # the word before the preposition: "the lowest level [in] 10 years"
     return before >= span.sent.start and span.doc[before + 1].lower_ == prep and _record_phrase(span.doc[before])
+
+
+#: verbs that put an event at a date ("scheduled sentencing for May 21", "set a vote for next week")
+_SCHEDULING_VERBS = frozenset("schedule scheduled reschedule rescheduled set slate slated plan planned call called fix "
+                              "fixed".split())
+#: the event nouns a scheduling verb dates ("scheduled [sentencing] for May 21")
+_SCHEDULED_NOUNS = frozenset("sentencing hearing vote election trial referendum meeting arraignment".split())
+#: nouns whose own time a "for" phrase is, whatever the verb does to them ("lowered its sales forecast for the coming
+#: fiscal year", "raised its outlook for 2025")
+_FORECAST_NOUNS = frozenset("forecast outlook target guidance projection estimate forecasts outlooks targets "
+                            "projections estimates".split())
+
+
+def _object_noun_time(t: TimeExpression, span: Span) -> tuple[Token, Token] | None:
+    """(verb, noun) when the time is a "for" date of the verb's object noun, not of the verb: a scheduled event ("Judge
+    Hollins scheduled [sentencing] for May 21": the scheduling happened before; the sentencing is on May 21;
+    "sentencing set for May") or a forecast ("lowered its sales [forecast] for the coming fiscal year"). The phrase
+    may hang on the noun or, after it, on the verb. A date, not a length ("rumored a potential takeover target for
+    six months")."""
+    if t.type not in (TimexType.DATE, TimexType.TIME) or _preposition(span) != "for":
+        return None
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "for":
+        return None
+    prep = root.head
+    verb = prep.head if prep.head.pos_ in ("VERB", "AUX") else prep.head.head
+    if prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    scheduling = verb.lemma_.lower() in _SCHEDULING_VERBS or verb.lower_ in _SCHEDULING_VERBS
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "nsubjpass", "compound") or obj.i > prep.i or prep.head.i not in (obj.i, verb.i):
+            continue
+        noun = obj.lemma_.lower() or obj.lower_
+        if noun in _FORECAST_NOUNS or (noun in _SCHEDULED_NOUNS and scheduling):
+            return verb, obj
+    return None
 
 
 def _since_object_time(span: Span) -> Token | None:
