@@ -15,6 +15,10 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    "when" attaches to the time just before it: "from Oct. 13, when Wall Street's plunge helped spark
    ...", "In contrast to Thursday, when 135 people were arrested, ...". It is at the time, whatever the
    preposition or the modifier says: "since 2023, when the Herald first reported" (on 2023).
+   The new date of a rescheduling verb ("postponed to", "pushed back to no earlier than", "moved to", "until", "for")
+   is the event it moves, as if that event governed it: the passive's subject, the active's object ("The launch ... has
+   been pushed back to no earlier than Dec. 24": from Dec. 24); no other event takes it, the verb keeps its tense. A
+   verb that moves no event keeps the date ("postponed until Tuesday morning any action on ...", as TimeBank has it).
 2. ``syntax:path`` – the nearest time in the same sentence by dependency path (plus one per
    clause boundary crossed), when the path is short; to a time that a part of the day is of, the path ends at that
    part ("on the night of Oct. 23"). Reporting events ("said") and present-tense
@@ -76,7 +80,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    factuality (past -> before, planned/future -> after, present -> on).
 
 After linking, ``status_from_anchor`` makes a plain present tied by syntax to a date after publication planned
-("Arsenal face Aston Villa on Saturday").
+("Arsenal face Aston Villa on Saturday"), and an event noun that such a date governs ("the hearing on April 2", "The
+launch ... has been pushed back to no earlier than Dec. 24").
 
 A time in a dateline ("WARSAW, February 26 (Xinhua) --") dates the dispatch, not an event of the
 sentence the parser glues it to: no event takes it.
@@ -247,7 +252,8 @@ class Linker:
                 candidates = by_sent.get(sent_of[tok.i], [])
                 if candidates:
                     if parsed:
-                        found = self._by_syntax(ev, tok, candidates, governors, when_clause, not_past, offsets)
+                        found = self._by_syntax(ev, tok, candidates, governors, when_clause, not_past, offsets,
+                                        event_tokens)
                     else:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
@@ -294,7 +300,7 @@ class Linker:
     def _by_syntax(
         self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]],
         governors: dict[str, tuple[int, str] | None], when_clause: dict[int, str],
-        not_past: set[str] | frozenset[str], offsets: dict[str, tuple[int, int]],
+        not_past: set[str] | frozenset[str], offsets: dict[str, tuple[int, int]], event_tokens: dict[int, Event],
     ) -> Link | None:
         best: tuple[tuple[int, bool, bool, int], TimeExpression, Span, str] | None = None
         inside = next(((a, b) for a, b in (offsets[t.id] for t, _ in candidates) if a <= ev.start < b), None)
@@ -308,7 +314,11 @@ class Linker:
         # only a time it governs ("Hollins on Tuesday scheduled sentencing for May 21"), not one of another clause
         # ("... and ordered Wexley to surrender his passport by Friday"), which is no better than the publication date
         owners = {t.id: owner for t, span in candidates if (owner := _object_noun_time(t, span)) is not None}
-        object_times = {tid for tid, (verb, _) in owners.items() if verb.i == tok.i}
+        # the new date of a rescheduled event is that event's, at the rescheduling verb's cost ("The launch has been
+        # pushed back to no earlier than Dec. 24", "postponed the concert to March 30"); the verb keeps its tense
+        moved = {t.id: owner for t, span in candidates if (owner := _rescheduled(t, span, event_tokens)) is not None}
+        owners.update(moved)
+        object_times = {tid for tid, (verb, _) in owners.items() if verb.i == tok.i}  # before the moved ones
         for t, span in candidates:
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
@@ -320,6 +330,12 @@ class Linker:
                 continue  # "after their six-year contract expired": the contract's length, not the expiry's time
             if t.id in owners and owners[t.id][1].i != tok.i:
                 continue  # "scheduled sentencing for May 21", "lowered its forecast for the coming year": the noun's
+            if t.id in moved:
+                if moved[t.id][1].i == tok.i:
+                    key = (0, False, False, abs(span.root.i - tok.i))
+                    if best is None or key < best[0]:
+                        best = (key, t, span, "syntax:governs")
+                continue
             if _baseline_of_other(tok, span) and when_clause.get(tok.i) != t.id:
                 continue  # "rose 8 percent from last year's edition": what it is compared with, not when it was
             gov = governors.get(t.id)
@@ -367,6 +383,10 @@ class Linker:
         since = _since_object_time(span) if relation == Relation.ON else None
         if since is not None and not any(node.i == since.i for node in _ancestry(tok)):
             relation = Relation.FROM  # "has landed on the moon since Apollo 17 in December 1972": from then on
+        if t.id in moved:
+            # at the new date ("postponed until next week" is not until then), or from it ("no earlier than Dec. 24")
+            relation = relation if relation == Relation.FROM or t.mod in MOD_RELATION else Relation.ON
+            return Link(ev.id, t.id, AnchorKind.TIME, relation, _evidence(span), rule)
         return Link(ev.id, t.id, AnchorKind.TIME, relation, _evidence(span), rule)
 
     def _by_distance(self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]]) -> Link | None:
@@ -658,6 +678,11 @@ _TENSE_STATUSES = frozenset({Factuality.HAPPENED, Factuality.ONGOING})
 _SCHEDULED_CLASSES = frozenset({"OCCURRENCE", "ASPECTUAL", "STATE"})
 
 
+def _nominal(ev: Event) -> bool:
+    """An event noun, without a tense of its own: "the hearing", "the launch"."""
+    return ev.pos == "NOUN" and ev.tense == "NONE"
+
+
 def _plain_present(ev: Event) -> bool:
     """A simple present with no aspect, modal or negation: "face", "opens"; or a verb or predicate adjective without
     a tense of its own ("Pre-orders open Friday", which the parser may read as an adjective)."""
@@ -670,7 +695,9 @@ def status_from_anchor(events: list[Event], links: list[Link], times: Mapping[st
                        pub_date: dt.date | None) -> list[Event]:
     """Events whose anchor says they are still to come: a plain present (no aspect, modality or negation) occurrence
     tied by syntax to a date or time that starts after the publication date is planned, not happened or ongoing:
-    "Arsenal face Aston Villa on Saturday", "Pre-orders open Friday", "The final is on Sunday". ``links`` are in the
+    "Arsenal face Aston Villa on Saturday", "Pre-orders open Friday", "The final is on Sunday"; so is an event noun
+    that such a date governs ("the hearing on April 2"), one moved to it among them ("The launch has been pushed back
+    to no earlier than Dec. 24", "moved the hearing to April 2"). ``links`` are in the
     order of ``events``; the others are returned as they are."""
     if pub_date is None:
         return events
@@ -678,7 +705,8 @@ def status_from_anchor(events: list[Event], links: list[Link], times: Mapping[st
     for ev, link in zip(events, links, strict=True):
         t = times.get(link.time_id) if link.time_id is not None else None
         if (t is not None and link.rule in _SYNTAX_RULES and ev.factuality in _TENSE_STATUSES
-                and _plain_present(ev) and ev.event_class in _SCHEDULED_CLASSES
+                and ((_plain_present(ev) and ev.event_class in _SCHEDULED_CLASSES)
+                     or (_nominal(ev) and link.rule == "syntax:governs"))
                 and t.type in (TimexType.DATE, TimexType.TIME)
                 and t.interval is not None and t.interval.first > pub_date):
             ev = ev.model_copy(update={"factuality": Factuality.PLANNED})
@@ -1115,6 +1143,49 @@ def _object_noun_time(t: TimeExpression, span: Span) -> tuple[Token, Token] | No
         if noun in _FORECAST_NOUNS or (noun in _SCHEDULED_NOUNS and scheduling):
             return verb, obj
     return None
+
+
+#: verbs that move an event to a new date ("postponed to March 30", "pushed back to Dec. 24", "moved to May 3")
+_RESCHEDULING_VERBS = frozenset("postpone postponed delay delayed push pushed move moved reschedule rescheduled defer "
+                                "deferred put bring brought shift shifted".split())
+#: the particle those that move things in space need to move an event in time ("pushed back", "put off")
+_RESCHEDULING_PARTICLES = {"push": {"back", "up"}, "pushed": {"back", "up"}, "put": {"off", "back"},
+                           "bring": {"forward", "up"}, "brought": {"forward", "up"}}
+_NEW_DATE_PREPS = frozenset({"to", "until", "till", "for"})
+
+
+def _rescheduled(t: TimeExpression, span: Span, event_tokens: Mapping[int, Event]) -> tuple[Token, Token] | None:
+    """(verb, thing) when the time is the new date of what a rescheduling verb moves: the subject of the passive
+    ("The launch ... has been pushed back to no earlier than Dec. 24", "the concert was postponed to March 30") or the
+    object of the active ("postponed the vote until next week"), an event: the time is that event's and no other's,
+    not the verb's, which keeps its tense. Without an event moved, the verb keeps the time (TimeBank: "postponed until
+    Tuesday morning any action on ..." is in Tuesday morning). The time hangs on the verb (or its particle) by "to",
+    "until", "for", or "to no earlier than"; a date, not a length ("delayed for two weeks")."""
+    if t.type not in (TimexType.DATE, TimexType.TIME):
+        return None
+    prep = _preposition(span)
+    doc = span.doc
+    before = doc[max(span.sent.start, span.start - 4) : span.start]
+    if prep not in _NEW_DATE_PREPS and not (prep == "than" and any(w.lower_ == "to" for w in before)):
+        return None
+    node = span.root
+    for _ in range(5):
+        if node.head.i == node.i or node.dep_ not in _PHRASE_UP | {"advmod", "prt"}:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    word = node.lemma_.lower() or node.lower_
+    if word not in _RESCHEDULING_VERBS and node.lower_ not in _RESCHEDULING_VERBS:
+        return None
+    particles = _RESCHEDULING_PARTICLES.get(word) or _RESCHEDULING_PARTICLES.get(node.lower_)
+    if particles and not any(c.dep_ in ("prt", "advmod") and c.lower_ in particles for c in node.children):
+        return None  # "pushed the cart to the door"; "pushed back" moves a date
+    passive = any(c.dep_ == "auxpass" for c in node.children)
+    thing = next((c for c in node.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+    return (node, thing) if thing is not None and thing.i in event_tokens else None
 
 
 def _since_object_time(span: Span) -> Token | None:
