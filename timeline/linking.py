@@ -69,7 +69,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    to Lindon, who last won the award in 2015. Kidman was named ..."; one of the subject sets the scene and is
    continued), and "now" or the future too ("The company now
    expects ... It had previously forecast ...", "They will meet for a debate next Thursday. Blake had proposed three
-   debates").
+   debates"). A past event that a sentence-initial "Within weeks," dates counts from that time too ("... in May 1985,
+   ... Within weeks, Dr. Vance and her team reprocessed ...": from May 1985), not from publication.
 5. ``narrative:same-event`` – a definite nominal event with no time of its own ("the attack", "the talks")
    takes the time that the latest earlier mention of the same lemma has by syntax (rules 1-2).
 6. ``narrative:timestamp`` – in a live blog, a line holding only a clock time (and maybe a date: "10:40 a.m. ET")
@@ -254,6 +255,8 @@ class Linker:
                     if parsed:
                         found = self._by_syntax(ev, tok, candidates, governors, when_clause, not_past, offsets,
                                         event_tokens)
+                        found = self._within_previous(ev, tok, found, candidates, time_spans, sent_index, sent_of,
+                                                      text, depth, not_past)
                     else:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
@@ -294,6 +297,25 @@ class Linker:
             return None
         t, span = best
         return Link(ev.id, t.id, AnchorKind.TIME, _relation(t, span), _evidence(span), "narrative:previous-sentence")
+
+    def _within_previous(
+        self, ev: Event, tok: Token, found: Link | None, candidates: list[tuple[TimeExpression, Span]],
+        time_spans: list[tuple[TimeExpression, Span]], sent_index: dict[int, int], sent_of: list[int], text: str,
+        depth: dict[str, int], not_past: set[str] | frozenset[str],
+    ) -> Link | None:
+        """A past event dated by a sentence-initial "Within weeks," counts from the time the previous sentence
+        continues ("When British scientists reported ... in May 1985, ... Within weeks, Dr. Vance and her team
+        reprocessed ...": from May 1985), not from publication. Else ``found`` as it is."""
+        if found is None or found.time_id is None or ev.tense != "PAST" or not self.carry_over:
+            return found
+        span = next((sp for t, sp in candidates if t.id == found.time_id), None)
+        t = next((t for t, _ in candidates if t.id == found.time_id), None)
+        if t is None or span is None or not _within_frame(t, span):
+            return found
+        carried = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth, not_past)
+        if carried is None:
+            return found
+        return Link(ev.id, carried.time_id, AnchorKind.TIME, Relation.FROM, carried.evidence, carried.rule)
 
     # -- strategies -------------------------------------------------------------------------
 
@@ -625,6 +647,14 @@ def _length(t: TimeExpression, span: Span) -> bool:
     if span.end < len(span.doc) and span.doc[span.end].lower_ in _POINT_WORDS:
         return False
     return not any(tok.lower_ in _FRAME_WORDS for tok in span) and _preposition(span) != "within"
+
+
+def _within_frame(t: TimeExpression, span: Span) -> bool:
+    """A duration that opens its sentence as "Within weeks," / "Within two years,": a span from a time told before."""
+    if t.type != TimexType.DURATION or _preposition(span) != "within":
+        return False
+    doc = span.doc
+    return span.start - 1 == span.sent.start and span.end < len(doc) and doc[span.end].text == ","
 
 
 def _offset_phrase(t: TimeExpression, text: str) -> tuple[int, int]:
