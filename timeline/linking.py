@@ -15,6 +15,10 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    "when" attaches to the time just before it: "from Oct. 13, when Wall Street's plunge helped spark
    ...", "In contrast to Thursday, when 135 people were arrested, ...". It is at the time, whatever the
    preposition or the modifier says: "since 2023, when the Herald first reported" (on 2023).
+   The new date of a rescheduling verb ("postponed to", "pushed back to no earlier than", "moved to", "until", "for")
+   is the event it moves, as if that event governed it: the passive's subject, the active's object ("The launch ... has
+   been pushed back to no earlier than Dec. 24": from Dec. 24); no other event takes it, the verb keeps its tense. A
+   verb that moves no event keeps the date ("postponed until Tuesday morning any action on ...", as TimeBank has it).
 2. ``syntax:path`` – the nearest time in the same sentence by dependency path (plus one per
    clause boundary crossed), when the path is short; to a time that a part of the day is of, the path ends at that
    part ("on the night of Oct. 23"). Reporting events ("said") and present-tense
@@ -42,12 +46,16 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    may be its time), nor does the purpose or complement infinitive of a past verb ("used her speech to articulate a
    vision for NATO, which will celebrate its anniversary next month").
    No rule takes the span a record or a first is measured over: "beating forecasts for the first time since
-   2022", "the lowest level in 10 years"; nor a comparison baseline, except the baseline's own noun ("rose 8 percent
+   2022", "the lowest level in 10 years", "the strongest storm to hit the coast since Hurricane Katrina in 2005" (the
+   time of the "since" phrase's noun, which the parser hangs on the verb); without a record that time starts the
+   state ("has landed on the moon since Apollo 17 in December 1972": from then); nor a comparison baseline, except the baseline's own noun ("rose 8 percent
    from last year's edition", "offered a raise, up from last month's offer", "higher than in 2023", "compared with
    2022"); nor a rate after an amount ("$1.3 trillion a year"); nor a time whose offset phrase holds the event
    ("[Three days] after the shooting" does not date the shooting); nor a maturity, except for "due" and its debt
    ("$125 million of debentures due Oct. 15, 1999, priced at 84.90"). A duration premodifying a noun is that noun's
-   ("after their six-year contract expired"), and a length gives way to a date at the same cost ("met for nine
+   ("after their six-year contract expired"); a "for" date of a scheduled event or a forecast is that noun's ("Judge
+   Hollins scheduled sentencing for May 21", "lowered its sales forecast for the coming fiscal year": the verb keeps
+   its tense, and takes no time of another clause either); and a length gives way to a date at the same cost ("met for nine
    hours on Thursday" is Thursday), except for a perfect it measures; and a change's start gives way to its end at the
    same cost ("jumped from fewer than 100,000 in 1980 to more than 300,000 last year").
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
@@ -61,7 +69,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    to Lindon, who last won the award in 2015. Kidman was named ..."; one of the subject sets the scene and is
    continued), and "now" or the future too ("The company now
    expects ... It had previously forecast ...", "They will meet for a debate next Thursday. Blake had proposed three
-   debates").
+   debates"). A past event that a sentence-initial "Within weeks," dates counts from that time too ("... in May 1985,
+   ... Within weeks, Dr. Vance and her team reprocessed ...": from May 1985), not from publication.
 5. ``narrative:same-event`` – a definite nominal event with no time of its own ("the attack", "the talks")
    takes the time that the latest earlier mention of the same lemma has by syntax (rules 1-2).
 6. ``narrative:timestamp`` – in a live blog, a line holding only a clock time (and maybe a date: "10:40 a.m. ET")
@@ -72,7 +81,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    factuality (past -> before, planned/future -> after, present -> on).
 
 After linking, ``status_from_anchor`` makes a plain present tied by syntax to a date after publication planned
-("Arsenal face Aston Villa on Saturday").
+("Arsenal face Aston Villa on Saturday"), and an event noun that such a date governs ("the hearing on April 2", "The
+launch ... has been pushed back to no earlier than Dec. 24").
 
 A time in a dateline ("WARSAW, February 26 (Xinhua) --") dates the dispatch, not an event of the
 sentence the parser glues it to: no event takes it.
@@ -243,7 +253,10 @@ class Linker:
                 candidates = by_sent.get(sent_of[tok.i], [])
                 if candidates:
                     if parsed:
-                        found = self._by_syntax(ev, tok, candidates, governors, when_clause, not_past, offsets)
+                        found = self._by_syntax(ev, tok, candidates, governors, when_clause, not_past, offsets,
+                                        event_tokens)
+                        found = self._within_previous(ev, tok, found, candidates, time_spans, sent_index, sent_of,
+                                                      text, depth, not_past)
                     else:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
@@ -285,12 +298,31 @@ class Linker:
         t, span = best
         return Link(ev.id, t.id, AnchorKind.TIME, _relation(t, span), _evidence(span), "narrative:previous-sentence")
 
+    def _within_previous(
+        self, ev: Event, tok: Token, found: Link | None, candidates: list[tuple[TimeExpression, Span]],
+        time_spans: list[tuple[TimeExpression, Span]], sent_index: dict[int, int], sent_of: list[int], text: str,
+        depth: dict[str, int], not_past: set[str] | frozenset[str],
+    ) -> Link | None:
+        """A past event dated by a sentence-initial "Within weeks," counts from the time the previous sentence
+        continues ("When British scientists reported ... in May 1985, ... Within weeks, Dr. Vance and her team
+        reprocessed ...": from May 1985), not from publication. Else ``found`` as it is."""
+        if found is None or found.time_id is None or ev.tense != "PAST" or not self.carry_over:
+            return found
+        span = next((sp for t, sp in candidates if t.id == found.time_id), None)
+        t = next((t for t, _ in candidates if t.id == found.time_id), None)
+        if t is None or span is None or not _within_frame(t, span):
+            return found
+        carried = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth, not_past)
+        if carried is None:
+            return found
+        return Link(ev.id, carried.time_id, AnchorKind.TIME, Relation.FROM, carried.evidence, carried.rule)
+
     # -- strategies -------------------------------------------------------------------------
 
     def _by_syntax(
         self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]],
         governors: dict[str, tuple[int, str] | None], when_clause: dict[int, str],
-        not_past: set[str] | frozenset[str], offsets: dict[str, tuple[int, int]],
+        not_past: set[str] | frozenset[str], offsets: dict[str, tuple[int, int]], event_tokens: dict[int, Event],
     ) -> Link | None:
         best: tuple[tuple[int, bool, bool, int], TimeExpression, Span, str] | None = None
         inside = next(((a, b) for a, b in (offsets[t.id] for t, _ in candidates) if a <= ev.start < b), None)
@@ -300,6 +332,15 @@ class Linker:
             # years after the prototype exploded in August 2023")
             candidates = [(t, span) for t, span in candidates if inside[0] <= t.start < inside[1]
                           or (t.start >= inside[0] and (governors.get(t.id) or (-1, ""))[0] == tok.i)]
+        # a "for" date of a scheduled event or a forecast is that noun's alone (``_object_noun_time``); the verb takes
+        # only a time it governs ("Hollins on Tuesday scheduled sentencing for May 21"), not one of another clause
+        # ("... and ordered Wexley to surrender his passport by Friday"), which is no better than the publication date
+        owners = {t.id: owner for t, span in candidates if (owner := _object_noun_time(t, span)) is not None}
+        # the new date of a rescheduled event is that event's, at the rescheduling verb's cost ("The launch has been
+        # pushed back to no earlier than Dec. 24", "postponed the concert to March 30"); the verb keeps its tense
+        moved = {t.id: owner for t, span in candidates if (owner := _rescheduled(t, span, event_tokens)) is not None}
+        owners.update(moved)
+        object_times = {tid for tid, (verb, _) in owners.items() if verb.i == tok.i}  # before the moved ones
         for t, span in candidates:
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
@@ -309,6 +350,14 @@ class Linker:
                 continue  # "beating forecasts for the first time since 2022": the record's span, not the event's time
             if _premodifier_duration(t, span) and span.root.head.i != tok.i:
                 continue  # "after their six-year contract expired": the contract's length, not the expiry's time
+            if t.id in owners and owners[t.id][1].i != tok.i:
+                continue  # "scheduled sentencing for May 21", "lowered its forecast for the coming year": the noun's
+            if t.id in moved:
+                if moved[t.id][1].i == tok.i:
+                    key = (0, False, False, abs(span.root.i - tok.i))
+                    if best is None or key < best[0]:
+                        best = (key, t, span, "syntax:governs")
+                continue
             if _baseline_of_other(tok, span) and when_clause.get(tok.i) != t.id:
                 continue  # "rose 8 percent from last year's edition": what it is compared with, not when it was
             gov = governors.get(t.id)
@@ -318,6 +367,8 @@ class Linker:
                 cost, rule = 0, gov[1]
             elif when_clause.get(tok.i) == t.id:
                 cost, rule = 1, "syntax:when-clause"
+            elif object_times:
+                continue
             elif ev.event_class == "REPORTING" and not _non_finite_report(tok):
                 continue  # "X said on Friday that ..." is said of the report, not of the reported event
             elif ev.tense == "PRESENT" and _present_at_publication(tok) and not _measures_perfect(ev, t, span):
@@ -351,6 +402,13 @@ class Linker:
             relation = Relation.ON
         if rule == "syntax:path" and relation == Relation.ON and _measures_perfect(ev, t, span) and _under_since(span.root):
             relation = Relation.FROM  # "have been built since it entered production in February 1947"
+        since = _since_object_time(span) if relation == Relation.ON else None
+        if since is not None and not any(node.i == since.i for node in _ancestry(tok)):
+            relation = Relation.FROM  # "has landed on the moon since Apollo 17 in December 1972": from then on
+        if t.id in moved:
+            # at the new date ("postponed until next week" is not until then), or from it ("no earlier than Dec. 24")
+            relation = relation if relation == Relation.FROM or t.mod in MOD_RELATION else Relation.ON
+            return Link(ev.id, t.id, AnchorKind.TIME, relation, _evidence(span), rule)
         return Link(ev.id, t.id, AnchorKind.TIME, relation, _evidence(span), rule)
 
     def _by_distance(self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]]) -> Link | None:
@@ -591,6 +649,14 @@ def _length(t: TimeExpression, span: Span) -> bool:
     return not any(tok.lower_ in _FRAME_WORDS for tok in span) and _preposition(span) != "within"
 
 
+def _within_frame(t: TimeExpression, span: Span) -> bool:
+    """A duration that opens its sentence as "Within weeks," / "Within two years,": a span from a time told before."""
+    if t.type != TimexType.DURATION or _preposition(span) != "within":
+        return False
+    doc = span.doc
+    return span.start - 1 == span.sent.start and span.end < len(doc) and doc[span.end].text == ","
+
+
 def _offset_phrase(t: TimeExpression, text: str) -> tuple[int, int]:
     """Where the words that make the time an offset are ("[Three days] after the shooting": ``t.offset``): an event
     there is what the time counts from, not at it. Offsets into the Doc's text; (0, 0) for none."""
@@ -625,6 +691,8 @@ def _same_event(ev: Event, tok: Token, dated: dict[str, Link]) -> Link | None:
     attack") is a new event."""
     if ev.pos != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
         return None
+    if tok.dep_ == "attr" and _record_phrase(tok):
+        return None  # "It was the strongest storm to hit ...": a description, not the storm mentioned before
     link = dated.get(ev.lemma)
     if link is None:
         return None
@@ -640,6 +708,11 @@ _TENSE_STATUSES = frozenset({Factuality.HAPPENED, Factuality.ONGOING})
 _SCHEDULED_CLASSES = frozenset({"OCCURRENCE", "ASPECTUAL", "STATE"})
 
 
+def _nominal(ev: Event) -> bool:
+    """An event noun, without a tense of its own: "the hearing", "the launch"."""
+    return ev.pos == "NOUN" and ev.tense == "NONE"
+
+
 def _plain_present(ev: Event) -> bool:
     """A simple present with no aspect, modal or negation: "face", "opens"; or a verb or predicate adjective without
     a tense of its own ("Pre-orders open Friday", which the parser may read as an adjective)."""
@@ -652,7 +725,9 @@ def status_from_anchor(events: list[Event], links: list[Link], times: Mapping[st
                        pub_date: dt.date | None) -> list[Event]:
     """Events whose anchor says they are still to come: a plain present (no aspect, modality or negation) occurrence
     tied by syntax to a date or time that starts after the publication date is planned, not happened or ongoing:
-    "Arsenal face Aston Villa on Saturday", "Pre-orders open Friday", "The final is on Sunday". ``links`` are in the
+    "Arsenal face Aston Villa on Saturday", "Pre-orders open Friday", "The final is on Sunday"; so is an event noun
+    that such a date governs ("the hearing on April 2"), one moved to it among them ("The launch has been pushed back
+    to no earlier than Dec. 24", "moved the hearing to April 2"). ``links`` are in the
     order of ``events``; the others are returned as they are."""
     if pub_date is None:
         return events
@@ -660,7 +735,8 @@ def status_from_anchor(events: list[Event], links: list[Link], times: Mapping[st
     for ev, link in zip(events, links, strict=True):
         t = times.get(link.time_id) if link.time_id is not None else None
         if (t is not None and link.rule in _SYNTAX_RULES and ev.factuality in _TENSE_STATUSES
-                and _plain_present(ev) and ev.event_class in _SCHEDULED_CLASSES
+                and ((_plain_present(ev) and ev.event_class in _SCHEDULED_CLASSES)
+                     or (_nominal(ev) and link.rule == "syntax:governs"))
                 and t.type in (TimexType.DATE, TimexType.TIME)
                 and t.interval is not None and t.interval.first > pub_date):
             ev = ev.model_copy(update={"factuality": Factuality.PLANNED})
@@ -1041,19 +1117,137 @@ def _measured_against(t: TimeExpression, span: Span) -> bool:
     for the first time since 2022", "the highest since 2008", "the lowest level in 10 years". Only a "since" time
     or a duration ("the biggest drop in March" may be March's). The phrase is read up the tree (prepositions and
     their nouns, up to the first verb) and, as the parser often hangs the time on the verb, from the words just
-    before its preposition."""
+    before its preposition. A time of the "since" phrase's noun is its baseline too ("the strongest storm to hit the
+    coast since Hurricane Katrina in 2005", ``_since_object_time``), and a verb that "since" hangs on is read through
+    the noun it describes ("the strongest storm to hit ...", "the third delay since ...")."""
     prep = _preposition(span)
+    since = _since_object_time(span)
+    if since is not None:
+        return _since_record(span.doc[since.i - 1]) or _since_record(_described_noun(since.head))
     if prep != "since" and not (prep in ("in", "over", "for") and t.type == TimexType.DURATION):
         return False
     node = span.root
     for _ in range(4):
         if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+            if prep == "since" and node.dep_ == "prep" and node.lower_ == "since":
+                return _since_record(_described_noun(node.head))
             break
         node = node.head
         if _record_phrase(node):
             return True
     before = span.start - 2  # the word before the preposition: "the lowest level [in] 10 years"
     return before >= span.sent.start and span.doc[before + 1].lower_ == prep and _record_phrase(span.doc[before])
+
+
+#: verbs that put an event at a date ("scheduled sentencing for May 21", "set a vote for next week")
+_SCHEDULING_VERBS = frozenset("schedule scheduled reschedule rescheduled set slate slated plan planned call called fix "
+                              "fixed".split())
+#: the event nouns a scheduling verb dates ("scheduled [sentencing] for May 21")
+_SCHEDULED_NOUNS = frozenset("sentencing hearing vote election trial referendum meeting arraignment".split())
+#: nouns whose own time a "for" phrase is, whatever the verb does to them ("lowered its sales forecast for the coming
+#: fiscal year", "raised its outlook for 2025")
+_FORECAST_NOUNS = frozenset("forecast outlook target guidance projection estimate forecasts outlooks targets "
+                            "projections estimates".split())
+
+
+def _object_noun_time(t: TimeExpression, span: Span) -> tuple[Token, Token] | None:
+    """(verb, noun) when the time is a "for" date of the verb's object noun, not of the verb: a scheduled event ("Judge
+    Hollins scheduled [sentencing] for May 21": the scheduling happened before; the sentencing is on May 21;
+    "sentencing set for May") or a forecast ("lowered its sales [forecast] for the coming fiscal year"). The phrase
+    may hang on the noun or, after it, on the verb. A date, not a length ("rumored a potential takeover target for
+    six months")."""
+    if t.type not in (TimexType.DATE, TimexType.TIME) or _preposition(span) != "for":
+        return None
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "for":
+        return None
+    prep = root.head
+    verb = prep.head if prep.head.pos_ in ("VERB", "AUX") else prep.head.head
+    if prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    scheduling = verb.lemma_.lower() in _SCHEDULING_VERBS or verb.lower_ in _SCHEDULING_VERBS
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "nsubjpass", "compound") or obj.i > prep.i or prep.head.i not in (obj.i, verb.i):
+            continue
+        noun = obj.lemma_.lower() or obj.lower_
+        if noun in _FORECAST_NOUNS or (noun in _SCHEDULED_NOUNS and scheduling):
+            return verb, obj
+    return None
+
+
+#: verbs that move an event to a new date ("postponed to March 30", "pushed back to Dec. 24", "moved to May 3")
+_RESCHEDULING_VERBS = frozenset("postpone postponed delay delayed push pushed move moved reschedule rescheduled defer "
+                                "deferred put bring brought shift shifted".split())
+#: the particle those that move things in space need to move an event in time ("pushed back", "put off")
+_RESCHEDULING_PARTICLES = {"push": {"back", "up"}, "pushed": {"back", "up"}, "put": {"off", "back"},
+                           "bring": {"forward", "up"}, "brought": {"forward", "up"}}
+_NEW_DATE_PREPS = frozenset({"to", "until", "till", "for"})
+
+
+def _rescheduled(t: TimeExpression, span: Span, event_tokens: Mapping[int, Event]) -> tuple[Token, Token] | None:
+    """(verb, thing) when the time is the new date of what a rescheduling verb moves: the subject of the passive
+    ("The launch ... has been pushed back to no earlier than Dec. 24", "the concert was postponed to March 30") or the
+    object of the active ("postponed the vote until next week"), an event: the time is that event's and no other's,
+    not the verb's, which keeps its tense. Without an event moved, the verb keeps the time (TimeBank: "postponed until
+    Tuesday morning any action on ..." is in Tuesday morning). The time hangs on the verb (or its particle) by "to",
+    "until", "for", or "to no earlier than"; a date, not a length ("delayed for two weeks")."""
+    if t.type not in (TimexType.DATE, TimexType.TIME):
+        return None
+    prep = _preposition(span)
+    doc = span.doc
+    before = doc[max(span.sent.start, span.start - 4) : span.start]
+    if prep not in _NEW_DATE_PREPS and not (prep == "than" and any(w.lower_ == "to" for w in before)):
+        return None
+    node = span.root
+    for _ in range(5):
+        if node.head.i == node.i or node.dep_ not in _PHRASE_UP | {"advmod", "prt"}:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    word = node.lemma_.lower() or node.lower_
+    if word not in _RESCHEDULING_VERBS and node.lower_ not in _RESCHEDULING_VERBS:
+        return None
+    particles = _RESCHEDULING_PARTICLES.get(word) or _RESCHEDULING_PARTICLES.get(node.lower_)
+    if particles and not any(c.dep_ in ("prt", "advmod") and c.lower_ in particles for c in node.children):
+        return None  # "pushed the cart to the door"; "pushed back" moves a date
+    passive = any(c.dep_ == "auxpass" for c in node.children)
+    thing = next((c for c in node.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+    return (node, thing) if thing is not None and thing.i in event_tokens else None
+
+
+def _since_object_time(span: Span) -> Token | None:
+    """The "since" of a phrase whose noun the time dates, the parser hanging the time beside it: "since Hurricane
+    Katrina [in 2005]", "since Apollo 17 [in December 1972]" (a baseline event and its time, not a time of the
+    verb). The "since" token, or None."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.lower_ not in ("in", "of", "on"):
+        return None
+    prep = root.head
+    head = prep.head
+    return next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "since" and c.i < prep.i
+                 and c.right_edge.i == prep.i - 1 and c.right_edge.i > c.i), None)
+
+
+def _described_noun(verb: Token) -> Token:
+    """The noun a verb describes: the head of an infinitive or relative clause ("the strongest storm [to hit]"), or the
+    predicate noun of a copula whose complement the verb is ("It was the strongest storm [to hit] ..."); else the verb."""
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
+        attr = next((c for c in verb.head.children if c.dep_ == "attr" and c.i < verb.i), None)
+        if attr is not None:
+            return attr
+    return verb
+
+
+def _since_record(tok: Token) -> bool:
+    """What a "since" phrase measures as a record: a superlative or a first (``_record_phrase``), or a noun with an
+    ordinal ("the first storm since ...", "the third delay since ...")."""
+    return _record_phrase(tok) or (tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and c.lower_ in _FIRST_WORDS - {"only"} for c in tok.children))
 
 
 def _record_phrase(tok: Token) -> bool:
