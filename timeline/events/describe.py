@@ -42,12 +42,15 @@ def render(tokens: Iterable[Token], forms: dict[int, str] | None = None) -> str:
     return "".join(out).strip()
 
 
-def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
-    """A compact noun phrase: a person's surname, or determiner + modifiers + head (+ a conjunct)."""
+def noun_phrase(tok: Token, *, with_conj: bool = True, surname: bool = True) -> list[Token]:
+    """A compact noun phrase: a person's surname (the whole name when not ``surname``), or determiner + modifiers +
+    head (+ a conjunct)."""
     if tok.pos_ == "PRON":
         return [tok]
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
         toks = [tok]
+        if not surname:  # the name itself, no title or description: "Elian Gonzalez", not "6-year-old Cuban rafter"
+            toks += _name_before(tok)
         toks += [g for c in tok.children if c.dep_ == "poss" for g in noun_phrase(c)]  # rare
         toks += [c for c in tok.children if c.dep_ == "case"]
         return toks
@@ -65,7 +68,9 @@ def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
             # (a measure hyphenated into the head: "a 24-year-old", not "This time, a bomb")
             sub = list(c.subtree)
             reach = _words([t for t in tok.doc[c.i : tok.i] if not t.is_punct])
-            if reach <= 4 and len(sub) <= 6:
+            # a modifier coordinated with the next one goes with it: "the Urban 3 and Trail X models"
+            paired = any(g.dep_ == "cc" and g.i == c.right_edge.i for g in c.children)
+            if reach <= (6 if paired else 4) and len(sub) <= 6:
                 # the whole modifier: "a 24-year-old man", "stronger-than-expected jobs data", not "a year old man"
                 toks += [g for g in sub if g.dep_ != "punct" or _inner_hyphen(g)]
             elif reach <= 4:  # the modifier's nearest words, never its dependents alone
@@ -73,8 +78,9 @@ def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
     pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
     if pobj is not None and pobj.pos_ in NOMINAL_POS and pobj.ent_type_ not in ("DATE", "TIME"):
-        # the "of" that completes the head: "a state of emergency", "hundreds of homes", "head of state"
-        toks += [of] + noun_phrase(pobj, with_conj=False)
+        # the "of" that completes the head: "a state of emergency", "hundreds of homes", "head of state"; a name
+        # there is said whole ("the community of Val Verde", a place the parser may take for a person)
+        toks += [of] + noun_phrase(pobj, with_conj=False, surname=False)
     first, last = hyphen_extent(tok.doc, tok.i)  # the whole hyphenated word, however it is parsed ("Pre-orders")
     have = {x.i for x in toks}
     toks += [t for t in tok.doc[first : last + 1] if t.i != tok.i and t.i not in have]
@@ -87,6 +93,20 @@ def noun_phrase(tok: Token, *, with_conj: bool = True) -> list[Token]:
                 toks += cc[:1] + noun_phrase(c, with_conj=False)
                 break
     return toks
+
+
+def _name_before(tok: Token) -> list[Token]:
+    """The words of the name entity right before its last one ("Val" of "Val Verde", "Barnett" of "Dr. Barnett
+    Slepian"), when the parser made them its compounds."""
+    out: list[Token] = []
+    k = tok.i - 1
+    while k >= 0 and tok.i - k <= 3 and tok.doc[k + 1].ent_iob_ == "I":  # (the word after it continues the entity)
+        prev = tok.doc[k]
+        if prev.dep_ != "compound" or prev.head.i != tok.i or prev.pos_ != "PROPN":
+            break
+        out.append(prev)
+        k -= 1
+    return out
 
 
 def _inner_hyphen(t: Token) -> bool:
@@ -344,6 +364,29 @@ def _object_phrase(obj: Token, subj: Token | None) -> list[Token]:
     return toks
 
 
+def _dative_phrase(dative: Token, subj: Token | None) -> list[Token]:
+    """The first object of a verb of two ("handed [him] his debut"), or the "to" phrase the parser took for one
+    ("sent [to Paris] for analysis"); nothing for a time ("sent to Friday" is no place)."""
+    if dative.pos_ != "ADP":
+        return _object_phrase(dative, subj)
+    pobj = next((g for g in dative.children if g.dep_ == "pobj"), None)
+    if pobj is None or pobj.ent_type_ in TIME_ENTS:
+        return []
+    return [dative] + noun_phrase(pobj)
+
+
+def _adjective_object(adj: Token) -> list[Token]:
+    """An adjective the parser made an object: a noun with its determiner ("a two-decade high of 7.79 percent", "a
+    record low") or a comparative of quantity with its "than" ("less than an inch of rain"); else the word alone."""
+    than = next((g for g in adj.children if g.dep_ == "prep" and g.lower_ == "than" and g.i == adj.i + 1), None)
+    pobj = next((g for g in than.children if g.dep_ == "pobj"), None) if than is not None else None
+    if adj.tag_ in ("JJR", "RBR") and pobj is not None:
+        return [adj, than] + noun_phrase(pobj, with_conj=False)
+    if any(g.dep_ == "det" and g.i < adj.i for g in adj.children):
+        return noun_phrase(adj, with_conj=False)
+    return [g for g in adj.children if g.dep_ == "neg"] + [adj]
+
+
 def _ranked_since(noun: Token) -> list[Token]:
     """The "since" phrase of a ranked noun, which bounds the ranking: "for the first time since 2011", "the biggest
     drop since 2008" (without it the claim is another)."""
@@ -382,7 +425,15 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
     lemma = tok.lemma_.lower()
     own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
     if lemma in prepositional and _prepositional_participle(tok) and not own_subject:
-        return _trim(render(on_line_of([t for t in tok.subtree if not t.is_punct and not t.is_space], tok)))
+        phrase = render(on_line_of([t for t in tok.subtree if not (t.is_punct and not _inner_hyphen(t))
+                                    and not t.is_space], tok))
+        dated = _dated_by_participle(tok, object_control, aspectual=aspectual, result=result, ranking=ranking,
+                                     directional=directional)
+        if dated and len(dated.split()) + len(phrase.split()) <= MAX_WORDS + 2:
+            # what the participle dates: "three days of national mourning starting Friday", "replacement
+            # batteries would be shipped starting in mid-January" (alone it says nothing of what starts)
+            return f"{dated} {phrase}"
+        return _trim(phrase)
     toks: list[Token] = []
     resultative = (lemma in result and tok.tag_ == "VBG" and tok.dep_ == "advcl" and not own_subject
                    and tok.i > 0 and tok.doc[tok.i - 1].text == ",")
@@ -409,11 +460,20 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
     pieces = [t for t in tok.doc[first : last + 1] if t.i != tok.i]  # the whole word: "pre-committing", not "pre"
     toks = list(verb_toks) + pieces
     verbs = [tok] + [p for p in pieces if p.i > tok.i and p.pos_ in ("VERB", "AUX")]
+    after_dative = False
     for c in (c for verb in verbs for c in verb.children):
         if c.dep_ in OBJECT_DEPS and c.i > tok.i:
+            if c.dep_ == "dative":  # the first of two objects: "handed him his debut", "sent to Paris for analysis"
+                toks += _dative_phrase(c, subj)
+                after_dative = True
+                continue
+            if after_dative and (c.pos_ not in NOMINAL_POS | {"NUM", "ADJ"} or c.lower_ in ("a", "an", "the")):
+                break  # (a stray word the parser made a second object: "gave Merieux an until mid-November")
             # a complement keeps its negation: "pleaded not guilty", "was found not guilty"
             if c.pos_ in NOMINAL_POS or c.pos_ == "NUM":  # "raised $50 million"
                 toks += _object_phrase(c, subj) + _ranked_since(c)
+            elif c.pos_ == "ADJ" and c.dep_ == "dobj":  # an adjective as a noun: "hit a two-decade high of 7.79 percent"
+                toks += _adjective_object(c)
             else:
                 toks += [g for g in c.children if g.dep_ == "neg"] + [c]
             break
@@ -441,6 +501,16 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
     else:
         words = render(subj_toks + toks, forms)
     return _trim(words)
+
+
+def _dated_by_participle(tok: Token, object_control: frozenset[str], **words: frozenset[str]) -> str:
+    """What a participle used as a preposition before a time dates: the clause of the verb before it that it hangs
+    on ("Costa declared three days of national mourning starting Friday", "replacement batteries would be shipped
+    starting in mid-January"); "" for none, or a verb after it ("Starting Monday, the store will close")."""
+    head = tok.head
+    if head.i >= tok.i or head.pos_ not in ("VERB", "AUX") or head.tag_ == "VBG":
+        return ""  # (nor a participle: "the allies demanding that Iraq withdraw within a week, starting at noon")
+    return describe_predicate(head, object_control, prepositional=frozenset(), **words)
 
 
 def _do_so_antecedent(tok: Token) -> Token | None:
@@ -562,8 +632,8 @@ def _attributive_conjunct(tok: Token) -> Token | None:
 
 def _prepositional_participle(tok: Token) -> bool:
     """An adverbial -ing participle with a time and nothing else below it: "starting April 1"."""
-    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "prep", "npadvmod", "pcomp"):
-        return False
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "prep", "npadvmod", "pcomp", "xcomp"):
+        return False  # (xcomp: "declared three days of mourning starting Friday", the parser's attachment)
     kids = [c for c in tok.children if not c.is_punct]
     if not kids or any(c.dep_ in OBJECT_DEPS for c in kids):
         return False
@@ -636,8 +706,15 @@ def third_person(word: str) -> str:
     return word + "s"
 
 
+#: words a cut description does not end on ("gives the U.S. and other countries a legal basis and [that ...]")
+_DANGLING = frozenset({"and", "or", "but", "nor", "the", "a", "an", "that", "of", "to", "for", "in", "on", "at", "by",
+                       "with", "from"})
+
+
 def _trim(words: str) -> str:
     parts = words.split()
     if len(parts) > MAX_WORDS + 2:
         parts = parts[: MAX_WORDS + 2]
+        while len(parts) > 1 and parts[-1].lower() in _DANGLING:
+            parts.pop()
     return " ".join(parts)

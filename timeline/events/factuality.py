@@ -335,6 +335,20 @@ class FactualityResolver:
         if tok.dep_ == "xcomp" or (tok.dep_ in ("ccomp", "advcl") and cue.factuality in (F.EXPECTED, F.POSSIBLE)):
             head_tense = tense_of(head)
             to = " to" if any(c.lower_ == "to" for c in tok.children if c.dep_ == "aux") else ""
+            if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and lemma in self._lexicon.ending_verbs.lemmas:
+                # "had stopped selling the models": the selling went on until then; while the stop is ahead, unreal
+                # or denied it goes on ("should stop using", "did not stop selling")
+                up = self.of(head)
+                past = head_tense.tense in ("PAST", "PASTPART") or head_tense.aspect == "PERFECTIVE"
+                if past and head_tense.polarity != "NEG" and up.factuality in (F.HAPPENED, F.REPORTED):
+                    return FactualityInfo(up.factuality, None, f"ended-by:{lemma}")
+                return FactualityInfo(F.ONGOING, None, f"ended-by:{lemma}")
+            if (cue.factuality == F.PLANNED and lemma in self._lexicon.attempt_verbs.lemmas and to
+                    and head_tense.polarity != "NEG" and head_tense.modal is None
+                    and (head_tense.tense in ("PAST", "PASTPART") or head_tense.aspect == "PERFECTIVE")
+                    and self.of(head).factuality in (F.HAPPENED, F.REPORTED)):  # not "if agents tried to take him"
+                # "had tried to keep the player": a past attempt, which may or may not have come off
+                return FactualityInfo(F.POSSIBLE, f"{head.lower_}{to}", f"cue:{cue.name}+attempt-past")
             if head_tense.polarity == "NEG":
                 args = self._lexicon.event_arguments
                 if (cue.factuality in (F.EXPECTED, F.PLANNED) and tok.lemma_.lower() not in args.lasting.lemmas
@@ -504,6 +518,10 @@ class FactualityResolver:
             return None
         if dep not in ("nsubj", "nsubjpass", "dobj") or head.pos_ not in PREDICATE_POS:
             return None
+        judged = next((c for c in head.children if dep == "nsubj" and c.dep_ == "acomp"
+                       and c.lower_ in verbs.evaluative.words and not any(g.dep_ == "neg" for g in head.children)), None)
+        if judged is not None:  # "A decision before the summer holidays was always optimistic": a prospect
+            return FactualityInfo(F.POSSIBLE, None, f"argument-of:{judged.lower_}")
         lemma = head.lemma_.lower()
         planned_for = lemma in verbs.planning_with_for.lemmas and any(
             c.dep_ == "prep" and c.lower_ == "for" for c in head.children)

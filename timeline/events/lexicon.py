@@ -89,6 +89,8 @@ class EventArguments(BaseModel):
     not_until: FormList
     not_until_predicate: FormList
     lasting: WordList
+    #: predicate adjectives that judge their event-noun subject a prospect ("A decision was always optimistic")
+    evaluative: FormList
     #: nouns whose "of" object is an event that may or may not happen ("the odds of the deal closing")
     chance_of: FormList = FormList(words=frozenset())
 
@@ -214,6 +216,10 @@ class Lexicon(BaseModel):
     realised_complements: WordList
     #: modifiers that hedge an event noun: it may happen ("NATO's potential involvement", "a possible strike")
     hedging_modifiers: FormList
+    #: verbs of attempt whose planned to-infinitive is open once the attempt is past ("had tried to keep the player")
+    attempt_verbs: WordList
+    #: verbs that end the activity of their -ing complement, which went on until then ("had stopped selling")
+    ending_verbs: WordList
     subordinate_participles: SubordinateParticiples
     event_arguments: EventArguments
     future_time: FutureTime
@@ -258,7 +264,8 @@ class Lexicon(BaseModel):
         out: list[tuple[str, WordList | FormList | FactualityWords]] = [
             ("reported_future_modals", self.reported_future_modals), ("ranking_modifiers", self.ranking_modifiers),
             ("result_infinitives", self.result_infinitives), ("realised_complements", self.realised_complements),
-            ("hedging_modifiers", self.hedging_modifiers),
+            ("hedging_modifiers", self.hedging_modifiers), ("attempt_verbs", self.attempt_verbs),
+            ("ending_verbs", self.ending_verbs),
         ]
         for group_name in ("event_arguments", "future_time", "past_time", "decisions", "subordinate_participles"):
             group = getattr(self, group_name)
