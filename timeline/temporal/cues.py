@@ -261,13 +261,13 @@ def reaches_far_ahead(text: str, start: int, lex: Lexicon, cue: tuple[int | None
 
 
 _FRAMING_YEAR = re.compile(r"[\"'`“‘]*(?:(?:Back|Earlier|Later|Early|Late)\s+(?:in|during|by)|In|During|By)\s+(?:(?:early|late|mid-?)\s*)?"
-                           r"(?:[A-Z][a-z]+\.?\s+)?((?:1[6-9]|20)\d\d),\s")
-_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+                           r"(?:[A-Z][a-z]+\.?\s+)?((?:1[6-9]|2[01])\d\d),\s")
+_YEAR = re.compile(r"\b(?:1[6-9]|2[01])\d\d\b")
 #: a relative clause opened before a full date: background, not the sentence's frame ("The company, which was founded
 #: on May 5, 2001, reported ...")
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b")
 _FULL_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,\s+"
-                        r"((?:1[6-9]|20)\d\d)\b")
+                        r"((?:1[6-9]|2[01])\d\d)\b")
 
 
 _FRAMING_RELATIVE = re.compile(r"[\"'`“‘]*(?:(Next|Last|This)\s+year(?:['’]s\b|,))")
@@ -316,7 +316,7 @@ def _stated_frame(left: str, lex: Lexicon) -> int | None:
     return int(last.group(1))
 
 
-_YEAR_AFTER = re.compile(r"\s+(?:of|in)\s+((?:1[6-9]|20)\d\d)\b")
+_YEAR_AFTER = re.compile(r"\s+(?:of|in)\s+((?:1[6-9]|2[01])\d\d)\b")
 
 
 def holiday_year(text: str, start: int, end: int, lex: Lexicon) -> int | None:
