@@ -313,7 +313,22 @@ class Resolver:
             return None
         return future if self.model.score(feats) > 0 else past
 
+    def _coordinated_weekday(self, c: Candidate) -> dt.date | None:
+        """The day of a weekday coordinated after another ("on Monday and [Tuesday]"): the first such day after the
+        first conjunct's, unless that crosses the publication date from a past first conjunct ("were closed on
+        Tuesday and Wednesday" in a Tuesday paper keeps its own past Wednesday)."""
+        prev = self.prev
+        if c.coord_from is None or prev is None or self.prev_end != c.coord_from.end or c.weekday is None:
+            return None
+        day = cal.weekday_near(prev.date, c.weekday, 1, True)
+        if (self.pub is not None and not self.narrative and prev.date <= self.pub.date < day
+                and (prev.date < self.pub.date or tense_direction(self.text, c.start, c.end, self.lex) == -1)):
+            return None
+        return day
+
     def _weekday(self, c: Candidate, ref: Ref) -> dt.date:
+        if (day := self._coordinated_weekday(c)) is not None:
+            return day
         default = WEEKDAY_DEFAULT_NARRATIVE if self.narrative else WEEKDAY_DEFAULT_NEWS
         if c.mod == "ON_OR_BEFORE" and not self.narrative:
             default = 1  # a deadline with no tense cue is ahead ("If we don't see an offer by [Thursday night], ...")

@@ -15,6 +15,7 @@ from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.refiners import (
     ModifierRefiner,
     TitleFilter,
+    coordinate_weekdays,
     later_as_duration,
     link_clock_day,
     link_period_end,
@@ -138,6 +139,7 @@ class TemporalTagger:
             link_ranges(text, cands)
             link_period_end(text, cands)
             set_conjuncts(text, cands)
+            coordinate_weekdays(text, cands)
             offset_from_event(text, cands, self.lexicon)
             out: list[TimeExpression] = []
             index_map: dict[int, int] = {}

@@ -324,6 +324,19 @@ def set_conjuncts(text: str, cands: list[Candidate]) -> None:
             b.value = f"XXXX-WXX-{b.weekday}"
 
 
+_WEEKDAY_CONJUNCTION = re.compile(r",?\s+(?:and|or|to|through|thru|until|till)\s+|\s*(?:,|-|–|—)\s*", re.IGNORECASE)
+
+
+def coordinate_weekdays(text: str, cands: list[Candidate]) -> None:
+    """"closed on Monday and Tuesday", "Friday or Saturday", "Monday through Wednesday": a bare weekday coordinated
+    right after another weekday follows it (the resolver takes the first such day after the first conjunct's), so
+    both lie in one direction and one stretch of days."""
+    for a, b in zip(cands, cands[1:]):
+        if (a.kind == "weekday" and b.kind == "weekday" and b.amount == 0 and b.direction is None
+                and _WEEKDAY_CONJUNCTION.fullmatch(text[a.end : b.start]) is not None):
+            b.coord_from = a
+
+
 _LATER = re.compile(r"\s+later$", re.IGNORECASE)
 
 
