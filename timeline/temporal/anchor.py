@@ -11,7 +11,15 @@ from timeline.temporal import calendar as cal
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
 from timeline.temporal.cues import evidence as tense_evidence
-from timeline.temporal.cues import framing_year, holiday_year, phrase_direction, phrase_reaches_far, reaches_far_ahead, same_sentence
+from timeline.temporal.cues import (
+    framing_year,
+    holiday_year,
+    phrase_direction,
+    phrase_reaches_far,
+    reaches_far_ahead,
+    reported_future,
+    same_sentence,
+)
 from timeline.temporal.direction import Choice, DirectionModel, features
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.timex3 import format_value, unresolved_value
@@ -253,6 +261,8 @@ class Resolver:
         cue = found[0]
         reach = CUE_REACH_DAYS_LONG if c.grain in {"quarter", "half", "season"} else CUE_REACH_DAYS_PAST
         reach_future = CUE_REACH_DAYS_PHRASE if reaches_far_ahead(self.text, c.start, self.lex, found) else CUE_REACH_DAYS
+        if reach_future == CUE_REACH_DAYS and reported_future(self.text, c.start, self.lex, found):
+            reach_future = CUE_REACH_DAYS_PAST  # "said it would finish in [June]": as far ahead as a past cue reaches back
         if cue is not None and phrase_reaches_far(self.text, c.start, self.lex):
             # a direction phrase ("since February", "the year ended Jan. 31", "as early as May") fixes the side:
             # the occurrence on that side within a year, however far

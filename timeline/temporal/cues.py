@@ -257,7 +257,19 @@ def reaches_far_ahead(text: str, start: int, lex: Lexicon, cue: tuple[int | None
         return False
     left = [w.lower() for w in _words(_left_window(text, start, lex))]
     i = len(left) - 1 - left[::-1].index(word) if word in left else -1
-    return i > 0 and left[i - 1] in lex.data.auxiliaries
+    return i > 0 and word in lex.data.future_participles and left[i - 1] in lex.data.auxiliaries
+
+
+def reported_future(text: str, start: int, lex: Lexicon, cue: tuple[int | None, str, str]) -> bool:
+    """Is the future cue of the expression at ``start`` (``cue``: its ``evidence``) one of lexicon reported_far_cues
+    ("would", "expected") after a reporting verb earlier in the sentence ("said it would provide updates and expected
+    to complete replacements by [the end of June]")? What a source said is ahead reaches as far as a past cue does."""
+    direction, word, where = cue
+    if direction != 1 or where != "left" or word not in lex.word_set("reported_far_cues"):
+        return False
+    left = [w.lower() for w in _words(_left_window(text, start, lex))]
+    i = len(left) - 1 - left[::-1].index(word) if word in left else -1
+    return i > 0 and any(w in lex.word_set("reporting_verbs") for w in left[:i])
 
 
 _FRAMING_YEAR = re.compile(r"[\"'`“‘]*(?:(?:Back|Earlier|Later|Early|Late)\s+(?:in|during|by)|In|During|By)\s+(?:(?:early|late|mid-?)\s*)?"
