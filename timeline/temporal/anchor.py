@@ -465,6 +465,8 @@ class Resolver:
                     amount = c.amount
                     if self._week_ahead_on_sunday(c, ref):
                         amount = 1  # a Sunday paper's "later this week" is the week that starts the next day
+                    if c.unit == "weekend" and amount > 0 and c.relative_to == "previous" and ref.date.isoweekday() <= 5:
+                        amount -= 1  # "opened on Friday ... the following weekend": the first weekend after that day
                     point = cal.shift(ref.date, c.unit, amount)
                     if c.unit == "season" and ref.season:
                         grain = "season"
