@@ -16,6 +16,7 @@ from timeline.temporal.refiners import (
     ModifierRefiner,
     TitleFilter,
     coordinate_weekdays,
+    duration_ranges,
     later_as_duration,
     link_clock_day,
     link_period_end,
@@ -135,6 +136,7 @@ class TemporalTagger:
             link_clock_day(text, cands)
             cands = merge_date_clock(text, cands)
             cands = split_day_ranges(text, cands)
+            duration_ranges(text, cands, self.lexicon)
             cands = self._modifiers.refine(text, cands)
             link_ranges(text, cands)
             link_period_end(text, cands)
