@@ -11,7 +11,15 @@ from timeline.temporal import calendar as cal
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
 from timeline.temporal.cues import evidence as tense_evidence
-from timeline.temporal.cues import framing_year, holiday_year, phrase_direction, phrase_reaches_far, reaches_far_ahead, same_sentence
+from timeline.temporal.cues import (
+    framing_year,
+    holiday_year,
+    phrase_direction,
+    phrase_reaches_far,
+    reaches_far_ahead,
+    reported_future,
+    same_sentence,
+)
 from timeline.temporal.direction import Choice, DirectionModel, features
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.timex3 import format_value, unresolved_value
@@ -253,6 +261,8 @@ class Resolver:
         cue = found[0]
         reach = CUE_REACH_DAYS_LONG if c.grain in {"quarter", "half", "season"} else CUE_REACH_DAYS_PAST
         reach_future = CUE_REACH_DAYS_PHRASE if reaches_far_ahead(self.text, c.start, self.lex, found) else CUE_REACH_DAYS
+        if reach_future == CUE_REACH_DAYS and reported_future(self.text, c.start, self.lex, found):
+            reach_future = CUE_REACH_DAYS_PAST  # "said it would finish in [June]": as far ahead as a past cue reaches back
         if cue is not None and phrase_reaches_far(self.text, c.start, self.lex):
             # a direction phrase ("since February", "the year ended Jan. 31", "as early as May") fixes the side:
             # the occurrence on that side within a year, however far
@@ -313,7 +323,22 @@ class Resolver:
             return None
         return future if self.model.score(feats) > 0 else past
 
+    def _coordinated_weekday(self, c: Candidate) -> dt.date | None:
+        """The day of a weekday coordinated after another ("on Monday and [Tuesday]"): the first such day after the
+        first conjunct's, unless that crosses the publication date from a past first conjunct ("were closed on
+        Tuesday and Wednesday" in a Tuesday paper keeps its own past Wednesday)."""
+        prev = self.prev
+        if c.coord_from is None or prev is None or self.prev_end != c.coord_from.end or c.weekday is None:
+            return None
+        day = cal.weekday_near(prev.date, c.weekday, 1, True)
+        if (self.pub is not None and not self.narrative and prev.date <= self.pub.date < day
+                and (prev.date < self.pub.date or tense_direction(self.text, c.start, c.end, self.lex) == -1)):
+            return None
+        return day
+
     def _weekday(self, c: Candidate, ref: Ref) -> dt.date:
+        if (day := self._coordinated_weekday(c)) is not None:
+            return day
         default = WEEKDAY_DEFAULT_NARRATIVE if self.narrative else WEEKDAY_DEFAULT_NEWS
         if c.mod == "ON_OR_BEFORE" and not self.narrative:
             default = 1  # a deadline with no tense cue is ahead ("If we don't see an offer by [Thursday night], ...")
@@ -440,6 +465,8 @@ class Resolver:
                     amount = c.amount
                     if self._week_ahead_on_sunday(c, ref):
                         amount = 1  # a Sunday paper's "later this week" is the week that starts the next day
+                    if c.unit == "weekend" and amount > 0 and c.relative_to == "previous" and ref.date.isoweekday() <= 5:
+                        amount -= 1  # "opened on Friday ... the following weekend": the first weekend after that day
                     point = cal.shift(ref.date, c.unit, amount)
                     if c.unit == "season" and ref.season:
                         grain = "season"

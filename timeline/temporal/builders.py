@@ -163,8 +163,8 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
     if gd.get("decword"):
         tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
         gd = dict(gd, decade2=str(tens[norm(gd["decword"])] * 10))
-    if gd.get("decade") and gd["decade"].endswith("00") and int(gd["decade"]) < 2000:
-        c.century = int(gd["decade"]) // 100  # "the 1800s", "the early 1900s": the century (2000s: the decade)
+    if gd.get("decade") and gd["decade"].endswith("00") and int(gd["decade"]) != 2000:
+        c.century = int(gd["decade"]) // 100  # "the 1800s", "the early 1900s", "the 2100s": the century (2000s: the decade)
         c.grain = "century"
         c.value = f"{c.century:02d}"
         c.kind = "fixed"
@@ -293,7 +293,7 @@ def _weekday_ok(word: str, m: re.Match[str], rule: Rule, lex: Lexicon, text: str
 def _year_ok(m: re.Match[str], lex: Lexicon, text: str) -> bool:
     """A bare four-digit number is a year unless it looks like a quantity, an identifier, money or a score."""
     y = int(m.group("year"))
-    if not 1000 <= y <= 2099:
+    if not 1000 <= y <= 2199:
         return False
     s, e = m.start(), m.end()
     before = text[max(0, s - 2) : s]

@@ -60,3 +60,4 @@ class Candidate:
     offset: str | None = None  # the words after a duration that make it an offset, not a length ("later", "after the shooting")
     ahead: bool = False  # ... or, "in [two weeks]" with a future cue, from the publication date
     range_from: Candidate | None = None  # the start of the range this candidate ends ("from Nov. 21 to [Nov. 24]")
+    coord_from: Candidate | None = None  # the weekday this one is coordinated after ("on Monday and [Tuesday]")

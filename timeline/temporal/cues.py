@@ -257,17 +257,29 @@ def reaches_far_ahead(text: str, start: int, lex: Lexicon, cue: tuple[int | None
         return False
     left = [w.lower() for w in _words(_left_window(text, start, lex))]
     i = len(left) - 1 - left[::-1].index(word) if word in left else -1
-    return i > 0 and left[i - 1] in lex.data.auxiliaries
+    return i > 0 and word in lex.data.future_participles and left[i - 1] in lex.data.auxiliaries
+
+
+def reported_future(text: str, start: int, lex: Lexicon, cue: tuple[int | None, str, str]) -> bool:
+    """Is the future cue of the expression at ``start`` (``cue``: its ``evidence``) one of lexicon reported_far_cues
+    ("would", "expected") after a reporting verb earlier in the sentence ("said it would provide updates and expected
+    to complete replacements by [the end of June]")? What a source said is ahead reaches as far as a past cue does."""
+    direction, word, where = cue
+    if direction != 1 or where != "left" or word not in lex.word_set("reported_far_cues"):
+        return False
+    left = [w.lower() for w in _words(_left_window(text, start, lex))]
+    i = len(left) - 1 - left[::-1].index(word) if word in left else -1
+    return i > 0 and any(w in lex.word_set("reporting_verbs") for w in left[:i])
 
 
 _FRAMING_YEAR = re.compile(r"[\"'`“‘]*(?:(?:Back|Earlier|Later|Early|Late)\s+(?:in|during|by)|In|During|By)\s+(?:(?:early|late|mid-?)\s*)?"
-                           r"(?:[A-Z][a-z]+\.?\s+)?((?:1[6-9]|20)\d\d),\s")
-_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+                           r"(?:[A-Z][a-z]+\.?\s+)?((?:1[6-9]|2[01])\d\d),\s")
+_YEAR = re.compile(r"\b(?:1[6-9]|2[01])\d\d\b")
 #: a relative clause opened before a full date: background, not the sentence's frame ("The company, which was founded
 #: on May 5, 2001, reported ...")
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b")
 _FULL_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,\s+"
-                        r"((?:1[6-9]|20)\d\d)\b")
+                        r"((?:1[6-9]|2[01])\d\d)\b")
 
 
 _FRAMING_RELATIVE = re.compile(r"[\"'`“‘]*(?:(Next|Last|This)\s+year(?:['’]s\b|,))")
@@ -316,7 +328,7 @@ def _stated_frame(left: str, lex: Lexicon) -> int | None:
     return int(last.group(1))
 
 
-_YEAR_AFTER = re.compile(r"\s+(?:of|in)\s+((?:1[6-9]|20)\d\d)\b")
+_YEAR_AFTER = re.compile(r"\s+(?:of|in)\s+((?:1[6-9]|2[01])\d\d)\b")
 
 
 def holiday_year(text: str, start: int, end: int, lex: Lexicon) -> int | None:

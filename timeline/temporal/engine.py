@@ -15,6 +15,8 @@ from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.refiners import (
     ModifierRefiner,
     TitleFilter,
+    coordinate_weekdays,
+    duration_ranges,
     later_as_duration,
     link_clock_day,
     link_period_end,
@@ -134,10 +136,12 @@ class TemporalTagger:
             link_clock_day(text, cands)
             cands = merge_date_clock(text, cands)
             cands = split_day_ranges(text, cands)
+            duration_ranges(text, cands, self.lexicon)
             cands = self._modifiers.refine(text, cands)
             link_ranges(text, cands)
             link_period_end(text, cands)
             set_conjuncts(text, cands)
+            coordinate_weekdays(text, cands)
             offset_from_event(text, cands, self.lexicon)
             out: list[TimeExpression] = []
             index_map: dict[int, int] = {}

@@ -96,6 +96,8 @@ class LexiconData(BaseModel):
     strong_future_cues: list[str] = Field(min_length=1)
     far_future_cues: list[str] = Field(min_length=1)
     far_future_openers: list[str] = Field(min_length=1)
+    reported_far_cues: list[str] = []
+    reporting_verbs: list[str] = []
     not_past_ed: list[str]
     schedule_base_verbs: list[str] = []
     non_finite_markers: list[str] = []
@@ -128,7 +130,7 @@ class LexiconData(BaseModel):
     title_openers: TitleOpeners
     name_day_words: list[str] = Field(min_length=1)
 
-    @field_validator("strong_future_cues", "far_future_cues")
+    @field_validator("strong_future_cues", "far_future_cues", "reported_far_cues")
     @classmethod
     def _strong_are_future(cls, value: list[str], info: ValidationInfo) -> list[str]:
         unknown = [w for w in value if w not in info.data.get("future_cues", [])]

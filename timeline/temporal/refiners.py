@@ -324,6 +324,44 @@ def set_conjuncts(text: str, cands: list[Candidate]) -> None:
             b.value = f"XXXX-WXX-{b.weekday}"
 
 
+_WEEKDAY_CONJUNCTION = re.compile(r",?\s+(?:and|or|to|through|thru|until|till)\s+|\s*(?:,|-|–|—)\s*", re.IGNORECASE)
+
+
+def coordinate_weekdays(text: str, cands: list[Candidate]) -> None:
+    """"closed on Monday and Tuesday", "Friday or Saturday", "Monday through Wednesday": a bare weekday coordinated
+    right after another weekday follows it (the resolver takes the first such day after the first conjunct's), so
+    both lie in one direction and one stretch of days."""
+    for a, b in zip(cands, cands[1:]):
+        if (a.kind == "weekday" and b.kind == "weekday" and b.amount == 0 and b.direction is None
+                and _WEEKDAY_CONJUNCTION.fullmatch(text[a.end : b.start]) is not None):
+            b.coord_from = a
+
+
+_RANGE_LOW = re.compile(r"(?:(?<![A-Za-z])(the\s+(?:next|past|last|first|coming|following|previous)\s+))?"
+                        r"(?<![A-Za-z0-9.,$-])([0-9]+(?:\.[0-9]+)?|[A-Za-z]+(?:-[A-Za-z]+)?)\s*(?:to|-|–)\s*$", re.IGNORECASE)
+_DURATION_VALUE = re.compile(r"P(T?)([0-9]+(?:\.[0-9]+)?)([A-Z])")
+
+
+def duration_ranges(text: str, cands: list[Candidate], lex: Lexicon) -> None:
+    """"two to three weeks", "12 to 18 months", "the next 12 to 18 months": a count range before a duration is part of
+    it; the value keeps the lower bound, the mod says "at least" (tbaq: "two to three weeks" is P2W EQUAL_OR_MORE;
+    WikiWars and tbaq's other instance write the whole range as one expression too). Only when the lower number is
+    smaller ("the 1990 to 18 months" is none)."""
+    prev_end = 0
+    for c in cands:
+        v = _DURATION_VALUE.fullmatch(c.value or "") if c.type == "DURATION" and c.kind == "fixed" else None
+        # the duration opens with its count ("18 months", "three weeks"; not "the past five years")
+        if v is not None and c.mod is None and lex.number(text[c.start : c.end].split()[0]) is not None:
+            m = _RANGE_LOW.search(text, max(prev_end, c.start - 40), c.start)
+            low = lex.number(m.group(2)) if m is not None else None
+            if m is not None and low is not None and 0 < low < float(v.group(2)):
+                c.start = m.start(1) if m.group(1) else m.start(2)
+                n = int(low) if low == int(low) else low
+                c.value = f"P{v.group(1)}{n}{v.group(3)}"
+                c.mod = "EQUAL_OR_MORE"
+        prev_end = c.end
+
+
 _LATER = re.compile(r"\s+later$", re.IGNORECASE)
 
 
