@@ -28,7 +28,7 @@ from . import __version__
 from .document import NO_PUB_DATE_WARNING, Region, body_regions, parse_pub_date
 from .errors import InputError
 from .events import EventExtractor
-from .linking import Link, Linker, headline_from_body, is_live_blog, status_from_anchor
+from .linking import HEADLINE_REACH, Link, Linker, headline_from_body, is_live_blog, status_from_anchor
 from .models import DocumentInfo, Event, PipelineInfo, PubDateSource, TimeExpression, Timeline
 from .nlp import LoadedPipeline, degraded_message, load_pipeline
 from .ordering import KeyedEntry, keyed_entries, lead_events, timeline_order
@@ -396,7 +396,8 @@ class _Placer:
             self._emit(first, events, links, by_id, self._lead_ids)
             return
         self._waiting.append((first, events, links, by_id))
-        if stop >= self._lead_end:
+        # the lead, and the body a headline event looks for its first mention in (``HEADLINE_REACH``)
+        if stop >= self._lead_end and (self._lead_start == 0 or stop >= self._lead_start + HEADLINE_REACH):
             self._release()
 
     def finish(self) -> None:
@@ -410,14 +411,12 @@ class _Placer:
         events = [ev for _, evs, _, _ in waiting for ev in evs]
         links = [link for _, _, lks, _ in waiting for link in lks]
         times = {tid: t for _, _, _, by_id in waiting for tid, t in by_id.items()}
-        events, links = headline_from_body(events, links, times, self._lead_start, self._pub)
+        events, links = headline_from_body(events, links, times, self._lead_start, self._pub, reach=HEADLINE_REACH)
         lead_ids = self._lead_ids = lead_events(events, self._lead_end, lead_start=self._lead_start)
         k = 0
-        for n, (first, evs, _, by_id) in enumerate(waiting):
-            waiting[n] = (first, events[k : k + len(evs)], links[k : k + len(evs)], by_id)
+        for first, evs, _, _ in waiting:  # a headline event may now be tied to a time of a later waiting chunk
+            self._emit(first, events[k : k + len(evs)], links[k : k + len(evs)], times, lead_ids)
             k += len(evs)
-        for first, events, links, by_id in waiting:
-            self._emit(first, events, links, by_id, lead_ids)
 
     def _emit(self, first: int, events: list[Event], links: list[Link], times: dict[str, TimeExpression],
               lead_ids: set[str]) -> None:

@@ -1264,18 +1264,25 @@ def _superlative(tok: Token) -> bool:
     return tok.tag_ in ("JJS", "RBS") or tok.lower_ in _RECORD_WORDS
 
 
+#: how far into the body (characters from the lead's start) a headline event looks for its first mention: the story's
+#: first paragraphs, whatever the chunks the pipeline parses the text in
+HEADLINE_REACH = 3_000
+
+
 def headline_from_body(events: list[Event], links: list[Link], times: Mapping[str, TimeExpression],
-                       lead_start: int, pub_date: dt.date | None) -> tuple[list[Event], list[Link]]:
+                       lead_start: int, pub_date: dt.date | None, *,
+                       reach: int = HEADLINE_REACH) -> tuple[list[Event], list[Link]]:
     """A headline reports the story's event in the present, without its date: "Lohan checks into rehab" above
     "Lindsay Lohan checked into rehab late Thursday". A headline event only related to the publication date takes
-    the time of the body's first mention of the same word (from ``lead_start``, the lead), when the text dates that
-    mention; a first mention the text does not date leaves it as it is. A present that such a date puts before or
-    after the publication date has happened or is planned. ``links`` are in the order of ``events``."""
+    the time of the body's first mention of the same word (from ``lead_start``, the lead, up to ``reach`` characters
+    on), when the text dates that mention; a first mention the text does not date leaves it as it is. A present that
+    such a date puts before or after the publication date has happened or is planned. ``links`` are in the order of
+    ``events``."""
     if lead_start <= 0:
         return events, links
     first: dict[str, Link] = {}
     for ev, link in zip(events, links, strict=True):
-        if ev.start >= lead_start and ev.lemma not in first:
+        if lead_start <= ev.start < lead_start + reach and ev.lemma not in first:
             first[ev.lemma] = link
     out_events: list[Event] = []
     out_links: list[Link] = []
