@@ -356,7 +356,9 @@ def duration_ranges(text: str, cands: list[Candidate], lex: Lexicon) -> None:
         if v is not None and c.mod is None and lex.number(text[c.start : c.end].split()[0]) is not None:
             m = _RANGE_LOW.search(text, max(prev_end, c.start - 40), c.start)
             low = lex.number(m.group(2)) if m is not None else None
-            if m is not None and low is not None and 0 < low < float(v.group(2)):
+            # "raised the sentence from 2 to 5 years": a change of value, the new length alone
+            changed = m is not None and prev_word(text, m.start(2)) == "from"
+            if m is not None and low is not None and 0 < low < float(v.group(2)) and not changed:
                 c.start = m.start(1) if m.group(1) else m.start(2)
                 n = int(low) if low == int(low) else low
                 c.value = f"P{v.group(1)}{n}{v.group(3)}"
