@@ -123,12 +123,14 @@ def _after_listed(text: str, begin: int, c_text: str, m: Modifier) -> bool:
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
 #: the end day of "March 3-5", "April 17 to 20", "July 17 and 18", "May 4 through 6": after a word the number must
 #: end its phrase (a stop, a year, or a word that opens another phrase), not count something ("May 4 to 6 people")
-_DAY_END = r"(3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?=\s*(?:[.;:!?)\n]|,\s*[0-9]{4}\b|$)|\s+(?:in|at|on|when|while|for|the|this|next|last|but|as|after|before|to|from)\b"
-#: after "to"/"through" a comma ends the range too ("from April 17 to 20, when ..."); after "and" a comma, a verb or "of"
-#: says the number counts ("on May 4 and 6, including two minors", "May 4 and 6 were charged", "March 3 and 5 of them")
+_DAY_END = (r"(3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?=\s*(?:[.;:!?)\n]|,\s*[0-9]{4}\b|$)|\s+(?:in|at|on|when|while|"
+            r"for|the|this|next|last|but|as|after|before|to|from|is|are|was|were|will)\b")
+#: after "to"/"through" a comma ends the range too ("from April 17 to 20, when ..."); after "and" a comma or "of" says
+#: the number counts ("on May 4 and 6, including two minors", "March 3 and 5 of them"), unless the number is an
+#: ordinal ("May 6 and 7th, during which")
 _DAY_AFTER = re.compile(r"\s*[-–]\s*(3[01]|[12][0-9]|0?[1-9])(?![0-9A-Za-z])"
                         r"|\s+(?:to|through|thru|until|till)\s+" + _DAY_END + r"|,\s|\s+(?:and|or|with)\b)"
-                        r"|\s+and\s+" + _DAY_END + r")", re.IGNORECASE)
+                        r"|\s+and\s+(?:" + _DAY_END + r")|(3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?=,\s))", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"(?<![0-9A-Za-z.,])(3[01]|[12][0-9]|0?[1-9])\s*[-–]\s*$")
 _YEAR_AFTER = re.compile(r"[-–]([0-9]{2})(?![0-9A-Za-z])")
 
