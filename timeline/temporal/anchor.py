@@ -201,7 +201,8 @@ class Resolver:
         A stated weekday ("Saturday, April 25") keeps only the years where it fits.
         """
         r = ref.date
-        if c.year_offset is not None:
+        # "that August" with no time before it to take the year of: as a bare "August" ("Smith resigned that May.")
+        if c.year_offset is not None and not (c.relative_to == "previous" and self.prev is None):
             return self._fields_date(c, r.year + c.year_offset)
         if c.direction is None and not self.narrative and ref is self.pub:
             framed = framing_year(self.text, c.start, c.end, self.lex, r.year)  # "In 2016, ... on [May 2]"
