@@ -107,6 +107,10 @@ class Resolver:
         if c.relative_to == "previous_quarter":
             return self.named_quarter or self.prev or self.pub
         if c.relative_to == "previous":
+            if self.prev is None and c.unit == "weekend" and c.amount == 0 and self.pub is not None:
+                # "that weekend" with no day before it: as "the weekend", the last one unless the tense looks ahead
+                cue = tense_direction(self.text, c.start, c.end, self.lex)
+                c.amount = 0 if self.pub.date.isoweekday() >= 6 or cue == 1 else -1
             return self.prev or self.pub
         if c.relative_to == "previous_fine":
             # "the week before": one unit from a previous time no coarser than the unit ("Since 2019, ... the week
