@@ -721,25 +721,36 @@ def _plain_present(ev: Event) -> bool:
     return ev.tense == "PRESENT" or (ev.tense == "NONE" and ev.pos in ("VERB", "ADJ"))
 
 
+def _untensed_present(ev: Event) -> bool:
+    """A plain present (``_plain_present``) or a present participle with no aspect, modal or negation: the
+    "visiting" of "Officials visiting the site on Monday found no damage", which its date places in time."""
+    return _plain_present(ev) or (ev.tense == "PRESPART" and ev.aspect == "NONE" and ev.modality is None
+                                  and ev.polarity == "POS")
+
+
 def status_from_anchor(events: list[Event], links: list[Link], times: Mapping[str, TimeExpression],
                        pub_date: dt.date | None) -> list[Event]:
-    """Events whose anchor says they are still to come: a plain present (no aspect, modality or negation) occurrence
-    tied by syntax to a date or time that starts after the publication date is planned, not happened or ongoing:
-    "Arsenal face Aston Villa on Saturday", "Pre-orders open Friday", "The final is on Sunday"; so is an event noun
-    that such a date governs ("the hearing on April 2"), one moved to it among them ("The launch has been pushed back
-    to no earlier than Dec. 24", "moved the hearing to April 2"). ``links`` are in the
-    order of ``events``; the others are returned as they are."""
+    """Events whose anchor gives their status rather than their tense: a plain present or a present participle (no
+    aspect, modality or negation) occurrence tied by syntax to a date or time that starts after the publication date
+    is planned, not happened or ongoing: "Arsenal face Aston Villa on Saturday", "Pre-orders open Friday", "The final
+    is on Sunday"; so is an event noun that such a date governs ("the hearing on April 2"), one moved to it among
+    them ("The launch has been pushed back to no earlier than Dec. 24", "moved the hearing to April 2"). One tied to
+    a date that ends before the publication date has happened ("Officials visiting the site on Monday", "before
+    peaking in June"), unless it only starts or ends there ("since", "until": it may still go on). ``links`` are in
+    the order of ``events``; the others are returned as they are."""
     if pub_date is None:
         return events
     out: list[Event] = []
     for ev, link in zip(events, links, strict=True):
         t = times.get(link.time_id) if link.time_id is not None else None
         if (t is not None and link.rule in _SYNTAX_RULES and ev.factuality in _TENSE_STATUSES
-                and ((_plain_present(ev) and ev.event_class in _SCHEDULED_CLASSES)
-                     or (_nominal(ev) and link.rule == "syntax:governs"))
-                and t.type in (TimexType.DATE, TimexType.TIME)
-                and t.interval is not None and t.interval.first > pub_date):
-            ev = ev.model_copy(update={"factuality": Factuality.PLANNED})
+                and t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None):
+            present = _untensed_present(ev) and ev.event_class in _SCHEDULED_CLASSES
+            if t.interval.first > pub_date and (present or (_nominal(ev) and link.rule == "syntax:governs")):
+                ev = ev.model_copy(update={"factuality": Factuality.PLANNED})
+            elif (t.interval.last < pub_date and present and ev.factuality == Factuality.ONGOING
+                  and link.relation not in (Relation.FROM, Relation.UNTIL)):
+                ev = ev.model_copy(update={"factuality": Factuality.HAPPENED})
         out.append(ev)
     return out
 
