@@ -1125,7 +1125,8 @@ def _comparison(t: TimeExpression, span: Span) -> bool:
 
 def _measured_against(t: TimeExpression, span: Span) -> bool:
     """The time is the span a superlative or a first is measured over, not the event's time: "beating forecasts
-    for the first time since 2022", "the highest since 2008", "the lowest level in 10 years". Only a "since" time
+    for the first time since 2022", "the highest since 2008", "the lowest level in 10 years", "the first aid convoys
+    in three months". Only a "since" time
     or a duration ("the biggest drop in March" may be March's). The phrase is read up the tree (prepositions and
     their nouns, up to the first verb) and, as the parser often hangs the time on the verb, from the words just
     before its preposition. A time of the "since" phrase's noun is its baseline too ("the strongest storm to hit the
@@ -1134,20 +1135,20 @@ def _measured_against(t: TimeExpression, span: Span) -> bool:
     prep = _preposition(span)
     since = _since_object_time(span)
     if since is not None:
-        return _since_record(span.doc[since.i - 1]) or _since_record(_described_noun(since.head))
+        return _record_over_span(span.doc[since.i - 1]) or _record_over_span(_described_noun(since.head))
     if prep != "since" and not (prep in ("in", "over", "for") and t.type == TimexType.DURATION):
         return False
     node = span.root
     for _ in range(4):
         if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
             if prep == "since" and node.dep_ == "prep" and node.lower_ == "since":
-                return _since_record(_described_noun(node.head))
+                return _record_over_span(_described_noun(node.head))
             break
         node = node.head
-        if _record_phrase(node):
+        if _record_over_span(node):
             return True
     before = span.start - 2  # the word before the preposition: "the lowest level [in] 10 years"
-    return before >= span.sent.start and span.doc[before + 1].lower_ == prep and _record_phrase(span.doc[before])
+    return before >= span.sent.start and span.doc[before + 1].lower_ == prep and _record_over_span(span.doc[before])
 
 
 #: verbs that put an event at a date ("scheduled sentencing for May 21", "set a vote for next week")
@@ -1254,9 +1255,10 @@ def _described_noun(verb: Token) -> Token:
     return verb
 
 
-def _since_record(tok: Token) -> bool:
-    """What a "since" phrase measures as a record: a superlative or a first (``_record_phrase``), or a noun with an
-    ordinal ("the first storm since ...", "the third delay since ...")."""
+def _record_over_span(tok: Token) -> bool:
+    """What a "since" phrase or a duration measures as a record: a superlative or a first (``_record_phrase``), or a
+    noun with an ordinal ("the first storm since ...", "the third delay since ...", "the first aid convoys in three
+    months", "the first measles deaths in the state in a decade")."""
     return _record_phrase(tok) or (tok.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "amod" and c.lower_ in _FIRST_WORDS - {"only"} for c in tok.children))
 
