@@ -386,7 +386,10 @@ class Linker:
                 cost, rule = path, "syntax:path"
             # a duration gives way to a date the event has at the same cost: "met for nine hours on Thursday" is
             # Thursday, "kept rates at a 16-year high on Thursday" too
-            key = (cost, _length(t, span) and not _measures_perfect(ev, t, span), _in_from_phrase(span),
+            # a duration that is another verb's object gives way to any other time the event reaches: "has 90
+            # working days, until October 9, to decide" is until October 9 ("took three months to complete" keeps it)
+            key = (rule == "syntax:path" and _object_length(t, span, tok), cost,
+                   _length(t, span) and not _measures_perfect(ev, t, span), _in_from_phrase(span),
                    abs(span.root.i - tok.i))
             if best is None or key < best[0]:
                 best = (key, t, span, rule)
@@ -823,6 +826,16 @@ def _holds_at_publication(ev: Event, t: TimeExpression) -> bool:
     expected in December"). A present-reference time ("now wants") is its own."""
     return (ev.event_class == "I_STATE" and ev.tense == "PRESENT" and ev.aspect in ("NONE", "PROGRESSIVE")
             and t.value != "PRESENT_REF")
+
+
+def _object_length(t: TimeExpression, span: Span, tok: Token) -> bool:
+    """A duration that is a verb's object is the amount that verb deals in rather than a time of the other events
+    its path reaches ("The Commission has 90 working days, until October 9, to decide": ``decide`` is until October
+    9), which is theirs only when they reach no other ("took three months to complete"). The events of the
+    duration's own noun phrase are not other ("declared three days of national mourning")."""
+    root = span.root
+    return (t.type == TimexType.DURATION and root.dep_ == "dobj" and root.head.i != tok.i
+            and not root.is_ancestor(tok))
 
 
 def _measures_perfect(ev: Event, t: TimeExpression, span: Span) -> bool:
