@@ -388,7 +388,9 @@ class Linker:
             # Thursday, "kept rates at a 16-year high on Thursday" too
             # a duration that is another verb's object gives way to any other time the event reaches: "has 90
             # working days, until October 9, to decide" is until October 9 ("took three months to complete" keeps it)
-            key = (rule == "syntax:path" and _object_length(t, span, tok), cost,
+            # and a time of a copula's subject to one its predicate governs: "New home sales data for September are
+            # due on Friday" is Friday
+            key = (rule == "syntax:path" and _object_length(t, span, tok), cost, rule == "syntax:copula",
                    _length(t, span) and not _measures_perfect(ev, t, span), _in_from_phrase(span),
                    abs(span.root.i - tok.i))
             if best is None or key < best[0]:
