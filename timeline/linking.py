@@ -741,8 +741,9 @@ def status_from_anchor(events: list[Event], links: list[Link], times: Mapping[st
     is on Sunday"; so is an event noun that such a date governs ("the hearing on April 2"), one moved to it among
     them ("The launch has been pushed back to no earlier than Dec. 24", "moved the hearing to April 2"). One tied to
     a date that ends before the publication date has happened ("Officials visiting the site on Monday", "before
-    peaking in June"), unless it only starts or ends there ("since", "until": it may still go on). ``links`` are in
-    the order of ``events``; the others are returned as they are."""
+    peaking in June"), unless it only starts or ends there ("since", "until": it may still go on); so has an
+    occurrence a live blog reports in the present under a timestamp, the time it was posted ("12:20 p.m. - The fire
+    jumps Highway 126"). ``links`` are in the order of ``events``; the others are returned as they are."""
     if pub_date is None:
         return events
     out: list[Event] = []
@@ -756,6 +757,10 @@ def status_from_anchor(events: list[Event], links: list[Link], times: Mapping[st
             elif (t.interval.last < pub_date and present and ev.factuality == Factuality.ONGOING
                   and link.relation not in (Relation.FROM, Relation.UNTIL)):
                 ev = ev.model_copy(update={"factuality": Factuality.HAPPENED})
+        elif (t is not None and link.rule == "narrative:timestamp" and link.relation == Relation.ON
+              and ev.factuality == Factuality.ONGOING and _untensed_present(ev) and ev.event_class == "OCCURRENCE"):
+            ev = ev.model_copy(update={"factuality": Factuality.HAPPENED})  # posted at the stamp: "12:20 p.m. - The
+            # fire jumps Highway 126" (an occurrence; a state of the entry, "is 5 percent contained", holds)
         out.append(ev)
     return out
 
@@ -916,19 +921,38 @@ def _stamp_line(line_start: int, line_end: int, on_line: list[TimeExpression], t
 
 #: a line short enough to be a timestamp, with a clock's colon or an "a.m."/"pm"
 _STAMP_CANDIDATE = re.compile(r"^[^\n]{0,60}(?::\d\d|\b[ap]\.?m\b)[^\n]{0,60}$", re.MULTILINE | re.IGNORECASE)
+#: a timestamp that starts its entry's line, a dash between them: "12:20 p.m. - The fire jumps Highway 126."
+_STAMP_LEAD = re.compile(r"^([^\n]{0,40}?(?::\d\d|\b[ap]\.?m\b)\.?[^\n]{0,12}?)[ \t]+[-–—][ \t]+(?=\S)",
+                         re.MULTILINE | re.IGNORECASE)
+
+
+def _lead_stamp(text: str, line_start: int, on_line: list[TimeExpression]) -> tuple[TimeExpression, int] | None:
+    """The clock time that starts a line and the offset of the entry after its dash ("12:20 p.m. - The fire jumps
+    Highway 126."): the stamp is what comes before the dash, as a stamp line would be (``_stamp_line``)."""
+    m = _STAMP_LEAD.match(text, line_start)
+    if m is None:
+        return None
+    head_end = m.end(1)
+    stamp = _stamp_line(line_start, head_end, [t for t in on_line if t.end <= head_end], text)
+    return None if stamp is None else (stamp, m.end())
 
 
 def is_live_blog(text: str, tag: Callable[[str], list[TimeExpression]]) -> bool:
     """Does the text have two timestamp lines or more ("9:05 a.m. ET" on a line of its own)? ``tag`` tags one line
     (the pipeline's temporal tagger). One stamped line is the story's own time, not a blog."""
-    found = 0
+    found: set[int] = set()  # the stamped lines' starts
     last = len(text.rstrip())
     for m in _STAMP_CANDIDATE.finditer(text):
         if m.end() >= last:
             continue  # the text's last line dates nothing below it
         if _stamp_line(0, len(m.group()), tag(m.group()), m.group()) is not None:
-            found += 1
-            if found >= 2:
+            found.add(m.start())
+            if len(found) >= 2:
+                return True
+    for m in _STAMP_LEAD.finditer(text):  # a stamp that starts its entry's line: "12:20 p.m. - The fire jumps ..."
+        if m.start() not in found and _stamp_line(0, len(m.group(1)), tag(m.group(1)), m.group(1)) is not None:
+            found.add(m.start())
+            if len(found) >= 2:
                 return True
     return False
 
@@ -951,11 +975,15 @@ def _timestamp_blocks(time_spans: list[tuple[TimeExpression, Span]], text: str,
         if line_end >= len(text):
             continue
         stamp = _stamp_line(line_start, line_end, [t for t, _ in on_line], text)
+        block_start = line_end
         if stamp is None:
-            continue
+            lead = _lead_stamp(text, line_start, [t for t, _ in on_line])
+            if lead is None:
+                continue
+            stamp, block_start = lead
         span = next(sp for t, sp in on_line if t.id == stamp.id)
         end = text.find("\n\n", line_end)
-        stamps.append((line_end, len(text) if end < 0 else end, stamp, span))
+        stamps.append((block_start, len(text) if end < 0 else end, stamp, span))
     if live_blog is None and len(stamps) < 2:
         return []  # one stamped line is the story's own time ("Mon Sep 16, 2013 8:44am EDT" above the text), no blog
     # a timestamp's block ends where the next one starts
