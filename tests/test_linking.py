@@ -117,6 +117,9 @@ def test_live_blog_is_decided_for_the_whole_document() -> None:
     blog = "9:05 a.m. ET\nThe eye crossed the coast.\n\n10:40 a.m. ET\nPower companies reported outages.\n"
     assert is_live_blog(blog, tag)
     assert not is_live_blog("8:44am EDT\nCrews arrived.\n\nThey left at 9 a.m.\n", tag)
+    # the stamps may start their entries' lines, a dash after them
+    assert is_live_blog("12:20 p.m. - The fire jumps Highway 126.\n\n2:50 p.m. - The governor declares it.\n", tag)
+    assert not is_live_blog("12:20 p.m. - The fire jumps Highway 126.\n\nCrews arrived at 2:50 p.m. - too late.\n", tag)
     (case,) = [c for c in CASES if c["name"].startswith("a single stamped line above a story")]
     doc, events, times = _inputs(case, parsed=True)
     links = {link.event_id: link for link in Linker().link(doc, events, times, has_pub_date=True, live_blog=True)}

@@ -386,7 +386,12 @@ class Linker:
                 cost, rule = path, "syntax:path"
             # a duration gives way to a date the event has at the same cost: "met for nine hours on Thursday" is
             # Thursday, "kept rates at a 16-year high on Thursday" too
-            key = (cost, _length(t, span) and not _measures_perfect(ev, t, span), _in_from_phrase(span),
+            # a duration that is another verb's object gives way to any other time the event reaches: "has 90
+            # working days, until October 9, to decide" is until October 9 ("took three months to complete" keeps it)
+            # and a time of a copula's subject to one its predicate governs: "New home sales data for September are
+            # due on Friday" is Friday
+            key = (rule == "syntax:path" and _object_length(t, span, tok), cost, rule == "syntax:copula",
+                   _length(t, span) and not _measures_perfect(ev, t, span), _in_from_phrase(span),
                    abs(span.root.i - tok.i))
             if best is None or key < best[0]:
                 best = (key, t, span, rule)
@@ -721,25 +726,41 @@ def _plain_present(ev: Event) -> bool:
     return ev.tense == "PRESENT" or (ev.tense == "NONE" and ev.pos in ("VERB", "ADJ"))
 
 
+def _untensed_present(ev: Event) -> bool:
+    """A plain present (``_plain_present``) or a present participle with no aspect, modal or negation: the
+    "visiting" of "Officials visiting the site on Monday found no damage", which its date places in time."""
+    return _plain_present(ev) or (ev.tense == "PRESPART" and ev.aspect == "NONE" and ev.modality is None
+                                  and ev.polarity == "POS")
+
+
 def status_from_anchor(events: list[Event], links: list[Link], times: Mapping[str, TimeExpression],
                        pub_date: dt.date | None) -> list[Event]:
-    """Events whose anchor says they are still to come: a plain present (no aspect, modality or negation) occurrence
-    tied by syntax to a date or time that starts after the publication date is planned, not happened or ongoing:
-    "Arsenal face Aston Villa on Saturday", "Pre-orders open Friday", "The final is on Sunday"; so is an event noun
-    that such a date governs ("the hearing on April 2"), one moved to it among them ("The launch has been pushed back
-    to no earlier than Dec. 24", "moved the hearing to April 2"). ``links`` are in the
-    order of ``events``; the others are returned as they are."""
+    """Events whose anchor gives their status rather than their tense: a plain present or a present participle (no
+    aspect, modality or negation) occurrence tied by syntax to a date or time that starts after the publication date
+    is planned, not happened or ongoing: "Arsenal face Aston Villa on Saturday", "Pre-orders open Friday", "The final
+    is on Sunday"; so is an event noun that such a date governs ("the hearing on April 2"), one moved to it among
+    them ("The launch has been pushed back to no earlier than Dec. 24", "moved the hearing to April 2"). One tied to
+    a date that ends before the publication date has happened ("Officials visiting the site on Monday", "before
+    peaking in June"), unless it only starts or ends there ("since", "until": it may still go on); so has an
+    occurrence a live blog reports in the present under a timestamp, the time it was posted ("12:20 p.m. - The fire
+    jumps Highway 126"). ``links`` are in the order of ``events``; the others are returned as they are."""
     if pub_date is None:
         return events
     out: list[Event] = []
     for ev, link in zip(events, links, strict=True):
         t = times.get(link.time_id) if link.time_id is not None else None
         if (t is not None and link.rule in _SYNTAX_RULES and ev.factuality in _TENSE_STATUSES
-                and ((_plain_present(ev) and ev.event_class in _SCHEDULED_CLASSES)
-                     or (_nominal(ev) and link.rule == "syntax:governs"))
-                and t.type in (TimexType.DATE, TimexType.TIME)
-                and t.interval is not None and t.interval.first > pub_date):
-            ev = ev.model_copy(update={"factuality": Factuality.PLANNED})
+                and t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None):
+            present = _untensed_present(ev) and ev.event_class in _SCHEDULED_CLASSES
+            if t.interval.first > pub_date and (present or (_nominal(ev) and link.rule == "syntax:governs")):
+                ev = ev.model_copy(update={"factuality": Factuality.PLANNED})
+            elif (t.interval.last < pub_date and present and ev.factuality == Factuality.ONGOING
+                  and link.relation not in (Relation.FROM, Relation.UNTIL)):
+                ev = ev.model_copy(update={"factuality": Factuality.HAPPENED})
+        elif (t is not None and link.rule == "narrative:timestamp" and link.relation == Relation.ON
+              and ev.factuality == Factuality.ONGOING and _untensed_present(ev) and ev.event_class == "OCCURRENCE"):
+            ev = ev.model_copy(update={"factuality": Factuality.HAPPENED})  # posted at the stamp: "12:20 p.m. - The
+            # fire jumps Highway 126" (an occurrence; a state of the entry, "is 5 percent contained", holds)
         out.append(ev)
     return out
 
@@ -812,6 +833,16 @@ def _holds_at_publication(ev: Event, t: TimeExpression) -> bool:
     expected in December"). A present-reference time ("now wants") is its own."""
     return (ev.event_class == "I_STATE" and ev.tense == "PRESENT" and ev.aspect in ("NONE", "PROGRESSIVE")
             and t.value != "PRESENT_REF")
+
+
+def _object_length(t: TimeExpression, span: Span, tok: Token) -> bool:
+    """A duration that is a verb's object is the amount that verb deals in rather than a time of the other events
+    its path reaches ("The Commission has 90 working days, until October 9, to decide": ``decide`` is until October
+    9), which is theirs only when they reach no other ("took three months to complete"). The events of the
+    duration's own noun phrase are not other ("declared three days of national mourning")."""
+    root = span.root
+    return (t.type == TimexType.DURATION and root.dep_ == "dobj" and root.head.i != tok.i
+            and not root.is_ancestor(tok))
 
 
 def _measures_perfect(ev: Event, t: TimeExpression, span: Span) -> bool:
@@ -890,19 +921,38 @@ def _stamp_line(line_start: int, line_end: int, on_line: list[TimeExpression], t
 
 #: a line short enough to be a timestamp, with a clock's colon or an "a.m."/"pm"
 _STAMP_CANDIDATE = re.compile(r"^[^\n]{0,60}(?::\d\d|\b[ap]\.?m\b)[^\n]{0,60}$", re.MULTILINE | re.IGNORECASE)
+#: a timestamp that starts its entry's line, a dash between them: "12:20 p.m. - The fire jumps Highway 126."
+_STAMP_LEAD = re.compile(r"^([^\n]{0,40}?(?::\d\d|\b[ap]\.?m\b)\.?[^\n]{0,12}?)[ \t]+[-–—][ \t]+(?=\S)",
+                         re.MULTILINE | re.IGNORECASE)
+
+
+def _lead_stamp(text: str, line_start: int, on_line: list[TimeExpression]) -> tuple[TimeExpression, int] | None:
+    """The clock time that starts a line and the offset of the entry after its dash ("12:20 p.m. - The fire jumps
+    Highway 126."): the stamp is what comes before the dash, as a stamp line would be (``_stamp_line``)."""
+    m = _STAMP_LEAD.match(text, line_start)
+    if m is None:
+        return None
+    head_end = m.end(1)
+    stamp = _stamp_line(line_start, head_end, [t for t in on_line if t.end <= head_end], text)
+    return None if stamp is None else (stamp, m.end())
 
 
 def is_live_blog(text: str, tag: Callable[[str], list[TimeExpression]]) -> bool:
     """Does the text have two timestamp lines or more ("9:05 a.m. ET" on a line of its own)? ``tag`` tags one line
     (the pipeline's temporal tagger). One stamped line is the story's own time, not a blog."""
-    found = 0
+    found: set[int] = set()  # the stamped lines' starts
     last = len(text.rstrip())
     for m in _STAMP_CANDIDATE.finditer(text):
         if m.end() >= last:
             continue  # the text's last line dates nothing below it
         if _stamp_line(0, len(m.group()), tag(m.group()), m.group()) is not None:
-            found += 1
-            if found >= 2:
+            found.add(m.start())
+            if len(found) >= 2:
+                return True
+    for m in _STAMP_LEAD.finditer(text):  # a stamp that starts its entry's line: "12:20 p.m. - The fire jumps ..."
+        if m.start() not in found and _stamp_line(0, len(m.group(1)), tag(m.group(1)), m.group(1)) is not None:
+            found.add(m.start())
+            if len(found) >= 2:
                 return True
     return False
 
@@ -925,11 +975,15 @@ def _timestamp_blocks(time_spans: list[tuple[TimeExpression, Span]], text: str,
         if line_end >= len(text):
             continue
         stamp = _stamp_line(line_start, line_end, [t for t, _ in on_line], text)
+        block_start = line_end
         if stamp is None:
-            continue
+            lead = _lead_stamp(text, line_start, [t for t, _ in on_line])
+            if lead is None:
+                continue
+            stamp, block_start = lead
         span = next(sp for t, sp in on_line if t.id == stamp.id)
         end = text.find("\n\n", line_end)
-        stamps.append((line_end, len(text) if end < 0 else end, stamp, span))
+        stamps.append((block_start, len(text) if end < 0 else end, stamp, span))
     if live_blog is None and len(stamps) < 2:
         return []  # one stamped line is the story's own time ("Mon Sep 16, 2013 8:44am EDT" above the text), no blog
     # a timestamp's block ends where the next one starts
@@ -1114,7 +1168,8 @@ def _comparison(t: TimeExpression, span: Span) -> bool:
 
 def _measured_against(t: TimeExpression, span: Span) -> bool:
     """The time is the span a superlative or a first is measured over, not the event's time: "beating forecasts
-    for the first time since 2022", "the highest since 2008", "the lowest level in 10 years". Only a "since" time
+    for the first time since 2022", "the highest since 2008", "the lowest level in 10 years", "the first aid convoys
+    in three months". Only a "since" time
     or a duration ("the biggest drop in March" may be March's). The phrase is read up the tree (prepositions and
     their nouns, up to the first verb) and, as the parser often hangs the time on the verb, from the words just
     before its preposition. A time of the "since" phrase's noun is its baseline too ("the strongest storm to hit the
@@ -1123,20 +1178,20 @@ def _measured_against(t: TimeExpression, span: Span) -> bool:
     prep = _preposition(span)
     since = _since_object_time(span)
     if since is not None:
-        return _since_record(span.doc[since.i - 1]) or _since_record(_described_noun(since.head))
+        return _record_over_span(span.doc[since.i - 1]) or _record_over_span(_described_noun(since.head))
     if prep != "since" and not (prep in ("in", "over", "for") and t.type == TimexType.DURATION):
         return False
     node = span.root
     for _ in range(4):
         if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
             if prep == "since" and node.dep_ == "prep" and node.lower_ == "since":
-                return _since_record(_described_noun(node.head))
+                return _record_over_span(_described_noun(node.head))
             break
         node = node.head
-        if _record_phrase(node):
+        if _record_over_span(node):
             return True
     before = span.start - 2  # the word before the preposition: "the lowest level [in] 10 years"
-    return before >= span.sent.start and span.doc[before + 1].lower_ == prep and _record_phrase(span.doc[before])
+    return before >= span.sent.start and span.doc[before + 1].lower_ == prep and _record_over_span(span.doc[before])
 
 
 #: verbs that put an event at a date ("scheduled sentencing for May 21", "set a vote for next week")
@@ -1243,9 +1298,10 @@ def _described_noun(verb: Token) -> Token:
     return verb
 
 
-def _since_record(tok: Token) -> bool:
-    """What a "since" phrase measures as a record: a superlative or a first (``_record_phrase``), or a noun with an
-    ordinal ("the first storm since ...", "the third delay since ...")."""
+def _record_over_span(tok: Token) -> bool:
+    """What a "since" phrase or a duration measures as a record: a superlative or a first (``_record_phrase``), or a
+    noun with an ordinal ("the first storm since ...", "the third delay since ...", "the first aid convoys in three
+    months", "the first measles deaths in the state in a decade")."""
     return _record_phrase(tok) or (tok.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "amod" and c.lower_ in _FIRST_WORDS - {"only"} for c in tok.children))
 
