@@ -62,7 +62,8 @@ class Extractor:
         self.narrative = narrative
         self.tagger = TemporalTagger()
         self.events = EventExtractor()
-        self.linker = Linker(lasting=self.events.lexicon.event_arguments.lasting.lemmas)
+        self.linker = Linker(lasting=self.events.lexicon.event_arguments.lasting.lemmas,
+                             scheduled=self.events.lexicon.scheduled_nouns.lemmas)
 
     @property
     def model_name(self) -> str:

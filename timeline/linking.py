@@ -190,6 +190,7 @@ class Linker:
         max_linear_tokens: int = _MAX_LINEAR_TOKENS,
         carry_over: int = 2,
         lasting: frozenset[str] | None = None,
+        scheduled: frozenset[str] | None = None,
     ) -> None:
         """``max_path``: the longest dependency path (plus clause crossings) to a time of the same sentence;
         ``max_linear_tokens``: the reach without a parse; ``carry_over``: how many sentences back a past-tense
@@ -197,9 +198,12 @@ class Linker:
         self.max_path = max_path
         self.max_linear_tokens = max_linear_tokens
         self.carry_over = carry_over
-        #: verbs whose "not ... until" denies the lasting ("did not last until Sunday"): the event lexicon's, given by
-        #: the pipeline that holds it (loaded here otherwise)
-        self._lasting = lasting if lasting is not None else load_lexicon().event_arguments.lasting.lemmas
+        lexicon = load_lexicon() if lasting is None or scheduled is None else None
+        #: the event lexicon's word lists, given by the pipeline that holds it (loaded here otherwise): verbs whose
+        #: "not ... until" denies the lasting ("did not last until Sunday"); the nouns of scheduled events, which a
+        #: scheduling verb's "for" date belongs to ("scheduled sentencing for May 21")
+        self._lasting = lasting if lasting is not None else lexicon.event_arguments.lasting.lemmas  # type: ignore[union-attr]
+        self._scheduled = scheduled if scheduled is not None else lexicon.scheduled_nouns.lemmas  # type: ignore[union-attr]
 
     def link(self, doc: Doc, events: list[Event], times: list[TimeExpression], *, has_pub_date: bool,
              live_blog: bool | None = None) -> list[Link]:
@@ -308,8 +312,7 @@ class Linker:
         reprocessed ...": from May 1985), not from publication. Else ``found`` as it is."""
         if found is None or found.time_id is None or ev.tense != "PAST" or not self.carry_over:
             return found
-        span = next((sp for t, sp in candidates if t.id == found.time_id), None)
-        t = next((t for t, _ in candidates if t.id == found.time_id), None)
+        t, span = next(((t, sp) for t, sp in candidates if t.id == found.time_id), (None, None))
         if t is None or span is None or not _within_frame(t, span):
             return found
         carried = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth, not_past)
@@ -335,7 +338,8 @@ class Linker:
         # a "for" date of a scheduled event or a forecast is that noun's alone (``_object_noun_time``); the verb takes
         # only a time it governs ("Hollins on Tuesday scheduled sentencing for May 21"), not one of another clause
         # ("... and ordered Wexley to surrender his passport by Friday"), which is no better than the publication date
-        owners = {t.id: owner for t, span in candidates if (owner := _object_noun_time(t, span)) is not None}
+        owners = {t.id: owner for t, span in candidates
+                  if (owner := _object_noun_time(t, span, self._scheduled)) is not None}
         # the new date of a rescheduled event is that event's, at the rescheduling verb's cost ("The launch has been
         # pushed back to no earlier than Dec. 24", "postponed the concert to March 30"); the verb keeps its tense
         moved = {t.id: owner for t, span in candidates if (owner := _rescheduled(t, span, event_tokens)) is not None}
@@ -413,7 +417,6 @@ class Linker:
         if t.id in moved:
             # at the new date ("postponed until next week" is not until then), or from it ("no earlier than Dec. 24")
             relation = relation if relation == Relation.FROM or t.mod in MOD_RELATION else Relation.ON
-            return Link(ev.id, t.id, AnchorKind.TIME, relation, _evidence(span), rule)
         return Link(ev.id, t.id, AnchorKind.TIME, relation, _evidence(span), rule)
 
     def _by_distance(self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]]) -> Link | None:
@@ -1197,20 +1200,18 @@ def _measured_against(t: TimeExpression, span: Span) -> bool:
 #: verbs that put an event at a date ("scheduled sentencing for May 21", "set a vote for next week")
 _SCHEDULING_VERBS = frozenset("schedule scheduled reschedule rescheduled set slate slated plan planned call called fix "
                               "fixed".split())
-#: the event nouns a scheduling verb dates ("scheduled [sentencing] for May 21")
-_SCHEDULED_NOUNS = frozenset("sentencing hearing vote election trial referendum meeting arraignment".split())
 #: nouns whose own time a "for" phrase is, whatever the verb does to them ("lowered its sales forecast for the coming
 #: fiscal year", "raised its outlook for 2025")
 _FORECAST_NOUNS = frozenset("forecast outlook target guidance projection estimate forecasts outlooks targets "
                             "projections estimates".split())
 
 
-def _object_noun_time(t: TimeExpression, span: Span) -> tuple[Token, Token] | None:
+def _object_noun_time(t: TimeExpression, span: Span, scheduled: frozenset[str]) -> tuple[Token, Token] | None:
     """(verb, noun) when the time is a "for" date of the verb's object noun, not of the verb: a scheduled event ("Judge
     Hollins scheduled [sentencing] for May 21": the scheduling happened before; the sentencing is on May 21;
     "sentencing set for May") or a forecast ("lowered its sales [forecast] for the coming fiscal year"). The phrase
     may hang on the noun or, after it, on the verb. A date, not a length ("rumored a potential takeover target for
-    six months")."""
+    six months"). ``scheduled``: the event nouns a scheduling verb dates (the event lexicon's ``scheduled_nouns``)."""
     if t.type not in (TimexType.DATE, TimexType.TIME) or _preposition(span) != "for":
         return None
     root = span.root
@@ -1225,7 +1226,7 @@ def _object_noun_time(t: TimeExpression, span: Span) -> tuple[Token, Token] | No
         if obj.dep_ not in ("dobj", "nsubjpass", "compound") or obj.i > prep.i or prep.head.i not in (obj.i, verb.i):
             continue
         noun = obj.lemma_.lower() or obj.lower_
-        if noun in _FORECAST_NOUNS or (noun in _SCHEDULED_NOUNS and scheduling):
+        if noun in _FORECAST_NOUNS or (noun in scheduled and scheduling):
             return verb, obj
     return None
 
