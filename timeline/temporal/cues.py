@@ -217,6 +217,8 @@ def _left_cue(left: list[str], lo: int, lex: Lexicon) -> tuple[int, str, str] | 
     between it and a deadline looks ahead ("ordered Wexley to surrender his passport by [Friday]")."""
     infinitive = False
     deadline = bool(left) and left[-1].lower() in lex.word_set("deadline_openers")
+    if _rescheduled_to(left, lex):
+        return 1, left[-1].lower(), "left"  # "The vote was pushed back to [Monday]": the new date is still to come
     for i in range(len(left) - 1, lo - 1, -1):
         c = _cue(left, i, lex)
         if c < 0 and infinitive and deadline:
@@ -226,6 +228,18 @@ def _left_cue(left: list[str], lo: int, lex: Lexicon) -> tuple[int, str, str] | 
         if _is_infinitive(left, i, lex):
             infinitive = True
     return None
+
+
+def _rescheduled_to(left: list[str], lex: Lexicon) -> bool:
+    """Do the words before the expression move something to it: a word of lexicon rescheduled_to_verbs, a particle of
+    rescheduled_to_particles maybe, then one of rescheduled_to_openers ("postponed to", "pushed back until", "moved
+    to no earlier than" is left to its phrase)?"""
+    if len(left) < 2 or left[-1].lower() not in lex.word_set("rescheduled_to_openers"):
+        return False
+    k = len(left) - 2
+    if left[k].lower() in lex.word_set("rescheduled_to_particles") and k > 0:
+        k -= 1
+    return left[k].lower() in lex.word_set("rescheduled_to_verbs")
 
 
 def _is_infinitive(words: list[str], i: int, lex: Lexicon) -> bool:
