@@ -147,6 +147,7 @@ _COMPARISON_WORDS = frozenset({"earlier", "year-earlier", "year-ago"})
 _MAX_PATH = 8
 #: "for the first time since", "for the last time in": a first measured over a span
 _FIRST_WORDS = frozenset({"first", "last", "second", "third", "only"})
+_ORDINAL_FIRSTS = _FIRST_WORDS - {"only"}  # a rank among others ("the third delay since"), not "the only"
 _WILL = frozenset({"will", "'ll", "shall", "wo"})
 _FUTURE_IN_PAST = frozenset({"would", "should", "could", "might"})
 #: the arcs from a future event up to the verb whose tense says when it is seen from ("expected to return")
@@ -241,7 +242,7 @@ class Linker:
         time_spans = [(t, span) for t, span in time_spans if not _in_dateline(span, text) and not _rate(span)]
         # live-blog timestamps ("10:40 a.m. ET" on a line of its own) date the lines below them, not by syntax
         stamps = _timestamp_blocks(time_spans, text, live_blog)
-        stamp_ids = {t.id for _, _, t, _ in stamps}
+        stamp_ids = {t.id for _, _, t in stamps}
         time_spans = [(t, span) for t, span in time_spans if t.id not in stamp_ids]
         offsets = {t.id: _offset_phrase(t, text) for t, _ in time_spans}  # once per time, not per event
         by_sent: dict[int, list[tuple[TimeExpression, Span]]] = {}
@@ -344,7 +345,7 @@ class Linker:
         # pushed back to no earlier than Dec. 24", "postponed the concert to March 30"); the verb keeps its tense
         moved = {t.id: owner for t, span in candidates if (owner := _rescheduled(t, span, event_tokens)) is not None}
         owners.update(moved)
-        object_times = {tid for tid, (verb, _) in owners.items() if verb.i == tok.i}  # before the moved ones
+        object_times = {tid for tid, (verb, _) in owners.items() if verb.i == tok.i}
         for t, span in candidates:
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
@@ -356,11 +357,10 @@ class Linker:
                 continue  # "after their six-year contract expired": the contract's length, not the expiry's time
             if t.id in owners and owners[t.id][1].i != tok.i:
                 continue  # "scheduled sentencing for May 21", "lowered its forecast for the coming year": the noun's
-            if t.id in moved:
-                if moved[t.id][1].i == tok.i:
-                    key = (0, False, False, abs(span.root.i - tok.i))
-                    if best is None or key < best[0]:
-                        best = (key, t, span, "syntax:governs")
+            if t.id in moved:  # the moved event itself (the others skipped it as an owner's time above)
+                key = (0, False, False, abs(span.root.i - tok.i))
+                if best is None or key < best[0]:
+                    best = (key, t, span, "syntax:governs")
                 continue
             if _baseline_of_other(tok, span) and when_clause.get(tok.i) != t.id:
                 continue  # "rose 8 percent from last year's edition": what it is compared with, not when it was
@@ -721,19 +721,21 @@ def _nominal(ev: Event) -> bool:
     return ev.pos == "NOUN" and ev.tense == "NONE"
 
 
+def _bare(ev: Event) -> bool:
+    """No aspect, modal or negation."""
+    return ev.aspect == "NONE" and ev.modality is None and ev.polarity == "POS"
+
+
 def _plain_present(ev: Event) -> bool:
     """A simple present with no aspect, modal or negation: "face", "opens"; or a verb or predicate adjective without
     a tense of its own ("Pre-orders open Friday", which the parser may read as an adjective)."""
-    if ev.aspect != "NONE" or ev.modality is not None or ev.polarity != "POS":
-        return False
-    return ev.tense == "PRESENT" or (ev.tense == "NONE" and ev.pos in ("VERB", "ADJ"))
+    return _bare(ev) and (ev.tense == "PRESENT" or (ev.tense == "NONE" and ev.pos in ("VERB", "ADJ")))
 
 
 def _untensed_present(ev: Event) -> bool:
     """A plain present (``_plain_present``) or a present participle with no aspect, modal or negation: the
     "visiting" of "Officials visiting the site on Monday found no damage", which its date places in time."""
-    return _plain_present(ev) or (ev.tense == "PRESPART" and ev.aspect == "NONE" and ev.modality is None
-                                  and ev.polarity == "POS")
+    return _bare(ev) and (ev.tense in ("PRESENT", "PRESPART") or (ev.tense == "NONE" and ev.pos in ("VERB", "ADJ")))
 
 
 def status_from_anchor(events: list[Event], links: list[Link], times: Mapping[str, TimeExpression],
@@ -752,12 +754,12 @@ def status_from_anchor(events: list[Event], links: list[Link], times: Mapping[st
     out: list[Event] = []
     for ev, link in zip(events, links, strict=True):
         t = times.get(link.time_id) if link.time_id is not None else None
-        if (t is not None and link.rule in _SYNTAX_RULES and ev.factuality in _TENSE_STATUSES
-                and t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None):
+        if t is not None and link.rule in _SYNTAX_RULES and ev.factuality in _TENSE_STATUSES and _dates(t):
             present = _untensed_present(ev) and ev.event_class in _SCHEDULED_CLASSES
-            if t.interval.first > pub_date and (present or (_nominal(ev) and link.rule == "syntax:governs")):
+            side = _side_of(t, pub_date)
+            if side > 0 and (present or (_nominal(ev) and link.rule == "syntax:governs")):
                 ev = ev.model_copy(update={"factuality": Factuality.PLANNED})
-            elif (t.interval.last < pub_date and present and ev.factuality == Factuality.ONGOING
+            elif (side < 0 and present and ev.factuality == Factuality.ONGOING
                   and link.relation not in (Relation.FROM, Relation.UNTIL)):
                 ev = ev.model_copy(update={"factuality": Factuality.HAPPENED})
         elif (t is not None and link.rule == "narrative:timestamp" and link.relation == Relation.ON
@@ -961,42 +963,41 @@ def is_live_blog(text: str, tag: Callable[[str], list[TimeExpression]]) -> bool:
 
 
 def _timestamp_blocks(time_spans: list[tuple[TimeExpression, Span]], text: str,
-                      live_blog: bool | None = None) -> list[tuple[int, int, TimeExpression, Span]]:
-    """(start, end, time, span) of the text a live-blog timestamp dates: a line holding only a clock time, or a clock
+                      live_blog: bool | None = None) -> list[tuple[int, int, TimeExpression]]:
+    """(start, end, time) of the text a live-blog timestamp dates: a line holding only a clock time, or a clock
     time and a date ("9:05 a.m. ET", "Sept. 27, 10:40 a.m."), dates the lines below it up to a blank line or the
     next timestamp, when the text has two such lines at least (a live blog). The time is the line's clock time."""
     if live_blog is False:
         return []
-    by_line: dict[int, list[tuple[TimeExpression, Span]]] = {}
-    for t, span in time_spans:
+    by_line: dict[int, list[TimeExpression]] = {}
+    for t, _ in time_spans:
         line_start = text.rfind("\n", 0, t.start) + 1
-        by_line.setdefault(line_start, []).append((t, span))
-    stamps: list[tuple[int, int, TimeExpression, Span]] = []
+        by_line.setdefault(line_start, []).append(t)
+    stamps: list[tuple[int, int, TimeExpression]] = []
     for line_start, on_line in sorted(by_line.items()):
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         if line_end >= len(text):
             continue
-        stamp = _stamp_line(line_start, line_end, [t for t, _ in on_line], text)
+        stamp = _stamp_line(line_start, line_end, on_line, text)
         block_start = line_end
         if stamp is None:
-            lead = _lead_stamp(text, line_start, [t for t, _ in on_line])
+            lead = _lead_stamp(text, line_start, on_line)
             if lead is None:
                 continue
             stamp, block_start = lead
-        span = next(sp for t, sp in on_line if t.id == stamp.id)
         end = text.find("\n\n", line_end)
-        stamps.append((block_start, len(text) if end < 0 else end, stamp, span))
+        stamps.append((block_start, len(text) if end < 0 else end, stamp))
     if live_blog is None and len(stamps) < 2:
         return []  # one stamped line is the story's own time ("Mon Sep 16, 2013 8:44am EDT" above the text), no blog
     # a timestamp's block ends where the next one starts
-    return [(start, min(end, stamps[i + 1][0]) if i + 1 < len(stamps) else end, t, span)
-            for i, (start, end, t, span) in enumerate(stamps)]  # in text order
+    return [(start, min(end, stamps[i + 1][0]) if i + 1 < len(stamps) else end, t)
+            for i, (start, end, t) in enumerate(stamps)]  # in text order
 
 
-def _under_timestamp(ev: Event, stamps: list[tuple[int, int, TimeExpression, Span]]) -> Link | None:
+def _under_timestamp(ev: Event, stamps: list[tuple[int, int, TimeExpression]]) -> Link | None:
     """The timestamp whose block holds the event: the event is at that time, or after it when still to come."""
-    for start, end, t, span in stamps:
+    for start, end, t in stamps:
         if start <= ev.start < end:
             relation = Relation.AFTER if _future(ev) else Relation.ON
             return Link(ev.id, t.id, AnchorKind.TIME, relation, t.text, "narrative:timestamp")
@@ -1238,6 +1239,8 @@ _RESCHEDULING_VERBS = frozenset("postpone postponed delay delayed push pushed mo
 _RESCHEDULING_PARTICLES = {"push": {"back", "up"}, "pushed": {"back", "up"}, "put": {"off", "back"},
                            "bring": {"forward", "up"}, "brought": {"forward", "up"}}
 _NEW_DATE_PREPS = frozenset({"to", "until", "till", "for"})
+#: the arcs from a new date up to the verb that moves it: a time's phrase, an adverb ("back to"), a particle
+_RESCHEDULE_UP = _PHRASE_UP | {"advmod", "prt"}
 
 
 def _rescheduled(t: TimeExpression, span: Span, event_tokens: Mapping[int, Event]) -> tuple[Token, Token] | None:
@@ -1256,7 +1259,7 @@ def _rescheduled(t: TimeExpression, span: Span, event_tokens: Mapping[int, Event
         return None
     node = span.root
     for _ in range(5):
-        if node.head.i == node.i or node.dep_ not in _PHRASE_UP | {"advmod", "prt"}:
+        if node.head.i == node.i or node.dep_ not in _RESCHEDULE_UP:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
@@ -1304,7 +1307,7 @@ def _record_over_span(tok: Token) -> bool:
     noun with an ordinal ("the first storm since ...", "the third delay since ...", "the first aid convoys in three
     months", "the first measles deaths in the state in a decade")."""
     return _record_phrase(tok) or (tok.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "amod" and c.lower_ in _FIRST_WORDS - {"only"} for c in tok.children))
+        c.dep_ == "amod" and c.lower_ in _ORDINAL_FIRSTS for c in tok.children))
 
 
 def _record_phrase(tok: Token) -> bool:
@@ -1348,15 +1351,19 @@ def headline_from_body(events: list[Event], links: list[Link], times: Mapping[st
         if (ev.start < lead_start and link.anchor == AnchorKind.PUB_DATE and body is not None
                 and body.time_id in times and _dates(times[body.time_id])):
             link = Link(ev.id, body.time_id, AnchorKind.TIME, body.relation, body.evidence, "narrative:headline")
-            t = times[body.time_id]
-            if pub_date is not None and ev.factuality in _TENSE_STATUSES and _plain_present(ev) and t.interval:
-                if t.interval.last < pub_date:
-                    ev = ev.model_copy(update={"factuality": Factuality.HAPPENED})
-                elif t.interval.first > pub_date:
-                    ev = ev.model_copy(update={"factuality": Factuality.PLANNED})
+            side = _side_of(times[body.time_id], pub_date)
+            if side and ev.factuality in _TENSE_STATUSES and _plain_present(ev):
+                ev = ev.model_copy(update={"factuality": Factuality.HAPPENED if side < 0 else Factuality.PLANNED})
         out_events.append(ev)
         out_links.append(link)
     return out_events, out_links
+
+
+def _side_of(t: TimeExpression, pub_date: dt.date | None) -> int:
+    """1 when the days of a dated time all come after the publication date, -1 when all before it, else 0."""
+    if pub_date is None or t.interval is None:
+        return 0
+    return 1 if t.interval.first > pub_date else -1 if t.interval.last < pub_date else 0
 
 
 def _dates(t: TimeExpression) -> bool:

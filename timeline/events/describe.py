@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from timeline.events.spans import hyphen_extent
+from timeline.events.tense import FINITE_TAGS
 
 MAX_WORDS = 12
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -20,7 +21,6 @@ MARKERS = frozenset({"to"})
 MAX_PREPS = 2
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
-FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 #: entity types of a measure phrase the parser hangs on a verb as npadvmod ("fell 3.4 percent", "rose $2 billion")
 MEASURE_ENTS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
@@ -397,6 +397,11 @@ def _ranked_since(noun: Token) -> list[Token]:
     return [] if pobj is None else [since] + noun_phrase(pobj, with_conj=False)
 
 
+def _auxiliaries(verb: Token) -> list[Token]:
+    """The auxiliaries and negation of a verb, not the "to" of an infinitive."""
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ not in MARKERS]
+
+
 def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(), *,
                        aspectual: frozenset[str] = frozenset(), prepositional: frozenset[str] = frozenset(),
                        result: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset(),
@@ -445,17 +450,13 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
         # a long antecedent of a relative pronoun loses its conjuncts, which would leave no room for the clause:
         # "Dunkin's poison pill rights [and employee stock ownership plans], which were put in place"
         subj_toks = noun_phrase(subj, with_conj=False)
-    verb_toks = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ not in MARKERS]
-    verb_toks.append(tok)
+    verb_toks = [*_auxiliaries(tok), tok]
     head = tok.head
-    if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and head.i < tok.i and head.lemma_.lower() in aspectual:
-        # the aspectual verb stays with its complement: "It began cutting", not "It cutting"
-        verb_toks += [c for c in head.children if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ not in MARKERS]
-        verb_toks.append(head)
-    if tok.dep_ == "acomp" and head.lemma_ == "be" and head.i < tok.i:
-        # a verb the parser hung on "be" as its complement is its participle: "We are not pre-committing"
-        verb_toks += [c for c in head.children if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ not in MARKERS]
-        verb_toks.append(head)
+    # the aspectual verb stays with its complement ("It began cutting", not "It cutting"); a verb the parser hung on
+    # "be" as its complement is its participle ("We are not pre-committing")
+    if head.i < tok.i and ((tok.dep_ == "xcomp" and tok.tag_ == "VBG" and head.lemma_.lower() in aspectual)
+                           or (tok.dep_ == "acomp" and head.lemma_ == "be")):
+        verb_toks += [*_auxiliaries(head), head]
     first, last = hyphen_extent(tok.doc, tok.i)
     pieces = [t for t in tok.doc[first : last + 1] if t.i != tok.i]  # the whole word: "pre-committing", not "pre"
     toks = list(verb_toks) + pieces

@@ -365,7 +365,7 @@ class FactualityResolver:
         if head.i == tok.i or head.pos_ not in PREDICATE_POS | {"ADJ", "NOUN"}:
             return None
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
-        if (tok.dep_ == "conj" and tok.tag_ == "VB" and not own_subject and head.tag_ in ("VBD", "VBZ", "VBP")
+        if (tok.dep_ == "conj" and tok.tag_ == "VB" and not own_subject and head.tag_ in FINITE_VERB_TAGS
                 and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
             # "came back to beat Medvedev and reach the semifinals": a bare verb joined to a finite one shares the
             # infinitive between them, not the finite verb's tense ("reach" is no present)
@@ -458,13 +458,13 @@ class FactualityResolver:
         chance = self._chance_of(tok)
         if chance is not None:  # "the odds of the deal closing", "the possibility of a takeover"
             return chance
-        future = self._future_time(tok)
+        gov = governing_predicate(tok)
+        future = self._future_time(tok, gov)
         if future is not None:  # "the summit next month", "talks in the coming weeks", "a ceasefire starting tomorrow"
             return FactualityInfo(F.PLANNED, None, f"future-time:{future}")
-        past = self._past_time(tok)
+        past = self._past_time(tok, gov)
         if past is not None:  # "will be out until February after surgery last month": the surgery happened
             return FactualityInfo(F.HAPPENED, None, f"past-time:{past}")
-        gov = governing_predicate(tok)
         up = self.of(gov) if gov is not None else FactualityInfo(F.HAPPENED, None, "default")
         # "the planned merger was completed", "the next meeting was held in June": a past predicate realised it
         # (a past copula does not: "the proposed merger was in doubt" is still planned)
@@ -518,10 +518,10 @@ class FactualityResolver:
             return None
         if dep not in ("nsubj", "nsubjpass", "dobj") or head.pos_ not in PREDICATE_POS:
             return None
-        judged = next((c for c in head.children if dep == "nsubj" and c.dep_ == "acomp"
-                       and c.lower_ in verbs.evaluative.words and not any(g.dep_ == "neg" for g in head.children)), None)
-        if judged is not None:  # "A decision before the summer holidays was always optimistic": a prospect
-            return FactualityInfo(F.POSSIBLE, None, f"argument-of:{judged.lower_}")
+        if dep == "nsubj" and not any(g.dep_ == "neg" for g in head.children):
+            judged = next((c for c in head.children if c.dep_ == "acomp" and c.lower_ in verbs.evaluative.words), None)
+            if judged is not None:  # "A decision before the summer holidays was always optimistic": a prospect
+                return FactualityInfo(F.POSSIBLE, None, f"argument-of:{judged.lower_}")
         lemma = head.lemma_.lower()
         planned_for = lemma in verbs.planning_with_for.lemmas and any(
             c.dep_ == "prep" and c.lower_ == "for" for c in head.children)
@@ -542,13 +542,13 @@ class FactualityResolver:
         return None
 
 
-    def _future_time(self, tok: Token) -> str | None:
+    def _future_time(self, tok: Token, verb: Token | None) -> str | None:
         """The future time phrase that dates an event noun: below it, or below the past verb it is the object of
-        (a past verb cannot take a future time: "discussed the summit next month")."""
+        (``verb``: its governing predicate; a past verb cannot take a future time: "discussed the summit next
+        month")."""
         found = _future_time_below(tok, tok.i, self._lexicon.future_time)
         if found is not None or tok.dep_ not in ("dobj", "pobj"):
             return found
-        verb = governing_predicate(tok)
         if verb is None:
             return None
         vt = tense_of(verb)
@@ -558,14 +558,14 @@ class FactualityResolver:
         return None
 
 
-    def _past_time(self, tok: Token) -> str | None:
+    def _past_time(self, tok: Token, verb: Token | None) -> str | None:
         """The past time phrase that dates an event noun: below it, or after it below the unreal verb it is the
-        object of (a future verb cannot take a past time: "will be out after surgery last month")."""
+        object of (``verb``: its governing predicate; a future verb cannot take a past time: "will be out after
+        surgery last month")."""
         past, nouns = self._lexicon.past_time, self._lexicon.future_time.time_nouns.words
         found = _past_time_below(tok, tok.i, past, nouns)
         if found is not None or tok.dep_ not in ("dobj", "pobj"):
             return found
-        verb = governing_predicate(tok)
         if verb is None or self.of(verb).factuality not in UNREAL:
             return None
         return _past_time_below(verb, tok.i, past, nouns, depth=1)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from timeline.events.describe import FINITE_TAGS, genitive_participle
+from timeline.events.describe import genitive_participle
+from timeline.events.tense import FINITE_TAGS
 from timeline.events.lexicon import HeadingRule, Lexicon
 from timeline.events.spans import Trigger
 

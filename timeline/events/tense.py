@@ -16,6 +16,8 @@ PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 #: a verb with a tense of its own: it shares no auxiliary, nor its negation, with the verb it is joined to
 FINITE_VERB_TAGS = PAST_TAGS | PRESENT_TAGS
+#: the tags of a finite verb or a modal
+FINITE_TAGS = FINITE_VERB_TAGS | {"MD"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +58,8 @@ def tense_of(tok: Token) -> TenseInfo:
     words = [t.lower_ for t in group]
     polarity = "NEG" if any(w in NEGATIONS for w in words) else "POS"
     modal = next((MODAL_SPELLINGS.get(t.lower_, t.lower_) for t in group if t.tag_ == "MD"), None)
-    finite = [t for t in group if t.tag_ in PAST_TAGS | PRESENT_TAGS | {"MD"}]
+    finite = [t for t in group if t.tag_ in FINITE_TAGS]
+    to = any(t.lower_ == "to" for t in group)
     tag = tok.tag_
     is_verbal = tok.pos_ in ("VERB", "AUX") or bool(group and any(t.lemma_ == "be" for t in group))
     if not is_verbal:
@@ -78,9 +81,9 @@ def tense_of(tok: Token) -> TenseInfo:
         tense = "PAST"
     elif tag in PRESENT_TAGS:
         tense = "PRESENT"
-    elif tag == "VB" and any(t.lower_ == "to" for t in group):
+    elif tag == "VB" and to:
         tense = "INFINITIVE"
-    elif tag == "VBN" and aspect == "NONE" and any(t.lower_ == "to" for t in group) and any(
+    elif tag == "VBN" and aspect == "NONE" and to and any(
             t.lower_ == "be" and t.dep_ == "auxpass" for t in group):
         tense = "INFINITIVE"  # a passive infinitive: "33 hostages are to be freed", "inspections to be completed"
     elif tag == "VBG":

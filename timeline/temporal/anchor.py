@@ -97,6 +97,11 @@ class Resolver:
         self.months_period_end: int | None = None
 
     # ---- reference selection ----
+    def _last_weekend(self, c: Candidate, pub: Ref) -> None:
+        """"the weekend": the last one (this one from Saturday on, or with a future cue)."""
+        cue = tense_direction(self.text, c.start, c.end, self.lex)
+        c.amount = 0 if pub.date.isoweekday() >= 6 or cue == 1 else -1
+
     def _reference(self, c: Candidate) -> Ref | None:
         if c.follow_quarter and not self.narrative and self._months_context(c):
             # "For the nine months, ... a year earlier": the year before the one under discussion
@@ -108,9 +113,7 @@ class Resolver:
             return self.named_quarter or self.prev or self.pub
         if c.relative_to == "previous":
             if self.prev is None and c.unit == "weekend" and c.amount == 0 and self.pub is not None:
-                # "that weekend" with no day before it: as "the weekend", the last one unless the tense looks ahead
-                cue = tense_direction(self.text, c.start, c.end, self.lex)
-                c.amount = 0 if self.pub.date.isoweekday() >= 6 or cue == 1 else -1
+                self._last_weekend(c, self.pub)  # "that weekend" with no day before it: as "the weekend"
             return self.prev or self.pub
         if c.relative_to == "previous_fine":
             # "the week before": one unit from a previous time no coarser than the unit ("Since 2019, ... the week
@@ -131,9 +134,7 @@ class Resolver:
             return self.prev
         if c.relative_to == "auto":
             if c.unit == "weekend" and self.pub is not None:
-                # "over the weekend": the last weekend (this one from Saturday on, or with a future cue)
-                cue = tense_direction(self.text, c.start, c.end, self.lex)
-                c.amount = 0 if self.pub.date.isoweekday() >= 6 or cue == 1 else -1
+                self._last_weekend(c, self.pub)  # "over the weekend"
                 return self.pub
             context = self.last_quarter if c.unit == "quarter" else (None if c.unit == "year" else self.prev)
             if context is not None and context.grain == c.unit:

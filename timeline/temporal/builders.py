@@ -58,10 +58,11 @@ def _year(text: str, lex: Lexicon | None = None) -> int:
 
 def prev_word(text: str, start: int) -> str:
     """The word (lowercase) right before `start`, skipping spaces and one period ("No. 1990" -> "no")."""
-    return _prev_word(text, start)
+    return prev_word_at(text, start)[0]
 
 
-def _prev_word(text: str, start: int) -> str:
+def prev_word_at(text: str, start: int) -> tuple[str, int]:
+    """``prev_word`` and the offset where that word starts."""
     i = start - 1
     while i >= 0 and text[i] in " \t\n":
         i -= 1
@@ -70,7 +71,7 @@ def _prev_word(text: str, start: int) -> str:
     j = i
     while j >= 0 and (text[j].isalnum() or text[j] in "-'"):
         j -= 1
-    return text[j + 1 : i + 1].lower()
+    return text[j + 1 : i + 1].lower(), j + 1
 
 
 def _next_word(text: str, end: int) -> str:
@@ -92,7 +93,12 @@ def _nth(word: str) -> int:
 def _in_match_report(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     """Does a word of lexicon match_words (a game's: "scored", "goal", "penalty") stand in the expression's sentence?"""
     left, right = sentence_words(text, m.start(), m.end(), lex)
-    return any(w.lower() in lex.word_set("match_words") for w in (*left, *right))
+    words = lex.word_set("match_words")
+    return any(w.lower() in words for w in (*left, *right))
+
+
+#: a stop, a comma or the end right after a match ("resigned that May.")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 
 
 def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
@@ -114,7 +120,7 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         if rule.spec.args.get("bare_month") and not _bare_month_ok(month_text, m, lex, text):
             return None
     if rule.spec.args.get("same_year_as_previous"):
-        if norm(gd.get("month") or "") in lex.ambiguous_months and not re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :]):
+        if norm(gd.get("month") or "") in lex.ambiguous_months and not _CLAUSE_END.match(text, m.end()):
             return None  # "that May would run": the name, not the month
         c.relative_to, c.year_offset = "previous", 0  # "that August": the year of the time under discussion
     if gd.get("weekord") and c.month is not None:
@@ -145,7 +151,7 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         c.season = lex.data.seasons[norm(gd["season"])]
         noun = rule.spec.args.get("noun_after")
         if noun and norm(gd["season"]) in noun["words"] and not m.group(0).lower().startswith("the") \
-                and _prev_word(text, m.start()) in noun["prev_words"]:
+                and prev_word(text, m.start()) in noun["prev_words"]:
             return None  # "Climber Killed In Fall", "injured in fall from ladder": the noun, not the season
     if gd.get("holiday"):
         c.holiday = lex.data.holidays[norm(gd["holiday"]).replace("’", "'")]
@@ -272,7 +278,7 @@ def _bare_month_ok(month_text: str, m: re.Match[str], lex: Lexicon, text: str) -
     if not month_text[0].isupper():
         return False
     if key in lex.ambiguous_months:
-        prev = _prev_word(text, m.start())
+        prev = prev_word(text, m.start())
         if prev not in lex.month_context_words:
             return False
     return True
@@ -286,7 +292,7 @@ def _weekday_ok(word: str, m: re.Match[str], rule: Rule, lex: Lexicon, text: str
     if not word[0].isupper():
         return False
     if rule.spec.args.get("bare_weekday") and norm(word).rstrip(".") in lex.word_set("ambiguous_weekday_abbreviations"):
-        return _prev_word(text, m.start()) in lex.word_set("weekday_context_words")
+        return prev_word(text, m.start()) in lex.word_set("weekday_context_words")
     return True
 
 
@@ -305,7 +311,7 @@ def _year_ok(m: re.Match[str], lex: Lexicon, text: str) -> bool:
     nxt = _next_word(text, e)
     if nxt in lex.count_nouns or nxt in {"percent", "million", "billion", "times"} or nxt in lex.clock_zones:
         return False  # "2000 people", "(1830 GMT)": a quantity or a clock time, not a year
-    prev = _prev_word(text, s)
+    prev = prev_word(text, s)
     if prev.rstrip(".") in lex.id_words:
         return False
     if y < 1500 and prev not in {"in", "of", "since", "by", "from", "until", "to", "and", "year", "before", "after", "around", "circa", "c."}:
@@ -446,7 +452,7 @@ def build_clock(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candid
     word = (gd.get("word") or "").lower()
     if word:
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
-        if word == "midnight" and _prev_word(text, m.start()) in rule.spec.args.get("day_start_after", ()):
+        if word == "midnight" and prev_word(text, m.start()) in rule.spec.args.get("day_start_after", ()):
             hour = 0  # "between midnight and dawn", "since midnight": the midnight that opens the day
     else:
         hour, minute = int(gd["hour"]), int(gd.get("minute") or 0)
@@ -533,7 +539,7 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             and _in_match_report(text, m, lex)):
         return None  # "recovered through a century from Keaton Jennings": a hundred runs, not a hundred years
     if gd.get("span") is None and gd.get("num") is not None and norm(gd["num"]) in {"a", "an"}:
-        prev = _prev_word(text, m.start())
+        prev = prev_word(text, m.start())
         if prev in {"once", "twice", "thrice", "times", "per"} or prev.replace(",", "").replace(".", "").isdigit() or prev in {"million", "billion", "percent", "dollars", "cents", "%"}:
             return None
         before = re.findall(r"[A-Za-z0-9,.$%]+", text[max(0, m.start() - 40) : m.start()])[-4:]
@@ -541,7 +547,7 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None  # "700 seats a week", "four flights a week": a rate, not a duration
     c = _new(m, rule, "fixed", value=duration_value(n, unit), grain=None)
     _drop_article_before_adjective(c, m, text)
-    if (n is not None and n == int(n) and unit in _AHEAD_UNITS and _prev_word(text, m.start()) == "in"
+    if (n is not None and n == int(n) and unit in _AHEAD_UNITS and prev_word(text, m.start()) == "in"
             and not m.group(0).lower().startswith("the") and _counts_ahead(text, m, lex)):
         c.unit, c.later, c.ahead = unit, int(n), True  # "will meet in [two weeks]": maybe a point ahead (anchor.py)
     return c

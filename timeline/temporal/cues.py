@@ -194,8 +194,8 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
     found = _left_cue(_words(window), 0, lex)
     if found is not None:
         return found
-    if names_deadline and not any(_cue(w, i, lex) < 0 for w in [_words(_left_window(text, start, lex, _SENTENCE_CHARS))]
-                                  for i in range(len(w))):
+    sentence = _words(_left_window(text, start, lex, _SENTENCE_CHARS)) if names_deadline else []
+    if names_deadline and not any(_cue(sentence, i, lex) < 0 for i in range(len(sentence))):
         return 1, "deadline", "right"  # "Transit workers set [Friday] strike deadline" (no past verb in the sentence)
     for i in range(1, len(right)):
         w = right[i].lower()
@@ -269,9 +269,14 @@ def reaches_far_ahead(text: str, start: int, lex: Lexicon, cue: tuple[int | None
         return True
     if word not in lex.data.future_participles or where != "left":
         return False
+    left, i = _last_left(text, start, lex, word)
+    return i > 0 and left[i - 1] in lex.data.auxiliaries
+
+
+def _last_left(text: str, start: int, lex: Lexicon, word: str) -> tuple[list[str], int]:
+    """The words before the expression (lower case) and the index of the last ``word`` among them (-1: none)."""
     left = [w.lower() for w in _words(_left_window(text, start, lex))]
-    i = len(left) - 1 - left[::-1].index(word) if word in left else -1
-    return i > 0 and word in lex.data.future_participles and left[i - 1] in lex.data.auxiliaries
+    return left, (len(left) - 1 - left[::-1].index(word) if word in left else -1)
 
 
 def reported_future(text: str, start: int, lex: Lexicon, cue: tuple[int | None, str, str]) -> bool:
@@ -281,9 +286,9 @@ def reported_future(text: str, start: int, lex: Lexicon, cue: tuple[int | None, 
     direction, word, where = cue
     if direction != 1 or where != "left" or word not in lex.word_set("reported_far_cues"):
         return False
-    left = [w.lower() for w in _words(_left_window(text, start, lex))]
-    i = len(left) - 1 - left[::-1].index(word) if word in left else -1
-    return i > 0 and any(w in lex.word_set("reporting_verbs") for w in left[:i])
+    left, i = _last_left(text, start, lex, word)
+    reporting = lex.word_set("reporting_verbs")
+    return i > 0 and any(w in reporting for w in left[:i])
 
 
 _FRAMING_YEAR = re.compile(r"[\"'`“‘]*(?:(?:Back|Earlier|Later|Early|Late)\s+(?:in|during|by)|In|During|By)\s+(?:(?:early|late|mid-?)\s*)?"

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from timeline.temporal.builders import duration_value, prev_word
+from timeline.temporal.builders import duration_value, prev_word, prev_word_at
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.lexicon import Lexicon, Modifier
 
@@ -111,11 +111,11 @@ def _after_listed(text: str, begin: int, c_text: str, m: Modifier) -> bool:
     last = c_text.replace("-", " ").split()[-1:]
     if last and last[0] in m.or_ending:
         return True
-    word = prev_word(text, begin)
+    word, at = prev_word_at(text, begin)
     if word not in (m.only_after or ()):
         return False
     if word in m.not_after_ed:
-        before = prev_word(text, text.lower().rfind(word, 0, begin))
+        before = prev_word(text, at)
         return not (len(before) > 3 and before.endswith("ed"))
     return True
 
@@ -161,7 +161,8 @@ def split_day_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
         m = _DAY_AFTER.match(text, c.end)
         if m is None or (i + 1 < len(cands) and cands[i + 1].start < m.end()):
             continue
-        g = next(k for k, d in enumerate(m.groups(), 1) if d is not None)
+        g = m.lastindex  # the one group of _DAY_AFTER that matched
+        assert g is not None
         end_day = int(m.group(g))
         if end_day <= c.day:
             continue
