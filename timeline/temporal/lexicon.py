@@ -111,6 +111,8 @@ class LexiconData(BaseModel):
     rescheduled_to_verbs: list[str] = []
     rescheduled_to_particles: list[str] = []
     rescheduled_to_openers: list[str] = []
+    scheduled_for_openers: list[str] = []
+    simple_past_auxiliaries: list[str] = []
     infinitive_not_ahead: list[str] = []
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
