@@ -20,7 +20,7 @@ from pathlib import Path
 
 from timeline.api import times_only_timeline
 from timeline.cat_xml import read_cat_xml
-from timeline.evaluation import EvalReport, collect_gold_paths, evaluate_documents
+from timeline.evaluation import EvalReport, collect_gold_paths, evaluate_documents, system_pub_date
 from timeline.temporal import TemporalTagger
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,8 +45,11 @@ def main() -> None:
     if args.dated:
         golds = [g for g in golds if g.dct is not None]
     tagger = TemporalTagger()
-    report = evaluate_documents(golds, lambda text, dct: times_only_timeline(text, tagger.tag(text, dct), dct),
-                                events=False)
+    def system(text, dct):  # type: ignore[no-untyped-def]
+        pub = system_pub_date(text, dct)
+        return times_only_timeline(text, tagger.tag(text, pub), pub)
+
+    report = evaluate_documents(golds, system, events=False)
     topic = {str(p): _topic(p, root) for p in paths}
     parts: dict[str, EvalReport] = {
         "all": report,

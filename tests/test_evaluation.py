@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from timeline.errors import InputError
-from timeline.evaluation import EvalReport, align, collect_gold_paths, evaluate
+from timeline.evaluation import EvalReport, align, collect_gold_paths, evaluate, system_pub_date
 from timeline.models import Timeline
 from timeline.timeml import gold_to_timeline, read_timeml
 
@@ -128,3 +128,15 @@ def test_collect_gold_paths(tmp_path: Path) -> None:
         collect_gold_paths(tmp_path)
     with pytest.raises(InputError):
         collect_gold_paths(tmp_path / "missing")
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("BEIRUT, June 3, 2013 - Talks resumed on Monday.", dt.date(2013, 6, 5), dt.date(2013, 6, 5)),  # the DCT wins
+        ("Posted: June 12, 2013\nA trial date has been set.", None, dt.date(2013, 6, 12)),  # no DCT: the text's date
+        ("Talks resumed on Monday.", None, None),  # neither
+    ],
+)
+def test_system_pub_date(text: str, dct: dt.date | None, expected: dt.date | None) -> None:
+    assert system_pub_date(text, dct) == expected

@@ -96,7 +96,8 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("eval", parents=[common], help="score against TimeML or CAT XML gold (TempEval-3 metrics)",
                        description="Run the pipeline on every gold document (TimeML: its TEXT as input, its DCT as "
                                    "publication date; CAT XML as in EventStoryLine: the text rebuilt from its tokens, "
-                                   "the DCT-flagged time as publication date) and print TempEval-3 metrics.")
+                                   "the DCT-flagged time as publication date; a document without a DCT: the date "
+                                   "its text states, as build finds it) and print TempEval-3 metrics.")
     e.add_argument("gold", metavar="GOLD", help="a .tml or CAT .xml file, or a directory searched recursively for them")
     e.add_argument("--errors", action="store_true", help="list misses, false positives and wrong values by document")
     e.add_argument("--timex-only", action="store_true", help="score the temporal tagger alone (fast, no spaCy)")
@@ -368,6 +369,7 @@ def _cmd_tag(args: argparse.Namespace, err: Console) -> int:
 
 def _cmd_eval(args: argparse.Namespace, err: Console) -> int:
     from .evaluation import collect_gold_paths, evaluate_documents, read_gold
+    from .evaluation import system_pub_date as pub_date
 
     paths = collect_gold_paths(Path(args.gold))
     golds = [read_gold(p) for p in paths]  # a bad gold file fails now, not after the documents before it are run
@@ -378,7 +380,8 @@ def _cmd_eval(args: argparse.Namespace, err: Console) -> int:
         tagger = TemporalTagger()
 
         def system(text: str, dct):  # type: ignore[no-untyped-def]
-            return times_only_timeline(text, tagger.tag(text, dct, narrative=args.narrative), dct)
+            pub = pub_date(text, dct)
+            return times_only_timeline(text, tagger.tag(text, pub, narrative=args.narrative), pub)
     else:
         from .api import Extractor
 
@@ -387,7 +390,7 @@ def _cmd_eval(args: argparse.Namespace, err: Console) -> int:
             err.print(f"[yellow]warning:[/] {escape(extractor.model_name)}: events are degraded")
 
         def system(text: str, dct):  # type: ignore[no-untyped-def]
-            return extractor.build(text, pub_date=dct, regions=[(0, len(text))])
+            return extractor.build(text, pub_date=pub_date(text, dct), regions=[(0, len(text))])
 
     progress = _progress(err, len(paths), quiet=args.quiet)
     try:

@@ -2,6 +2,9 @@
 
 Definitions (all counts are micro-averaged over every file: summed first, then divided):
 
+Publication date. The system is given the gold DCT; a document without one gets the date its text states
+(:func:`system_pub_date`, what ``timeline build`` does without ``--pub-date``), or none.
+
 Matching. Gold TIMEX3 and EVENT annotations come from ``<TEXT>`` (the DCT, outside it, is not
 scored; events written outside ``<TEXT>`` are not scored either). System items are the
 ``times`` and ``events`` of the Timeline the system returns for the gold text. Spans are
@@ -77,6 +80,7 @@ from pydantic import BaseModel, Field, computed_field
 from timeline.cat_xml import is_cat_xml, read_cat_xml
 from timeline.errors import InputError
 from timeline.models import Timeline
+from timeline.pubdate import find_text_dates
 from timeline.timeml import ANCHORING_RELTYPES, GoldDocument, event_time_links, read_timeml
 
 __all__ = [
@@ -645,6 +649,15 @@ def collect_gold_paths(path: Path | str) -> list[Path]:
     if p.is_file():
         return [p]
     raise InputError(f"{p}: no such file or directory")
+
+
+def system_pub_date(text: str, dct: dt.date | None) -> dt.date | None:
+    """The publication date the system is given: the gold DCT; for a document without one (29 of EventStoryLine's),
+    the date its text states, as ``timeline build`` finds it without ``--pub-date``."""
+    if dct is not None:
+        return dct
+    best = find_text_dates(text).best
+    return best.date if best is not None else None
 
 
 def evaluate_documents(
