@@ -134,7 +134,7 @@ _MILLENNIUM = re.compile(r"[1-9]$")
 def readable_value(value: str) -> str:
     """A TIMEX3 date value in words a reader knows: '2024-09-20TEV' -> '2024-09-20 evening', '2024-W43-WE' ->
     'weekend of 2024-10-26', '2024-W37' -> 'week of 2024-09-09', '2025-SP' -> 'spring 2025', '199' -> '1990s',
-    '18' -> '1800s' (a century), '2' -> '2000-2999' (a millennium),
+    '18' -> '19th century', '20' -> '21st century', '2' -> '2000-2999' (a millennium),
     'PRESENT_REF' -> 'now', 'PAST_REF' -> 'the past'; days, months, years, quarters and clock times as they are."""
     if value in _REF_WORDS:
         return _REF_WORDS[value]
@@ -150,8 +150,10 @@ def readable_value(value: str) -> str:
         return f"{_SEASON[m['season']]} {m['year']}"
     if _DECADE.match(value):
         return f"{value}0s"
-    if _CENTURY.match(value):
-        return f"{value}00s"
+    if _CENTURY.match(value):  # "20": the 21st century ("2000s" would read as the decade)
+        n = int(value) + 1
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix} century"
     if _MILLENNIUM.match(value):  # "2": the years 2000-2999 ("2000s" would read as the decade or the century)
         return f"{value}000-{value}999"
     return value
