@@ -106,32 +106,21 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .events.lexicon import load_lexicon
+from .linking_words import load_linking_words
 from .models import AnchorKind, Event, Factuality, Relation, TimeExpression, TimexType
 
+#: the English word lists (``resources/linking.yaml``, each with its examples); the names below are read from it
+_WORDS = load_linking_words()
 # Words that may stand between an event and its time as part of the evidence phrase.
-_EVIDENCE_WORDS = frozenset(
-    "on in at by since from until till through throughout during before after as early earliest soon no not later "
-    "than of around about within starting beginning until to for over into prior".split()
-)
+_EVIDENCE_WORDS = _WORDS.evidence_words.words
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 #: clauses that may have a time of their own (an adverbial clause, "since it entered production in February 1947",
 #: dates its head; a relative clause, "the revolution that brought Castro to power 41 years ago", its noun)
 _OWN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "conj", "csubj"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl", "csubj"})
-_PREP_RELATION = {
-    "since": Relation.FROM,
-    "from": Relation.FROM,
-    "starting": Relation.FROM,
-    "beginning": Relation.FROM,
-    "after": Relation.AFTER,
-    "before": Relation.BEFORE,
-    "until": Relation.UNTIL,
-    "till": Relation.UNTIL,
-    "through": Relation.UNTIL,
-    "by": Relation.UNTIL,
-}
-#: a negated event "not ... until/till" the time starts then
-_NOT_UNTIL = frozenset({"until", "till"})
+_PREP_RELATION = _WORDS.prep_relation.relations
+#: a negated event "not ... until/till" the time starts then (the event lexicon's not_until_predicate)
+_NOT_UNTIL = _WORDS.not_until.words
 #: the side of its time a TIMEX3 modifier puts an event on (ordering shows a link relation that says otherwise)
 MOD_RELATION = {
     "ON_OR_AFTER": Relation.FROM,
@@ -139,25 +128,25 @@ MOD_RELATION = {
     "ON_OR_BEFORE": Relation.UNTIL,
     "BEFORE": Relation.BEFORE,
 }
-_BE_FORMS = frozenset("be is are was were been being am 's 're 'm".split())
+_BE_FORMS = _WORDS.be_forms.words
 # "CITY, ST.," / "CITY, Country," at the start of a line, then the time, then "(Agency)", "--" or "_"
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Za-z.'\- ]*(?:,\s*[A-Z][A-Za-z.'\- ]*)*,\s*")
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|--|_)")
-_COMPARISON_WORDS = frozenset({"earlier", "year-earlier", "year-ago"})
+_COMPARISON_WORDS = _WORDS.comparison_words.words
 _MAX_PATH = 8
 #: "for the first time since", "for the last time in": a first measured over a span
-_FIRST_WORDS = frozenset({"first", "last", "second", "third", "only"})
-_ORDINAL_FIRSTS = _FIRST_WORDS - {"only"}  # a rank among others ("the third delay since"), not "the only"
-_WILL = frozenset({"will", "'ll", "shall", "wo"})
-_FUTURE_IN_PAST = frozenset({"would", "should", "could", "might"})
+_FIRST_WORDS = _WORDS.first_words.words
+_ORDINAL_FIRSTS = _WORDS.ordinal_firsts.words  # a rank among others ("the third delay since"), not "the only"
+_WILL = _WORDS.will.words  # the event lexicon's modal-will cue
+_FUTURE_IN_PAST = _WORDS.future_in_past.words
 #: the arcs from a future event up to the verb whose tense says when it is seen from ("expected to return")
 _FUTURE_UP = frozenset({"xcomp", "ccomp", "pobj", "prep", "dobj", "npadvmod", "advcl", "acl"})
-_RECORD_WORDS = frozenset({"record", "all-time"})
+_RECORD_WORDS = _WORDS.record_words.words
 _MAX_DEICTIC_PATH = 2
 _MAX_LINEAR_TOKENS = 8
 # the rules that date an event by its own sentence's syntax (what a later mention of the same event may reuse)
 _SYNTAX_RULES = frozenset({"syntax:governs", "syntax:path", "syntax:copula", "syntax:when-clause"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_DEFINITE = _WORDS.definite.words
 _REF_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 
@@ -515,7 +504,7 @@ def _in_from_phrase(span: Span) -> bool:
     return False
 
 
-_PART_NOUNS = frozenset("night morning evening afternoon day week weekend end beginning start middle".split())
+_PART_NOUNS = _WORDS.part_nouns.words
 
 
 def _phrase_root(span: Span) -> Token:
@@ -533,7 +522,7 @@ def _due(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ == "due"
 
 
-_FUTURE_CLAUSE_MARKS = frozenset({"as", "when", "until", "till", "before", "after", "once", "while", "if"})
+_FUTURE_CLAUSE_MARKS = _WORDS.future_clause_marks.words
 
 
 def _present_at_publication(tok: Token) -> bool:
@@ -633,14 +622,14 @@ def _apposed_event_noun(time_root: Token, event_tokens: dict[int, Event]) -> int
     return noun.i
 
 
-_POINT_WORDS = frozenset({"ago", "earlier", "later", "before", "after", "hence"})
+_POINT_WORDS = _WORDS.point_words.words
 
 
-_FRAME_WORDS = frozenset({"past", "last", "next", "coming", "previous", "recent"})
+_FRAME_WORDS = _WORDS.frame_words.words
 
 
 #: the first word of an offset that makes a duration a point from another time ("later", "after the shooting")
-_OFFSET_POINT_WORDS = _POINT_WORDS - {"ago", "hence"}
+_OFFSET_POINT_WORDS = _WORDS.offset_point_words.words
 
 
 def _length(t: TimeExpression, span: Span) -> bool:
@@ -674,7 +663,7 @@ def _offset_phrase(t: TimeExpression, text: str) -> tuple[int, int]:
     return (start, start + len(t.offset)) if start >= 0 else (0, 0)
 
 
-_RATE_UNITS = frozenset("year month week day hour minute second quarter night".split())
+_RATE_UNITS = _WORDS.rate_units.words
 
 
 def _rate(span: Span) -> bool:
@@ -1070,8 +1059,8 @@ def _evidence(span: Span) -> str:
 
 #: the words before "from" that make its time a baseline: "up from last month's offer", "down from 29 percent in
 #: August", "rose 3 percent from a year earlier"
-_BASELINE_BEFORE_FROM = frozenset({"up", "down", "percent", "%", "points", "point", "cents"})
-_AGO_WORDS = _COMPARISON_WORDS | {"ago"}
+_BASELINE_BEFORE_FROM = _WORDS.baseline_before_from.words
+_AGO_WORDS = _WORDS.ago_words.words
 #: the arcs a time's phrase goes up by to the preposition that introduces it (the time, its noun, a number)
 _PHRASE_UP = frozenset({"pobj", "pcomp", "poss", "npadvmod", "compound", "nmod", "nummod", "amod", "quantmod",
                         "appos", "prep"})
@@ -1115,7 +1104,7 @@ def _baseline_prep(span: Span) -> Token | None:
 
 #: the words of an amount between "from" and a time the parser hangs elsewhere: "from $504.2 million, or $4.41 a
 #: share, last year"
-_AMOUNT_WORDS = frozenset("$ % , or a an share cents million billion trillion percent about".split())
+_AMOUNT_WORDS = _WORDS.amount_words.words
 
 
 def _baseline_by_order(span: Span) -> Token | None:
@@ -1199,12 +1188,10 @@ def _measured_against(t: TimeExpression, span: Span) -> bool:
 
 
 #: verbs that put an event at a date ("scheduled sentencing for May 21", "set a vote for next week")
-_SCHEDULING_VERBS = frozenset("schedule scheduled reschedule rescheduled set slate slated plan planned call called fix "
-                              "fixed".split())
+_SCHEDULING_VERBS = _WORDS.scheduling_verbs.words
 #: nouns whose own time a "for" phrase is, whatever the verb does to them ("lowered its sales forecast for the coming
 #: fiscal year", "raised its outlook for 2025")
-_FORECAST_NOUNS = frozenset("forecast outlook target guidance projection estimate forecasts outlooks targets "
-                            "projections estimates".split())
+_FORECAST_NOUNS = _WORDS.forecast_nouns.words
 
 
 def _object_noun_time(t: TimeExpression, span: Span, scheduled: frozenset[str]) -> tuple[Token, Token] | None:
@@ -1233,12 +1220,10 @@ def _object_noun_time(t: TimeExpression, span: Span, scheduled: frozenset[str]) 
 
 
 #: verbs that move an event to a new date ("postponed to March 30", "pushed back to Dec. 24", "moved to May 3")
-_RESCHEDULING_VERBS = frozenset("postpone postponed delay delayed push pushed move moved reschedule rescheduled defer "
-                                "deferred put bring brought shift shifted".split())
+_RESCHEDULING_VERBS = _WORDS.rescheduling_verbs.words
 #: the particle those that move things in space need to move an event in time ("pushed back", "put off")
-_RESCHEDULING_PARTICLES = {"push": {"back", "up"}, "pushed": {"back", "up"}, "put": {"off", "back"},
-                           "bring": {"forward", "up"}, "brought": {"forward", "up"}}
-_NEW_DATE_PREPS = frozenset({"to", "until", "till", "for"})
+_RESCHEDULING_PARTICLES = _WORDS.rescheduling_particles.particles
+_NEW_DATE_PREPS = _WORDS.new_date_preps.words
 #: the arcs from a new date up to the verb that moves it: a time's phrase, an adverb ("back to"), a particle
 _RESCHEDULE_UP = _PHRASE_UP | {"advmod", "prt"}
 
