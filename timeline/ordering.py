@@ -26,6 +26,7 @@ import re
 from typing import NamedTuple
 
 from .linking import MOD_RELATION, Link
+from .temporal.calendar import shift
 from .models import (
     AnchorKind,
     Event,
@@ -118,6 +119,31 @@ def placing_preposition(evidence: str | None, text: str) -> str | None:
     if len(words) != len(own) + 1 or words[1:] != own:
         return None
     return words[0] if words[0] in _PLACING_PREPOSITIONS else None
+
+
+#: a duration after these counts from the publication date to a deadline when its event is still to come
+_DEADLINE_PREPOSITIONS = frozenset({"within", "inside"})
+_PAST_STATUSES = frozenset({Factuality.HAPPENED, Factuality.ONGOING, Factuality.NEGATED})
+_DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14}
+_HOURS = re.compile(r"PT(?P<n>[0-9]+)H$")
+
+
+def _deadline_of(prep: str, value: str, pub_date: dt.date | None) -> dt.date | None:
+    """The last day "within [two weeks]" leaves, counted from the publication date ("P2W" from 2024-03-06 ->
+    2024-03-20; "PT48H" -> two days on); None for an unknown count ("within days"), less than a day ("within 30
+    minutes"), another preposition or no publication date."""
+    if prep not in _DEADLINE_PREPOSITIONS or pub_date is None:
+        return None
+    if m := _HOURS.match(value):
+        n = int(m["n"])
+        return pub_date + dt.timedelta(days=-(-n // 24)) if n >= 24 else None
+    parts = _duration_parts(value)
+    if parts is None or parts[0] == "X" or "." in parts[0] or value.startswith("PT"):
+        return None
+    n, unit = int(parts[0]), parts[1]
+    if unit in _DAYS_PER_UNIT:
+        return pub_date + dt.timedelta(days=n * _DAYS_PER_UNIT[unit])
+    return shift(pub_date, unit, n) if unit in ("month", "quarter", "year", "decade", "century") else None
 
 
 _PART_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
@@ -318,6 +344,10 @@ def make_entry(
         elif placed:
             # "within [48 hours]", "in [the coming days]": what the text says, not "for 48 hours"
             display = f"{prep} {' '.join(t.text.split())}"
+            by = _deadline_of(prep, t.value, pub_date) if ev.factuality not in _PAST_STATUSES else None
+            if by is not None:  # "will publish the rules within two weeks": by when, counted from publication
+                display = f"{display} (by {by.isoformat()})"
+                days = Interval(first=pub_date, last=by)  # type: ignore[arg-type]
         elif t.type == TimexType.DURATION:
             display = display_duration(t.value, t.mod, t.offset)
         elif t.type == TimexType.SET:
