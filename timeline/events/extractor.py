@@ -65,6 +65,8 @@ class EventExtractor:
             for i in filters.heading_tokens(doc, self.lexicon.headings, after_prose=not first_chunk,
                                             more_after=not last_chunk):
                 allowed[i] = False
+            for i in filters.boilerplate_tokens(doc, self.lexicon):  # witness appeals, helplines
+                allowed[i] = False
         model = self.model("parsed" if parsed else "surface")
         if model is not None:
             triggers = detect_with_model(

@@ -31,6 +31,8 @@ class LexiconExample(BaseModel):
     rule: str | None = None
     #: words the event's description must hold
     description: str | None = None
+    #: words of the text that must not come out as events
+    absent: tuple[str, ...] = ()
 
     def __init__(self, **data: object) -> None:
         if "class" in data:
@@ -202,6 +204,8 @@ class Lexicon(BaseModel):
     non_event_nouns: frozenset[str]
     #: attributive adjectives that are not events ("a possible strike", "the former mayor")
     non_event_modifiers: LowerWords
+    #: phrases of witness appeals and helplines: their sentences yield no events ("anyone with information")
+    boilerplate: FormList = FormList(words=frozenset())
     headings: HeadingRule
     weak_verbs: frozenset[str]
     cues: tuple[Cue, ...]
@@ -250,6 +254,7 @@ class Lexicon(BaseModel):
         out.extend(("scheduled_nouns", ex) for ex in self.scheduled_nouns.examples)
         out.extend(("future_modifiers", ex) for ex in self.future_modifiers.examples)
         out.extend(("object_control_verbs", ex) for ex in self.object_control_verbs.examples)
+        out.extend(("boilerplate", ex) for ex in self.boilerplate.examples)
         for cue in self.cues:
             out.extend((f"cues.{cue.name}", ex) for ex in cue.examples)
         out.extend(("negation", ex) for ex in self.negation.examples)
