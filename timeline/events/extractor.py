@@ -77,7 +77,8 @@ class EventExtractor:
         else:
             triggers = rules.detect_degraded(doc, self.lexicon, allowed)
         if parsed:
-            triggers = [t for t in triggers if not filters.is_modifier(doc, t, self.lexicon)]
+            triggers = [t for t in triggers
+                        if not filters.is_modifier(doc, t, self.lexicon) and not filters.is_thing_noun(doc, t, self.lexicon)]
         triggers = _extend_hyphens(doc, triggers, allowed)
         resolver = FactualityResolver(doc, self.lexicon) if parsed else None
         sentences = _sentence_index(doc)

@@ -135,4 +135,10 @@ def boilerplate_tokens(doc: Doc, lexicon: Lexicon) -> set[int]:
     return out
 
 
-__all__ = ["boilerplate_tokens", "heading_tokens", "is_modifier"]
+def is_thing_noun(doc: Doc, trig: Trigger, lexicon: Lexicon) -> bool:
+    """A noun form that names a thing, not an event ("the company's treatment works", "after the bell")."""
+    tok = doc[trig.first]
+    return trig.first == trig.last and tok.pos_ == "NOUN" and tok.lower_ in lexicon.non_event_noun_forms.words
+
+
+__all__ = ["boilerplate_tokens", "heading_tokens", "is_modifier", "is_thing_noun"]

@@ -206,6 +206,8 @@ class Lexicon(BaseModel):
     non_event_modifiers: LowerWords
     #: phrases of witness appeals and helplines: their sentences yield no events ("anyone with information")
     boilerplate: FormList = FormList(words=frozenset())
+    #: noun forms that name a thing, not an event ("treatment works", "after the bell")
+    non_event_noun_forms: FormList = FormList(words=frozenset())
     headings: HeadingRule
     weak_verbs: frozenset[str]
     cues: tuple[Cue, ...]
@@ -255,6 +257,7 @@ class Lexicon(BaseModel):
         out.extend(("future_modifiers", ex) for ex in self.future_modifiers.examples)
         out.extend(("object_control_verbs", ex) for ex in self.object_control_verbs.examples)
         out.extend(("boilerplate", ex) for ex in self.boilerplate.examples)
+        out.extend(("non_event_noun_forms", ex) for ex in self.non_event_noun_forms.examples)
         for cue in self.cues:
             out.extend((f"cues.{cue.name}", ex) for ex in cue.examples)
         out.extend(("negation", ex) for ex in self.negation.examples)
