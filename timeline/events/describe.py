@@ -405,14 +405,15 @@ def _auxiliaries(verb: Token) -> list[Token]:
 def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(), *,
                        aspectual: frozenset[str] = frozenset(), prepositional: frozenset[str] = frozenset(),
                        result: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset(),
-                       directional: frozenset[str] = frozenset()) -> str:
+                       directional: frozenset[str] = frozenset(), permission: frozenset[str] = frozenset()) -> str:
     """'Kishida meets with Biden in the United States', 'this agreement may create a framework'.
 
     ``aspectual``: verbs whose -ing complement keeps them ("It began cutting"); ``prepositional``: participles
     used as a preposition before a time ("starting April 1", described alone); ``result``: participles whose
     actor is the clause before the comma (", bringing the total to 481": no subject); ``directional``: adverbs kept
     with the verb like its particles ("came ashore"). Lexicon ``descriptions``;
-    ``ranking``: lexicon ``ranking_modifiers`` (see ``subject_of``).
+    ``ranking``: lexicon ``ranking_modifiers`` (see ``subject_of``); ``permission``: nouns of leave whose
+    to-infinitive reads with the clause that grants it ("was given permission to appeal", ``_governing_noun_clause``).
     """
     noun = _attributive_conjunct(tok)
     owner = genitive_participle(tok)
@@ -501,7 +502,30 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
         words = f"{render(subj_toks)} {render((t for t in toks if t.i not in taken), forms)}"
     else:
         words = render(subj_toks + toks, forms)
+    if subj is None and tok.head.lemma_.lower() in permission:
+        governing = _governing_noun_clause(tok, object_control, aspectual=aspectual, prepositional=prepositional,
+                                           result=result, ranking=ranking, directional=directional)
+        if governing:  # "was given permission to appeal": the grant, not a bare "appeal"
+            return _trim(f"{governing} to {words}")
     return _trim(words)
+
+
+#: the dependencies of a noun whose to-infinitive reads with the clause that holds the noun
+_INFINITIVE_NOUN_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+
+
+def _governing_noun_clause(tok: Token, object_control: frozenset[str], **words: frozenset[str]) -> str:
+    """The clause of the verb whose object (or passive subject) is the noun a to-infinitive completes, ending with
+    that noun ("Thames Water was given permission" for "to appeal"); "" when the infinitive completes no such noun
+    or the clause does not end with it."""
+    noun, to = tok.head, next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in MARKERS), None)
+    if to is None or tok.dep_ != "acl" or noun.i >= tok.i or noun.pos_ != "NOUN" or noun.dep_ not in _INFINITIVE_NOUN_DEPS:
+        return ""
+    verb = noun.head
+    if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+        return ""
+    clause = describe_predicate(verb, object_control, **words)
+    return clause if clause.split() and clause.split()[-1] == noun.text else ""
 
 
 def _dated_by_participle(tok: Token, object_control: frozenset[str], **words: frozenset[str]) -> str:

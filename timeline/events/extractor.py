@@ -157,7 +157,8 @@ def _describe(tok: Token, pos: str, lexicon: Lexicon) -> str:
         return describe.describe_predicate(
             tok, lexicon.object_control_verbs.lemmas, aspectual=lexicon.classes[EventClass.ASPECTUAL].lemmas,
             prepositional=words.prepositional_participles.lemmas, result=words.result_participles.lemmas,
-            ranking=lexicon.ranking_modifiers.words, directional=words.directional_adverbs.lemmas)
+            ranking=lexicon.ranking_modifiers.words, directional=words.directional_adverbs.lemmas,
+            permission=words.permission_nouns.lemmas)
     if pos == "ADJ" or (tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be"):
         return describe.describe_state(tok)
     return describe.describe_nominal(tok)

@@ -152,6 +152,8 @@ class DescriptionWords(BaseModel):
     result_participles: WordList
     #: "came ashore", "ran aground", "bought back shares": adverbs of direction kept with the verb, like particles
     directional_adverbs: WordList
+    #: "was given permission to appeal": nouns of leave whose infinitive reads with the clause that grants it
+    permission_nouns: WordList = WordList(lemmas=frozenset())
 
 
 class Cue(BaseModel):
