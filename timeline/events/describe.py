@@ -678,6 +678,27 @@ def describe_nominal(tok: Token) -> str:
     return _trim(render(on_line_of(toks, tok)))
 
 
+def describe_expected_subject(tok: Token, expecting: frozenset[str], not_until: frozenset[str]) -> str:
+    """The event noun that is the passive subject of a verb that expects it (lexicon event_arguments.expecting),
+    with that verb, its negation and, when negated, its until/before phrase (event_arguments.not_until): "A decision
+    is expected", "A ruling is not expected before the end of April"; "" for any other noun, or a raised subject
+    ("The offer is expected to expire": the offer is not the expected event)."""
+    verb = tok.head
+    if (tok.dep_ != "nsubjpass" or verb.i == tok.i or verb.pos_ not in ("VERB", "AUX")
+            or verb.lemma_.lower() not in expecting or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)):
+        return ""
+    toks = noun_phrase(tok, with_conj=False) + _auxiliaries(verb) + [verb]
+    toks += [c for c in verb.children if c.dep_ == "advmod" and c.i < verb.i and c.lower_ in ("now", "also", "still")]
+    if any(c.dep_ == "neg" for c in verb.children):
+        # "not expected before the end of April": the negation bounds the time, it does not deny the event
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in not_until and c.i > verb.i:
+                toks += list(c.subtree)
+                break
+    toks = [t for t in toks if not t.is_punct and not t.is_space]
+    return _trim(render(on_line_of(toks, tok)))
+
+
 def describe_state(tok: Token) -> str:
     """'the economy was invincible': a predicative adjective with its copula and subject."""
     head = tok.head

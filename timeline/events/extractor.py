@@ -161,7 +161,9 @@ def _describe(tok: Token, pos: str, lexicon: Lexicon) -> str:
             permission=words.permission_nouns.lemmas)
     if pos == "ADJ" or (tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be"):
         return describe.describe_state(tok)
-    return describe.describe_nominal(tok)
+    arguments = lexicon.event_arguments
+    expected = describe.describe_expected_subject(tok, frozenset(arguments.expecting.lemmas), arguments.not_until.words)
+    return expected or describe.describe_nominal(tok)
 
 
 def _extend_hyphens(doc: Doc, triggers: list[Trigger], allowed: list[bool]) -> list[Trigger]:
