@@ -405,7 +405,8 @@ def _auxiliaries(verb: Token) -> list[Token]:
 def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(), *,
                        aspectual: frozenset[str] = frozenset(), prepositional: frozenset[str] = frozenset(),
                        result: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset(),
-                       directional: frozenset[str] = frozenset(), permission: frozenset[str] = frozenset()) -> str:
+                       directional: frozenset[str] = frozenset(), permission: frozenset[str] = frozenset(),
+                       documents: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> str:
     """'Kishida meets with Biden in the United States', 'this agreement may create a framework'.
 
     ``aspectual``: verbs whose -ing complement keeps them ("It began cutting"); ``prepositional``: participles
@@ -413,7 +414,9 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
     actor is the clause before the comma (", bringing the total to 481": no subject); ``directional``: adverbs kept
     with the verb like its particles ("came ashore"). Lexicon ``descriptions``;
     ``ranking``: lexicon ``ranking_modifiers`` (see ``subject_of``); ``permission``: nouns of leave whose
-    to-infinitive reads with the clause that grants it ("was given permission to appeal", ``_governing_noun_clause``).
+    to-infinitive reads with the clause that grants it ("was given permission to appeal", ``_governing_noun_clause``);
+    ``documents``: participles of publishing and the document nouns they describe across an "of" phrase ("a study of
+    400,000 adults published in The Lancet": the study is published, ``_published_document``).
     """
     noun = _attributive_conjunct(tok)
     owner = genitive_participle(tok)
@@ -445,6 +448,8 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
                    and tok.i > 0 and tok.doc[tok.i - 1].text == ",")
     nearer = None if resultative or own_subject else _nearer_clause(tok)
     subj = None if resultative else subject_of(nearer if nearer is not None else tok, object_control, ranking, aspectual)
+    if subj is not None and subj.i < tok.i and tok.dep_ == "acl" and subj.i == tok.head.i:
+        subj = _published_document(tok, subj, *documents) or subj
     subj_toks = subject_phrase(subj)
     if (subj is not None and subj.dep_ not in SUBJECT_DEPS and any(c.dep_ == "relcl" for c in subj.children)
             and _words(subj_toks) > _LONG_ANTECEDENT):
@@ -508,6 +513,18 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
         if governing:  # "was given permission to appeal": the grant, not a bare "appeal"
             return _trim(f"{governing} to {words}")
     return _trim(words)
+
+
+def _published_document(participle: Token, noun: Token, publishing: frozenset[str], documents: frozenset[str]) -> Token | None:
+    """The document noun whose "of" object the participle of publishing follows ("a study of more than 400,000 adults
+    published in The Lancet" -> the study), else None."""
+    if participle.lemma_.lower() not in publishing or participle.tag_ != "VBN":
+        return None
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    document = prep.head
+    return document if document.pos_ == "NOUN" and document.lemma_.lower() in documents else None
 
 
 #: the dependencies of a noun whose to-infinitive reads with the clause that holds the noun

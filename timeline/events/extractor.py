@@ -158,7 +158,8 @@ def _describe(tok: Token, pos: str, lexicon: Lexicon) -> str:
             tok, lexicon.object_control_verbs.lemmas, aspectual=lexicon.classes[EventClass.ASPECTUAL].lemmas,
             prepositional=words.prepositional_participles.lemmas, result=words.result_participles.lemmas,
             ranking=lexicon.ranking_modifiers.words, directional=words.directional_adverbs.lemmas,
-            permission=words.permission_nouns.lemmas)
+            permission=words.permission_nouns.lemmas,
+            documents=(words.publishing_participles.lemmas, words.document_nouns.lemmas))
     if pos == "ADJ" or (tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be"):
         return describe.describe_state(tok)
     arguments = lexicon.event_arguments

@@ -152,6 +152,9 @@ class DescriptionWords(BaseModel):
     result_participles: WordList
     #: "came ashore", "ran aground", "bought back shares": adverbs of direction kept with the verb, like particles
     directional_adverbs: WordList
+    #: "a study of 400,000 adults published in The Lancet": the document is published, not the adults
+    publishing_participles: WordList = WordList(lemmas=frozenset())
+    document_nouns: WordList = WordList(lemmas=frozenset())
     #: "was given permission to appeal": nouns of leave whose infinitive reads with the clause that grants it
     permission_nouns: WordList = WordList(lemmas=frozenset())
 
