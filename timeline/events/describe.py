@@ -716,6 +716,14 @@ def describe_expected_subject(tok: Token, expecting: frozenset[str], not_until: 
     return _trim(render(on_line_of(toks, tok)))
 
 
+def describe_reduced_adjective(tok: Token, noun: Token) -> str:
+    """An adjective in a reduced clause after its noun, with that noun: "its earnings report due", "report
+    originally due" (the time phrase is the timeline's; other phrases follow)."""
+    toks = noun_phrase(noun, with_conj=False) + [t for t in tok.doc[noun.i + 1 : tok.i] if t.pos_ == "ADV"] + [tok]
+    toks += _prep_phrases(tok, MAX_WORDS - _words(toks))
+    return _trim(render(on_line_of(toks, tok)))
+
+
 def describe_state(tok: Token) -> str:
     """'the economy was invincible': a predicative adjective with its copula and subject."""
     head = tok.head

@@ -8,7 +8,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from timeline.events import describe, filters, rules
-from timeline.events.factuality import FactualityInfo, FactualityResolver
+from timeline.events.factuality import FactualityInfo, FactualityResolver, reduced_scheduled_adjective
 from timeline.events.detect import detect_with_model
 from timeline.events.lexicon import Lexicon, load_lexicon
 from timeline.events.model import MODEL_FILES, TriggerModel
@@ -160,6 +160,9 @@ def _describe(tok: Token, pos: str, lexicon: Lexicon) -> str:
             ranking=lexicon.ranking_modifiers.words, directional=words.directional_adverbs.lemmas,
             permission=words.permission_nouns.lemmas,
             documents=(words.publishing_participles.lemmas, words.document_nouns.lemmas))
+    scheduled = reduced_scheduled_adjective(tok, lexicon.scheduled_adjectives.lemmas) if pos == "ADJ" else None
+    if scheduled is not None:  # "the report, originally due in September": "report originally due"
+        return describe.describe_reduced_adjective(tok, scheduled)
     if pos == "ADJ" or (tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be"):
         return describe.describe_state(tok)
     arguments = lexicon.event_arguments

@@ -213,6 +213,8 @@ class Lexicon(BaseModel):
     boilerplate: FormList = FormList(words=frozenset())
     #: noun forms that name a thing, not an event ("treatment works", "after the bell")
     non_event_noun_forms: FormList = FormList(words=frozenset())
+    #: adjectives of a timetable in a reduced clause after their noun ("the report, originally due in September")
+    scheduled_adjectives: WordList = WordList(lemmas=frozenset())
     headings: HeadingRule
     weak_verbs: frozenset[str]
     cues: tuple[Cue, ...]
@@ -278,7 +280,7 @@ class Lexicon(BaseModel):
             ("reported_future_modals", self.reported_future_modals), ("ranking_modifiers", self.ranking_modifiers),
             ("result_infinitives", self.result_infinitives), ("realised_complements", self.realised_complements),
             ("hedging_modifiers", self.hedging_modifiers), ("attempt_verbs", self.attempt_verbs),
-            ("ending_verbs", self.ending_verbs),
+            ("ending_verbs", self.ending_verbs), ("scheduled_adjectives", self.scheduled_adjectives),
         ]
         for group_name in ("event_arguments", "future_time", "past_time", "decisions", "subordinate_participles"):
             group = getattr(self, group_name)
