@@ -406,7 +406,8 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
                        aspectual: frozenset[str] = frozenset(), prepositional: frozenset[str] = frozenset(),
                        result: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset(),
                        directional: frozenset[str] = frozenset(), permission: frozenset[str] = frozenset(),
-                       documents: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> str:
+                       documents: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                       degree: frozenset[str] = frozenset()) -> str:
     """'Kishida meets with Biden in the United States', 'this agreement may create a framework'.
 
     ``aspectual``: verbs whose -ing complement keeps them ("It began cutting"); ``prepositional``: participles
@@ -416,7 +417,8 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
     ``ranking``: lexicon ``ranking_modifiers`` (see ``subject_of``); ``permission``: nouns of leave whose
     to-infinitive reads with the clause that grants it ("was given permission to appeal", ``_governing_noun_clause``);
     ``documents``: participles of publishing and the document nouns they describe across an "of" phrase ("a study of
-    400,000 adults published in The Lancet": the study is published, ``_published_document``).
+    400,000 adults published in The Lancet": the study is published, ``_published_document``); ``degree``: nouns of
+    degree whose participle reads with the noun they measure ("a flood of the size seen in 1976").
     """
     noun = _attributive_conjunct(tok)
     owner = genitive_participle(tok)
@@ -451,6 +453,10 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
     if subj is not None and subj.i < tok.i and tok.dep_ == "acl" and subj.i == tok.head.i:
         subj = _published_document(tok, subj, *documents) or subj
     subj_toks = subject_phrase(subj)
+    if subj is not None and subj.i < tok.i and tok.dep_ == "acl" and subj.i == tok.head.i:
+        measured = _measured_noun(subj, degree)
+        if measured is not None:  # "a flood of the size seen in 1976": not "the size seen"
+            subj_toks = noun_phrase(measured, with_conj=False) + [subj.head] + subj_toks
     if (subj is not None and subj.dep_ not in SUBJECT_DEPS and any(c.dep_ == "relcl" for c in subj.children)
             and _words(subj_toks) > _LONG_ANTECEDENT):
         # a long antecedent of a relative pronoun loses its conjuncts, which would leave no room for the clause:
@@ -513,6 +519,15 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
         if governing:  # "was given permission to appeal": the grant, not a bare "appeal"
             return _trim(f"{governing} to {words}")
     return _trim(words)
+
+
+def _measured_noun(noun: Token, degree: frozenset[str]) -> Token | None:
+    """The noun a noun of degree measures through "of" ("a flood of the size" -> flood), else None."""
+    prep = noun.head
+    if noun.lemma_.lower() not in degree or noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    measured = prep.head
+    return measured if measured.pos_ == "NOUN" and measured.i < noun.i else None
 
 
 def _published_document(participle: Token, noun: Token, publishing: frozenset[str], documents: frozenset[str]) -> Token | None:

@@ -159,7 +159,8 @@ def _describe(tok: Token, pos: str, lexicon: Lexicon) -> str:
             prepositional=words.prepositional_participles.lemmas, result=words.result_participles.lemmas,
             ranking=lexicon.ranking_modifiers.words, directional=words.directional_adverbs.lemmas,
             permission=words.permission_nouns.lemmas,
-            documents=(words.publishing_participles.lemmas, words.document_nouns.lemmas))
+            documents=(words.publishing_participles.lemmas, words.document_nouns.lemmas),
+            degree=words.degree_nouns.lemmas)
     scheduled = reduced_scheduled_adjective(tok, lexicon.scheduled_adjectives.lemmas) if pos == "ADJ" else None
     if scheduled is not None:  # "the report, originally due in September": "report originally due"
         return describe.describe_reduced_adjective(tok, scheduled)

@@ -155,6 +155,8 @@ class DescriptionWords(BaseModel):
     #: "a study of 400,000 adults published in The Lancet": the document is published, not the adults
     publishing_participles: WordList = WordList(lemmas=frozenset())
     document_nouns: WordList = WordList(lemmas=frozenset())
+    #: "a flood of the size seen in 1976": the participle is described with the noun the degree measures
+    degree_nouns: WordList = WordList(lemmas=frozenset())
     #: "was given permission to appeal": nouns of leave whose infinitive reads with the clause that grants it
     permission_nouns: WordList = WordList(lemmas=frozenset())
 
