@@ -407,7 +407,7 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
                        result: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset(),
                        directional: frozenset[str] = frozenset(), permission: frozenset[str] = frozenset(),
                        documents: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-                       degree: frozenset[str] = frozenset()) -> str:
+                       degree: frozenset[str] = frozenset(), time_nouns: frozenset[str] = frozenset()) -> str:
     """'Kishida meets with Biden in the United States', 'this agreement may create a framework'.
 
     ``aspectual``: verbs whose -ing complement keeps them ("It began cutting"); ``prepositional``: participles
@@ -418,7 +418,8 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
     to-infinitive reads with the clause that grants it ("was given permission to appeal", ``_governing_noun_clause``);
     ``documents``: participles of publishing and the document nouns they describe across an "of" phrase ("a study of
     400,000 adults published in The Lancet": the study is published, ``_published_document``); ``degree``: nouns of
-    degree whose participle reads with the noun they measure ("a flood of the size seen in 1976").
+    degree whose participle reads with the noun they measure ("a flood of the size seen in 1976"); ``time_nouns``:
+    lexicon future_time.time_nouns, for a time phrase misread as a subject (``_misread_time_subject``).
     """
     noun = _attributive_conjunct(tok)
     owner = genitive_participle(tok)
@@ -450,6 +451,8 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
                    and tok.i > 0 and tok.doc[tok.i - 1].text == ",")
     nearer = None if resultative or own_subject else _nearer_clause(tok)
     subj = None if resultative else subject_of(nearer if nearer is not None else tok, object_control, ranking, aspectual)
+    if subj is not None and time_nouns:
+        subj = _misread_time_subject(tok, subj, time_nouns) or subj
     if subj is not None and subj.i < tok.i and tok.dep_ == "acl" and subj.i == tok.head.i:
         subj = _published_document(tok, subj, *documents) or subj
     subj_toks = subject_phrase(subj)
@@ -519,6 +522,20 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
         if governing:  # "was given permission to appeal": the grant, not a bare "appeal"
             return _trim(f"{governing} to {words}")
     return _trim(words)
+
+
+def _misread_time_subject(verb: Token, subj: Token, time_nouns: frozenset[str]) -> Token | None:
+    """The noun a participle clause hangs on when the parser read its time phrase "that summer" as a complementizer
+    and a subject ("An internal audit completed that summer found ...": the audit found, not the summer); else
+    None (the time phrase must follow a participle that modifies a noun: "Officials said that summer would bring
+    record crowds" keeps its subject)."""
+    if subj.i < 2 or subj.lower_ not in time_nouns or verb.dep_ not in ("ccomp", "acl", "relcl") or subj.i > verb.i:
+        return None
+    before, participle = verb.doc[subj.i - 1], verb.doc[subj.i - 2]
+    if before.lower_ not in ("that", "this") or before.dep_ != "mark" or participle.tag_ != "VBN" or participle.dep_ != "acl":
+        return None
+    noun = participle.head  # "an internal audit completed that summer": the audit
+    return noun if noun.pos_ in NOMINAL_POS and noun.i < participle.i else None
 
 
 def _measured_noun(noun: Token, degree: frozenset[str]) -> Token | None:
