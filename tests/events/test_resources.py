@@ -53,6 +53,7 @@ def test_lexicon_example(where: str, example: LexiconExample, events_nlp: Langua
                          event_extractor: EventExtractor) -> None:
     events = event_extractor.extract(events_nlp(example.text))
     found = [e for e in events if e.text == example.trigger]
+    assert not [e.text for e in events if e.text in example.absent], f"{where}: {[e.rule for e in events]}"
     assert found, f"{where}: no event {example.trigger!r} in {[e.text for e in events]}"
     if example.event_class is not None:
         assert found[0].event_class == example.event_class, f"{where}: {found[0].rule}"

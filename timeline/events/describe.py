@@ -405,14 +405,21 @@ def _auxiliaries(verb: Token) -> list[Token]:
 def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(), *,
                        aspectual: frozenset[str] = frozenset(), prepositional: frozenset[str] = frozenset(),
                        result: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset(),
-                       directional: frozenset[str] = frozenset()) -> str:
+                       directional: frozenset[str] = frozenset(), permission: frozenset[str] = frozenset(),
+                       documents: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                       degree: frozenset[str] = frozenset(), time_nouns: frozenset[str] = frozenset()) -> str:
     """'Kishida meets with Biden in the United States', 'this agreement may create a framework'.
 
     ``aspectual``: verbs whose -ing complement keeps them ("It began cutting"); ``prepositional``: participles
     used as a preposition before a time ("starting April 1", described alone); ``result``: participles whose
     actor is the clause before the comma (", bringing the total to 481": no subject); ``directional``: adverbs kept
     with the verb like its particles ("came ashore"). Lexicon ``descriptions``;
-    ``ranking``: lexicon ``ranking_modifiers`` (see ``subject_of``).
+    ``ranking``: lexicon ``ranking_modifiers`` (see ``subject_of``); ``permission``: nouns of leave whose
+    to-infinitive reads with the clause that grants it ("was given permission to appeal", ``_governing_noun_clause``);
+    ``documents``: participles of publishing and the document nouns they describe across an "of" phrase ("a study of
+    400,000 adults published in The Lancet": the study is published, ``_published_document``); ``degree``: nouns of
+    degree whose participle reads with the noun they measure ("a flood of the size seen in 1976"); ``time_nouns``:
+    lexicon future_time.time_nouns, for a time phrase misread as a subject (``_misread_time_subject``).
     """
     noun = _attributive_conjunct(tok)
     owner = genitive_participle(tok)
@@ -444,7 +451,15 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
                    and tok.i > 0 and tok.doc[tok.i - 1].text == ",")
     nearer = None if resultative or own_subject else _nearer_clause(tok)
     subj = None if resultative else subject_of(nearer if nearer is not None else tok, object_control, ranking, aspectual)
+    if subj is not None and time_nouns:
+        subj = _misread_time_subject(tok, subj, time_nouns) or subj
+    if subj is not None and subj.i < tok.i and tok.dep_ == "acl" and subj.i == tok.head.i:
+        subj = _published_document(tok, subj, *documents) or subj
     subj_toks = subject_phrase(subj)
+    if subj is not None and subj.i < tok.i and tok.dep_ == "acl" and subj.i == tok.head.i:
+        measured = _measured_noun(subj, degree)
+        if measured is not None:  # "a flood of the size seen in 1976": not "the size seen"
+            subj_toks = noun_phrase(measured, with_conj=False) + [subj.head] + subj_toks
     if (subj is not None and subj.dep_ not in SUBJECT_DEPS and any(c.dep_ == "relcl" for c in subj.children)
             and _words(subj_toks) > _LONG_ANTECEDENT):
         # a long antecedent of a relative pronoun loses its conjuncts, which would leave no room for the clause:
@@ -501,7 +516,65 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
         words = f"{render(subj_toks)} {render((t for t in toks if t.i not in taken), forms)}"
     else:
         words = render(subj_toks + toks, forms)
+    if subj is None and tok.head.lemma_.lower() in permission:
+        governing = _governing_noun_clause(tok, object_control, aspectual=aspectual, prepositional=prepositional,
+                                           result=result, ranking=ranking, directional=directional)
+        if governing:  # "was given permission to appeal": the grant, not a bare "appeal"
+            return _trim(f"{governing} to {words}")
     return _trim(words)
+
+
+def _misread_time_subject(verb: Token, subj: Token, time_nouns: frozenset[str]) -> Token | None:
+    """The noun a participle clause hangs on when the parser read its time phrase "that summer" as a complementizer
+    and a subject ("An internal audit completed that summer found ...": the audit found, not the summer); else
+    None (the time phrase must follow a participle that modifies a noun: "Officials said that summer would bring
+    record crowds" keeps its subject)."""
+    if subj.i < 2 or subj.lower_ not in time_nouns or verb.dep_ not in ("ccomp", "acl", "relcl") or subj.i > verb.i:
+        return None
+    before, participle = verb.doc[subj.i - 1], verb.doc[subj.i - 2]
+    if before.lower_ not in ("that", "this") or before.dep_ != "mark" or participle.tag_ != "VBN" or participle.dep_ != "acl":
+        return None
+    noun = participle.head  # "an internal audit completed that summer": the audit
+    return noun if noun.pos_ in NOMINAL_POS and noun.i < participle.i else None
+
+
+def _measured_noun(noun: Token, degree: frozenset[str]) -> Token | None:
+    """The noun a noun of degree measures through "of" ("a flood of the size" -> flood), else None."""
+    prep = noun.head
+    if noun.lemma_.lower() not in degree or noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    measured = prep.head
+    return measured if measured.pos_ == "NOUN" and measured.i < noun.i else None
+
+
+def _published_document(participle: Token, noun: Token, publishing: frozenset[str], documents: frozenset[str]) -> Token | None:
+    """The document noun whose "of" object the participle of publishing follows ("a study of more than 400,000 adults
+    published in The Lancet" -> the study), else None."""
+    if participle.lemma_.lower() not in publishing or participle.tag_ != "VBN":
+        return None
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    document = prep.head
+    return document if document.pos_ == "NOUN" and document.lemma_.lower() in documents else None
+
+
+#: the dependencies of a noun whose to-infinitive reads with the clause that holds the noun
+_INFINITIVE_NOUN_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+
+
+def _governing_noun_clause(tok: Token, object_control: frozenset[str], **words: frozenset[str]) -> str:
+    """The clause of the verb whose object (or passive subject) is the noun a to-infinitive completes, ending with
+    that noun ("Thames Water was given permission" for "to appeal"); "" when the infinitive completes no such noun
+    or the clause does not end with it."""
+    noun, to = tok.head, next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in MARKERS), None)
+    if to is None or tok.dep_ != "acl" or noun.i >= tok.i or noun.pos_ != "NOUN" or noun.dep_ not in _INFINITIVE_NOUN_DEPS:
+        return ""
+    verb = noun.head
+    if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+        return ""
+    clause = describe_predicate(verb, object_control, **words)
+    return clause if clause.split() and clause.split()[-1] == noun.text else ""
 
 
 def _dated_by_participle(tok: Token, object_control: frozenset[str], **words: frozenset[str]) -> str:
@@ -651,6 +724,35 @@ def describe_nominal(tok: Token) -> str:
     toks = noun_phrase(tok, with_conj=False)
     toks = [t for t in toks if not (t.dep_ == "det" and t.head.i == tok.i)] or [tok]
     toks += _ranked_since(tok) or _prep_phrases(tok, min(4, MAX_WORDS - _words(toks)))
+    return _trim(render(on_line_of(toks, tok)))
+
+
+def describe_expected_subject(tok: Token, expecting: frozenset[str], not_until: frozenset[str]) -> str:
+    """The event noun that is the passive subject of a verb that expects it (lexicon event_arguments.expecting),
+    with that verb, its negation and, when negated, its until/before phrase (event_arguments.not_until): "A decision
+    is expected", "A ruling is not expected before the end of April"; "" for any other noun, or a raised subject
+    ("The offer is expected to expire": the offer is not the expected event)."""
+    verb = tok.head
+    if (tok.dep_ != "nsubjpass" or verb.i == tok.i or verb.pos_ not in ("VERB", "AUX")
+            or verb.lemma_.lower() not in expecting or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)):
+        return ""
+    toks = noun_phrase(tok, with_conj=False) + _auxiliaries(verb) + [verb]
+    toks += [c for c in verb.children if c.dep_ == "advmod" and c.i < verb.i and c.lower_ in ("now", "also", "still")]
+    if any(c.dep_ == "neg" for c in verb.children):
+        # "not expected before the end of April": the negation bounds the time, it does not deny the event
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in not_until and c.i > verb.i:
+                toks += list(c.subtree)
+                break
+    toks = [t for t in toks if not t.is_punct and not t.is_space]
+    return _trim(render(on_line_of(toks, tok)))
+
+
+def describe_reduced_adjective(tok: Token, noun: Token) -> str:
+    """An adjective in a reduced clause after its noun, with that noun: "its earnings report due", "report
+    originally due" (the time phrase is the timeline's; other phrases follow)."""
+    toks = noun_phrase(noun, with_conj=False) + [t for t in tok.doc[noun.i + 1 : tok.i] if t.pos_ == "ADV"] + [tok]
+    toks += _prep_phrases(tok, MAX_WORDS - _words(toks))
     return _trim(render(on_line_of(toks, tok)))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from timeline.events import describe, filters, rules
-from timeline.events.factuality import FactualityInfo, FactualityResolver
+from timeline.events.factuality import FactualityInfo, FactualityResolver, reduced_scheduled_adjective
 from timeline.events.detect import detect_with_model
 from timeline.events.lexicon import Lexicon, load_lexicon
 from timeline.events.model import MODEL_FILES, TriggerModel
@@ -65,6 +65,8 @@ class EventExtractor:
             for i in filters.heading_tokens(doc, self.lexicon.headings, after_prose=not first_chunk,
                                             more_after=not last_chunk):
                 allowed[i] = False
+            for i in filters.boilerplate_tokens(doc, self.lexicon):  # witness appeals, helplines
+                allowed[i] = False
         model = self.model("parsed" if parsed else "surface")
         if model is not None:
             triggers = detect_with_model(
@@ -75,7 +77,8 @@ class EventExtractor:
         else:
             triggers = rules.detect_degraded(doc, self.lexicon, allowed)
         if parsed:
-            triggers = [t for t in triggers if not filters.is_modifier(doc, t, self.lexicon)]
+            triggers = [t for t in triggers
+                        if not filters.is_modifier(doc, t, self.lexicon) and not filters.is_thing_noun(doc, t, self.lexicon)]
         triggers = _extend_hyphens(doc, triggers, allowed)
         resolver = FactualityResolver(doc, self.lexicon) if parsed else None
         sentences = _sentence_index(doc)
@@ -154,10 +157,18 @@ def _describe(tok: Token, pos: str, lexicon: Lexicon) -> str:
         return describe.describe_predicate(
             tok, lexicon.object_control_verbs.lemmas, aspectual=lexicon.classes[EventClass.ASPECTUAL].lemmas,
             prepositional=words.prepositional_participles.lemmas, result=words.result_participles.lemmas,
-            ranking=lexicon.ranking_modifiers.words, directional=words.directional_adverbs.lemmas)
+            ranking=lexicon.ranking_modifiers.words, directional=words.directional_adverbs.lemmas,
+            permission=words.permission_nouns.lemmas,
+            documents=(words.publishing_participles.lemmas, words.document_nouns.lemmas),
+            degree=words.degree_nouns.lemmas, time_nouns=lexicon.future_time.time_nouns.words)
+    scheduled = reduced_scheduled_adjective(tok, lexicon.scheduled_adjectives.lemmas) if pos == "ADJ" else None
+    if scheduled is not None:  # "the report, originally due in September": "report originally due"
+        return describe.describe_reduced_adjective(tok, scheduled)
     if pos == "ADJ" or (tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be"):
         return describe.describe_state(tok)
-    return describe.describe_nominal(tok)
+    arguments = lexicon.event_arguments
+    expected = describe.describe_expected_subject(tok, frozenset(arguments.expecting.lemmas), arguments.not_until.words)
+    return expected or describe.describe_nominal(tok)
 
 
 def _extend_hyphens(doc: Doc, triggers: list[Trigger], allowed: list[bool]) -> list[Trigger]:

@@ -455,6 +455,13 @@ class FactualityResolver:
         argument = self._argument_of(tok)
         if argument is not None:
             return argument
+        if reduced_scheduled_adjective(tok, self._lexicon.scheduled_adjectives.lemmas) is not None:
+            # "the report, originally due in September": it was planned (as unreal as an unreal governor)
+            gov = governing_predicate(tok)
+            up = self.of(gov) if gov is not None else None
+            if up is not None and up.factuality in UNREAL - {F.PLANNED}:
+                return FactualityInfo(up.factuality, None, "scheduled-adjective+inherit")
+            return FactualityInfo(F.PLANNED, None, "scheduled-adjective")
         chance = self._chance_of(tok)
         if chance is not None:  # "the odds of the deal closing", "the possibility of a takeover"
             return chance
@@ -640,6 +647,21 @@ def _past_time_below(tok: Token, after: int, past: PastTime, time_nouns: frozens
 
 def head_tense_name(head: Token) -> str:
     return tense_of(head).tense
+
+
+def reduced_scheduled_adjective(tok: Token, lemmas: frozenset[str]) -> Token | None:
+    """The noun a timetable adjective (lexicon ``scheduled_adjectives``) follows as a reduced clause, set off by a
+    comma or right after it ("the report, originally due in September", "notes due 2025"), else None (a predicative
+    "is due" is no reduced clause)."""
+    if tok.pos_ != "ADJ" or tok.lemma_.lower() not in lemmas or tok.dep_ in ("acomp", "attr", "ROOT"):
+        return None
+    k = tok.i - 1
+    while k >= 0 and k > tok.i - 4 and (tok.doc[k].pos_ == "ADV" or tok.doc[k].text in (",", "—", "-", "--")):
+        k -= 1
+    if k < 0 or k <= tok.i - 4:
+        return None
+    noun = tok.doc[k]
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def governing_predicate(tok: Token) -> Token | None:

@@ -6,6 +6,9 @@ The rules are data (``headings``, ``future_modifiers`` and ``non_event_modifiers
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from timeline.events.describe import genitive_participle
@@ -111,4 +114,31 @@ def is_modifier(doc: Doc, trig: Trigger, lexicon: Lexicon) -> bool:
     return key in lexicon.future_modifiers.lemmas or key in lexicon.non_event_modifiers
 
 
-__all__ = ["heading_tokens", "is_modifier"]
+@lru_cache(maxsize=8)
+def _phrase_pattern(phrases: frozenset[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alts = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+def boilerplate_tokens(doc: Doc, lexicon: Lexicon) -> set[int]:
+    """Indices of the tokens of sentences that appeal for witnesses or give a helpline (``boilerplate`` in the
+    lexicon: "Anyone with information can call 101 quoting log 0187"): no story events there."""
+    pattern = _phrase_pattern(lexicon.boilerplate.words)
+    if pattern is None or not doc.has_annotation("SENT_START"):
+        return set()
+    out: set[int] = set()
+    for sent in doc.sents:
+        if pattern.search(sent.text):
+            out.update(range(sent.start, sent.end))
+    return out
+
+
+def is_thing_noun(doc: Doc, trig: Trigger, lexicon: Lexicon) -> bool:
+    """A noun form that names a thing, not an event ("the company's treatment works", "after the bell")."""
+    tok = doc[trig.first]
+    return trig.first == trig.last and tok.pos_ == "NOUN" and tok.lower_ in lexicon.non_event_noun_forms.words
+
+
+__all__ = ["boilerplate_tokens", "heading_tokens", "is_modifier", "is_thing_noun"]

@@ -31,6 +31,8 @@ class LexiconExample(BaseModel):
     rule: str | None = None
     #: words the event's description must hold
     description: str | None = None
+    #: words of the text that must not come out as events
+    absent: tuple[str, ...] = ()
 
     def __init__(self, **data: object) -> None:
         if "class" in data:
@@ -150,6 +152,13 @@ class DescriptionWords(BaseModel):
     result_participles: WordList
     #: "came ashore", "ran aground", "bought back shares": adverbs of direction kept with the verb, like particles
     directional_adverbs: WordList
+    #: "a study of 400,000 adults published in The Lancet": the document is published, not the adults
+    publishing_participles: WordList = WordList(lemmas=frozenset())
+    document_nouns: WordList = WordList(lemmas=frozenset())
+    #: "a flood of the size seen in 1976": the participle is described with the noun the degree measures
+    degree_nouns: WordList = WordList(lemmas=frozenset())
+    #: "was given permission to appeal": nouns of leave whose infinitive reads with the clause that grants it
+    permission_nouns: WordList = WordList(lemmas=frozenset())
 
 
 class Cue(BaseModel):
@@ -202,6 +211,12 @@ class Lexicon(BaseModel):
     non_event_nouns: frozenset[str]
     #: attributive adjectives that are not events ("a possible strike", "the former mayor")
     non_event_modifiers: LowerWords
+    #: phrases of witness appeals and helplines: their sentences yield no events ("anyone with information")
+    boilerplate: FormList = FormList(words=frozenset())
+    #: noun forms that name a thing, not an event ("treatment works", "after the bell")
+    non_event_noun_forms: FormList = FormList(words=frozenset())
+    #: adjectives of a timetable in a reduced clause after their noun ("the report, originally due in September")
+    scheduled_adjectives: WordList = WordList(lemmas=frozenset())
     headings: HeadingRule
     weak_verbs: frozenset[str]
     cues: tuple[Cue, ...]
@@ -250,6 +265,8 @@ class Lexicon(BaseModel):
         out.extend(("scheduled_nouns", ex) for ex in self.scheduled_nouns.examples)
         out.extend(("future_modifiers", ex) for ex in self.future_modifiers.examples)
         out.extend(("object_control_verbs", ex) for ex in self.object_control_verbs.examples)
+        out.extend(("boilerplate", ex) for ex in self.boilerplate.examples)
+        out.extend(("non_event_noun_forms", ex) for ex in self.non_event_noun_forms.examples)
         for cue in self.cues:
             out.extend((f"cues.{cue.name}", ex) for ex in cue.examples)
         out.extend(("negation", ex) for ex in self.negation.examples)
@@ -265,7 +282,7 @@ class Lexicon(BaseModel):
             ("reported_future_modals", self.reported_future_modals), ("ranking_modifiers", self.ranking_modifiers),
             ("result_infinitives", self.result_infinitives), ("realised_complements", self.realised_complements),
             ("hedging_modifiers", self.hedging_modifiers), ("attempt_verbs", self.attempt_verbs),
-            ("ending_verbs", self.ending_verbs),
+            ("ending_verbs", self.ending_verbs), ("scheduled_adjectives", self.scheduled_adjectives),
         ]
         for group_name in ("event_arguments", "future_time", "past_time", "decisions", "subordinate_participles"):
             group = getattr(self, group_name)
