@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from timeline.models import Granularity, Interval, TimeExpression, TimexType
 from timeline.temporal import calendar as cal
+from timeline.temporal.builders import prev_word
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
 from timeline.temporal.cues import evidence as tense_evidence
@@ -39,6 +41,9 @@ CUE_REACH_DAYS_LONG = 365
 #: ahead of a far-reaching future cue ("will", "is expected to": lexicon far_future_cues): "The trial will begin in
 #: February" in a March story is next February.
 CUE_REACH_DAYS_PHRASE = 366
+#: ... and for a past cue that is the clause's own verb with at most this many words of object before the date
+PAST_VERB_OBJECT_WORDS = 6
+_LEFT_WORDS = re.compile(r"[A-Za-z'’]+|[,;]")
 #: In narrative mode a month/day more than this many days before the previous time is taken in the following year.
 NARRATIVE_BACKSTEP_DAYS = 90
 #: "[two days] later" (a DURATION by the TimeBank convention) leads to a day counted from the previous time when that
@@ -269,6 +274,8 @@ class Resolver:
         reach_future = CUE_REACH_DAYS_PHRASE if reaches_far_ahead(self.text, c.start, self.lex, found) else CUE_REACH_DAYS
         if reach_future == CUE_REACH_DAYS and reported_future(self.text, c.start, self.lex, found):
             reach_future = CUE_REACH_DAYS_PAST  # "said it would finish in [June]": as far ahead as a past cue reaches back
+        if cue is not None and cue < 0 and self._past_verb_reaches_far(c, found):
+            reach = CUE_REACH_DAYS_PHRASE  # "Its creditors agreed a loan in [February]" in a November story
         if cue is not None and phrase_reaches_far(self.text, c.start, self.lex):
             # a direction phrase ("since February", "the year ended Jan. 31", "as early as May") fixes the side:
             # the occurrence on that side within a year, however far
@@ -281,6 +288,31 @@ class Resolver:
             if fit and nearest not in fit:
                 return min(fit, key=lambda o: o[0])[1]
         return nearest[1]
+
+    def _past_verb_reaches_far(self, c: Candidate, found: tuple[int | None, str, str]) -> bool:
+        """Does the past cue of ``c`` (``found``: its evidence) fix the past within a whole year? Only the clause's
+        own finite past verb with just its object between it and the date: a word of far_future_openers right before
+        the date, at most PAST_VERB_OBJECT_WORDS words between, none of them "to" or a comma, the verb not a reporting
+        verb, an auxiliary or an adverb (lexicon past_cues_near) and not after an auxiliary, an "-ed" form followed by the
+        opener or a word of lexicon object_openers ("agreed a loan in
+        [February]" in a November story is this February; not "was returned to his father by [Jan. 14]", "has
+        extended loans through [January]", "were detained on [May 4]", "said ... in [February]")."""
+        _, word, where = found
+        if where != "left" or not word or word in self.lex.word_set("reporting_verbs"):
+            return False
+        if word in self.lex.word_set("past_cues_near") or prev_word(self.text, c.start) not in self.lex.data.far_future_openers:
+            return False
+        left = _LEFT_WORDS.findall(self.text[max(0, c.start - 160) : c.start])
+        low = [w.lower() for w in left]
+        if word not in low:
+            return False
+        k = len(low) - 1 - low[::-1].index(word)
+        between = low[k + 1 : -1]
+        if len(between) > PAST_VERB_OBJECT_WORDS or any(w in ("to", ",", ";") for w in between):
+            return False
+        if word not in self.lex.past_cues and between and between[0] not in self.lex.word_set("object_openers"):
+            return False  # an "-ed" word before a noun is an adjective ("preferred shares on", "unspecified date in")
+        return k > 0 and low[k - 1] not in self.lex.data.auxiliaries and low[k - 1] not in self.lex.past_auxiliaries
 
     def _not_before_range_start(self, c: Candidate, point: dt.date) -> dt.date:
         """A range's end does not end before its start ("will run from November 21 to November 24" in a March story:

@@ -152,7 +152,25 @@ def phrase_reaches_far(text: str, start: int, lex: Lexicon) -> bool:
     if phrase_direction(text, start, lex) is None:
         return False
     before = " " + " ".join(text[max(0, start - 24) : start].lower().split())
-    return not any(before.endswith(" " + p) for p in lex.data.near_phrases)
+    near = next((p for p in lex.data.near_phrases if before.endswith(" " + p)), None)
+    return near is None or _near_phrase_ahead(text, start, near, lex)
+
+
+def _near_phrase_ahead(text: str, start: int, phrase: str, lex: Lexicon) -> bool:
+    """Does the clause before a near phrase ("until") set a deadline ahead, as far as any direction phrase reaches: a
+    far-reaching future cue nearest before it ("will extend the rebate until [31 December]", "will be extended until")
+    or a present holder right before it (lexicon until_deadline_holders: "They have until [Aug. 4] to submit"; not
+    "had until", "was at large until")?"""
+    head = text[max(0, start - _LEFT_CHARS) : start].rstrip()
+    head = head[: len(head) - len(phrase)]
+    left = _words(_left_window(head + " x", len(head) + 1, lex))
+    if left and left[-1].lower() in lex.word_set("until_deadline_holders"):
+        return True
+    found = _left_cue(left, 0, lex)
+    if found is None or found[0] != 1:
+        return False
+    low = [w.lower() for w in left]
+    return any(w in lex.data.far_future_cues for w in low) and not any(w in lex.past_auxiliaries for w in low)
 
 
 def _opens_sentence(text: str, start: int, phrase_len: int, lex: Lexicon) -> bool:
