@@ -201,11 +201,17 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
             w.lower() in lex.strong_future_cues for w in _words(_left_window(text, start, lex))):
         # "Wednesday's ruling", "Friday's close": news reports the event as done (but "will vote in Sunday's election")
         return -1, "'s", "possessive"
+    window = _left_window(text, start, lex)
+    if (aside := _ASIDE_OPEN.search(window)) is not None and _CLOSES_ASIDE.match(text, end):
+        # inside a relative clause that a comma closes right after the expression: the clause's own verb decides, not
+        # the main verb after the comma ("The leader, who will reply on [Thursday], said ...")
+        found = _left_cue(_words(window[aside.start() :]), 0, lex)
+        if found is not None:
+            return found
     if right:
         c = _right_cue(right, 0, lex)
         if c:
             return c, right[0].lower(), "right1"
-    window = _left_window(text, start, lex)
     asides = list(_ASIDE_CLOSED.finditer(window))
     if asides:
         # after a closed relative clause the clause's own verb decides, with the subject before the aside
@@ -232,6 +238,9 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
 #: a relative clause closed before the expression: an aside whose verb is not the clause's ("Surrey, who finished
 #: second last season, host Yorkshire on [Friday]")
 _ASIDE_CLOSED = re.compile(r",\s+(?:who|which)\b[^,;:()\"“”]*,")
+#: ... and one still open before the expression, closed by a comma right after it
+_ASIDE_OPEN = re.compile(r",\s+(?:who|which)\b[^,;:()\"“”]*$")
+_CLOSES_ASIDE = re.compile(r"\s*,")
 
 
 def _left_cue(left: list[str], lo: int, lex: Lexicon) -> tuple[int, str, str] | None:
