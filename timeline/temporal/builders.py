@@ -385,6 +385,8 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
     relative_to = "dct_only" if direction in {"ago", "from now", "hence"} else "previous_fine"
     if unit == "fortnight":
         unit, n = "week", (n or 1) * 2
+    if n is not None and n != int(n) and unit in _YEARS_IN and n * _YEARS_IN[unit] == int(n * _YEARS_IN[unit]):
+        unit, n = "year", n * _YEARS_IN[unit]  # "half a century ago" is fifty years ago, as "fifty years ago" is
     c = _new(m, rule, "offset", unit=unit, relative_to=relative_to)
     if n is None or n != int(n):
         c.kind = "fixed"
@@ -396,7 +398,15 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
         c.type = "TIME"
         c.grain = unit
     c.follow_quarter = unit == "year" and abs(c.amount) == 1
+    if gd.get("anniv"):  # "fifty years ago this week": that week (month, day) of the year counted back
+        anniv = norm(gd["anniv"])
+        c.grain = "day" if anniv == "today" else anniv.split()[-1]
+        c.follow_quarter = False
     return c
+
+
+#: years in the units a fraction of which may be a whole number of years ("half a century", "half a decade")
+_YEARS_IN = {"decade": 10, "century": 100}
 
 
 def build_anaphoric(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
