@@ -96,6 +96,8 @@ class Resolver:
         self.prev_end = -1  # where the expression that set prev ends
         self.prev_minute: int | None = None  # its minute of the day, when it is a clock time
         self.last_quarter: Ref | None = None
+        #: the last time named, a deadline ahead too: what "within [28 days] of that date" counts from
+        self.last_named: Ref | None = None
         #: the last quarter named in any form (also "the year-ago quarter"): what "that quarter" refers to
         self.named_quarter: Ref | None = None
         #: end offset of the last several-month period stated ("the nine months", "the first half")
@@ -442,7 +444,8 @@ class Resolver:
             if self.pub is None or tense_direction(self.text, c.start, c.end, self.lex) != 1:
                 return None
             return cal.shift(self.pub.date, c.unit, c.later), grain, self.pub.anchor
-        prev = self.prev
+        # "within [28 days] of that date" names the date it counts from, a deadline too ("file by 15 January")
+        prev = self.last_named if (c.offset or "").startswith("of ") else self.prev
         if c.unit not in LATER_UNITS or prev is None:
             return None
         if prev.grain not in cal.DAY_GRAINS and not (prev.grain == "month" and c.unit == "month"):
@@ -463,7 +466,9 @@ class Resolver:
             if (later := self._leads_to(c)) is not None:
                 point, lead_grain, since = later
                 first, last = cal.period(point, lead_grain)
-                if not c.ahead:  # the story moves on: "Two days later, ... The next day, ..." is the day after that
+                # the story moves on: "Two days later, ... The next day, ..." is the day after that (not a deadline
+                # ahead: "within [28 days] of that date")
+                if not c.ahead and not ((c.offset or "").startswith("of ") and self.pub is not None and first > self.pub.date):
                     self.prev = Ref(first, lead_grain, tid)
                     self.prev_minute = None
                     self.prev_end = c.end
@@ -518,6 +523,7 @@ class Resolver:
                 value = format_value(point, g, season=c.season, pod=c.pod, hour=c.hour, minute=c.minute)
                 first, last = cal.period(point, g, c.season)
                 interval = Interval(first=first, last=last)
+                self.last_named = Ref(point, g, tid, c.season)
                 if not _deadline_ahead(c, first, self.pub):  # "to be completed by [Jan. 10]" is no point of the story
                     self.prev = Ref(point, g, tid, c.season)
                     self.prev_end = c.end
