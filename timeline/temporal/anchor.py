@@ -168,11 +168,19 @@ class Resolver:
 
     def _day_in_context(self, c: Candidate) -> bool:
         """Is the previous time a day named shortly before a bare clock time, in its sentence ("on Monday ... around
-        6 a.m.")?"""
+        6 a.m."), or a clock time of another day shortly before a later one?"""
         prev = self.prev
         if prev is None or prev.grain not in cal.DAY_GRAINS or self.pub is None or prev.anchor == self.pub.anchor:
             return False
-        return 0 <= c.start - self.prev_end <= CLOCK_DAY_REACH_CHARS and same_sentence(self.text, self.prev_end, c.start, self.lex)
+        if not 0 <= c.start - self.prev_end <= CLOCK_DAY_REACH_CHARS:
+            return False
+        if same_sentence(self.text, self.prev_end, c.start, self.lex):
+            return True
+        # the next clock time of an incident told hour by hour, in a later sentence with no time between: a clock time
+        # on a day other than the publication day, and this one later that day ("Police were called at about 2.30am
+        # on 3 March. The man was detained at around 2.50am.")
+        return (self.prev_minute is not None and prev.date != self.pub.date and c.hour is not None
+                and c.hour * 60 + (c.minute or 0) >= self.prev_minute)
 
     def _months_context(self, c: Candidate) -> bool:
         """Does a several-month period ("For the nine months, ...") stated earlier in the sentence set the comparison?
