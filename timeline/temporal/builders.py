@@ -110,6 +110,14 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             c.year = _year(gd.get("year") or gd.get("year4b") or gd["year2"], lex)
         except ValueError:
             return None
+    if gd.get("fystart"):
+        # "2026-27": a fiscal (budget, tax, season) year that runs across two calendar years, named as "fiscal 2027"
+        # and "FY27" are, by the year it ends in; only for consecutive years in a sentence about budgets or seasons
+        # (lexicon fiscal_span_context; WikiWars' "the Siege of Kut (1915-16)" is two years)
+        left, right = sentence_words(text, m.start(), m.end(), lex)
+        context = lex.word_set("fiscal_span_context")
+        if c.year != int(gd["fystart"]) + 1 or not any(w.lower() in context for w in left + right):
+            return None
     if gd.get("month"):
         month_text = gd["month"]
         c.month = lex.month(month_text)

@@ -99,6 +99,7 @@ class LexiconData(BaseModel):
     reported_far_cues: list[str] = []
     reporting_verbs: list[str] = []
     past_cues_near: list[str] = []
+    fiscal_span_context: list[str] = []
     rate_amount_words: list[str] = []
     object_openers: list[str] = []
     not_past_ed: list[str]
