@@ -282,6 +282,10 @@ class Resolver:
         cue = found[0]
         reach = CUE_REACH_DAYS_LONG if c.grain in {"quarter", "half", "season"} else CUE_REACH_DAYS_PAST
         reach_future = CUE_REACH_DAYS_PHRASE if reaches_far_ahead(self.text, c.start, self.lex, found) else CUE_REACH_DAYS
+        if c.grain == "season" and c.holiday is None:
+            # a season a future cue points to is ahead within a year, as a past cue's is back within a year: "hope to
+            # finish by [early summer]" in a September story is next summer
+            reach_future = CUE_REACH_DAYS_PHRASE
         if reach_future == CUE_REACH_DAYS and reported_future(self.text, c.start, self.lex, found):
             reach_future = CUE_REACH_DAYS_PAST  # "said it would finish in [June]": as far ahead as a past cue reaches back
         if cue is not None and cue < 0 and self._past_verb_reaches_far(c, found):
