@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from timeline.models import Granularity, Interval, TimeExpression, TimexType
 from timeline.temporal import calendar as cal
+from timeline.temporal.builders import prev_word
 from timeline.temporal.candidate import Candidate
 from timeline.temporal.cues import direction as tense_direction
 from timeline.temporal.cues import evidence as tense_evidence
@@ -39,6 +41,9 @@ CUE_REACH_DAYS_LONG = 365
 #: ahead of a far-reaching future cue ("will", "is expected to": lexicon far_future_cues): "The trial will begin in
 #: February" in a March story is next February.
 CUE_REACH_DAYS_PHRASE = 366
+#: ... and for a past cue that is the clause's own verb with at most this many words of object before the date
+PAST_VERB_OBJECT_WORDS = 6
+_LEFT_WORDS = re.compile(r"[A-Za-z'’]+|[,;]")
 #: In narrative mode a month/day more than this many days before the previous time is taken in the following year.
 NARRATIVE_BACKSTEP_DAYS = 90
 #: "[two days] later" (a DURATION by the TimeBank convention) leads to a day counted from the previous time when that
@@ -91,6 +96,8 @@ class Resolver:
         self.prev_end = -1  # where the expression that set prev ends
         self.prev_minute: int | None = None  # its minute of the day, when it is a clock time
         self.last_quarter: Ref | None = None
+        #: the last time named, a deadline ahead too: what "within [28 days] of that date" counts from
+        self.last_named: Ref | None = None
         #: the last quarter named in any form (also "the year-ago quarter"): what "that quarter" refers to
         self.named_quarter: Ref | None = None
         #: end offset of the last several-month period stated ("the nine months", "the first half")
@@ -161,11 +168,19 @@ class Resolver:
 
     def _day_in_context(self, c: Candidate) -> bool:
         """Is the previous time a day named shortly before a bare clock time, in its sentence ("on Monday ... around
-        6 a.m.")?"""
+        6 a.m."), or a clock time of another day shortly before a later one?"""
         prev = self.prev
         if prev is None or prev.grain not in cal.DAY_GRAINS or self.pub is None or prev.anchor == self.pub.anchor:
             return False
-        return 0 <= c.start - self.prev_end <= CLOCK_DAY_REACH_CHARS and same_sentence(self.text, self.prev_end, c.start, self.lex)
+        if not 0 <= c.start - self.prev_end <= CLOCK_DAY_REACH_CHARS:
+            return False
+        if same_sentence(self.text, self.prev_end, c.start, self.lex):
+            return True
+        # the next clock time of an incident told hour by hour, in a later sentence with no time between: a clock time
+        # on a day other than the publication day, and this one later that day ("Police were called at about 2.30am
+        # on 3 March. The man was detained at around 2.50am.")
+        return (self.prev_minute is not None and prev.date != self.pub.date and c.hour is not None
+                and c.hour * 60 + (c.minute or 0) >= self.prev_minute)
 
     def _months_context(self, c: Candidate) -> bool:
         """Does a several-month period ("For the nine months, ...") stated earlier in the sentence set the comparison?
@@ -267,8 +282,14 @@ class Resolver:
         cue = found[0]
         reach = CUE_REACH_DAYS_LONG if c.grain in {"quarter", "half", "season"} else CUE_REACH_DAYS_PAST
         reach_future = CUE_REACH_DAYS_PHRASE if reaches_far_ahead(self.text, c.start, self.lex, found) else CUE_REACH_DAYS
+        if c.grain == "season" and c.holiday is None:
+            # a season a future cue points to is ahead within a year, as a past cue's is back within a year: "hope to
+            # finish by [early summer]" in a September story is next summer
+            reach_future = CUE_REACH_DAYS_PHRASE
         if reach_future == CUE_REACH_DAYS and reported_future(self.text, c.start, self.lex, found):
             reach_future = CUE_REACH_DAYS_PAST  # "said it would finish in [June]": as far ahead as a past cue reaches back
+        if cue is not None and cue < 0 and self._past_verb_reaches_far(c, found):
+            reach = CUE_REACH_DAYS_PHRASE  # "Its creditors agreed a loan in [February]" in a November story
         if cue is not None and phrase_reaches_far(self.text, c.start, self.lex):
             # a direction phrase ("since February", "the year ended Jan. 31", "as early as May") fixes the side:
             # the occurrence on that side within a year, however far
@@ -281,6 +302,31 @@ class Resolver:
             if fit and nearest not in fit:
                 return min(fit, key=lambda o: o[0])[1]
         return nearest[1]
+
+    def _past_verb_reaches_far(self, c: Candidate, found: tuple[int | None, str, str]) -> bool:
+        """Does the past cue of ``c`` (``found``: its evidence) fix the past within a whole year? Only the clause's
+        own finite past verb with just its object between it and the date: a word of far_future_openers right before
+        the date, at most PAST_VERB_OBJECT_WORDS words between, none of them "to" or a comma, the verb not a reporting
+        verb, an auxiliary or an adverb (lexicon past_cues_near) and not after an auxiliary, an "-ed" form followed by the
+        opener or a word of lexicon object_openers ("agreed a loan in
+        [February]" in a November story is this February; not "was returned to his father by [Jan. 14]", "has
+        extended loans through [January]", "were detained on [May 4]", "said ... in [February]")."""
+        _, word, where = found
+        if where != "left" or not word or word in self.lex.word_set("reporting_verbs"):
+            return False
+        if word in self.lex.word_set("past_cues_near") or prev_word(self.text, c.start) not in self.lex.data.far_future_openers:
+            return False
+        left = _LEFT_WORDS.findall(self.text[max(0, c.start - 160) : c.start])
+        low = [w.lower() for w in left]
+        if word not in low:
+            return False
+        k = len(low) - 1 - low[::-1].index(word)
+        between = low[k + 1 : -1]
+        if len(between) > PAST_VERB_OBJECT_WORDS or any(w in ("to", ",", ";") for w in between):
+            return False
+        if word not in self.lex.past_cues and between and between[0] not in self.lex.word_set("object_openers"):
+            return False  # an "-ed" word before a noun is an adjective ("preferred shares on", "unspecified date in")
+        return k > 0 and low[k - 1] not in self.lex.data.auxiliaries and low[k - 1] not in self.lex.past_auxiliaries
 
     def _not_before_range_start(self, c: Candidate, point: dt.date) -> dt.date:
         """A range's end does not end before its start ("will run from November 21 to November 24" in a March story:
@@ -410,7 +456,8 @@ class Resolver:
             if self.pub is None or tense_direction(self.text, c.start, c.end, self.lex) != 1:
                 return None
             return cal.shift(self.pub.date, c.unit, c.later), grain, self.pub.anchor
-        prev = self.prev
+        # "within [28 days] of that date" names the date it counts from, a deadline too ("file by 15 January")
+        prev = self.last_named if (c.offset or "").startswith("of ") else self.prev
         if c.unit not in LATER_UNITS or prev is None:
             return None
         if prev.grain not in cal.DAY_GRAINS and not (prev.grain == "month" and c.unit == "month"):
@@ -431,7 +478,9 @@ class Resolver:
             if (later := self._leads_to(c)) is not None:
                 point, lead_grain, since = later
                 first, last = cal.period(point, lead_grain)
-                if not c.ahead:  # the story moves on: "Two days later, ... The next day, ..." is the day after that
+                # the story moves on: "Two days later, ... The next day, ..." is the day after that (not a deadline
+                # ahead: "within [28 days] of that date")
+                if not c.ahead and not ((c.offset or "").startswith("of ") and self.pub is not None and first > self.pub.date):
                     self.prev = Ref(first, lead_grain, tid)
                     self.prev_minute = None
                     self.prev_end = c.end
@@ -486,6 +535,7 @@ class Resolver:
                 value = format_value(point, g, season=c.season, pod=c.pod, hour=c.hour, minute=c.minute)
                 first, last = cal.period(point, g, c.season)
                 interval = Interval(first=first, last=last)
+                self.last_named = Ref(point, g, tid, c.season)
                 if not _deadline_ahead(c, first, self.pub):  # "to be completed by [Jan. 10]" is no point of the story
                     self.prev = Ref(point, g, tid, c.season)
                     self.prev_end = c.end

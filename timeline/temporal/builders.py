@@ -110,6 +110,14 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             c.year = _year(gd.get("year") or gd.get("year4b") or gd["year2"], lex)
         except ValueError:
             return None
+    if gd.get("fystart"):
+        # "2026-27": a fiscal (budget, tax, season) year that runs across two calendar years, named as "fiscal 2027"
+        # and "FY27" are, by the year it ends in; only for consecutive years in a sentence about budgets or seasons
+        # (lexicon fiscal_span_context; WikiWars' "the Siege of Kut (1915-16)" is two years)
+        left, right = sentence_words(text, m.start(), m.end(), lex)
+        context = lex.word_set("fiscal_span_context")
+        if c.year != int(gd["fystart"]) + 1 or not any(w.lower() in context for w in left + right):
+            return None
     if gd.get("month"):
         month_text = gd["month"]
         c.month = lex.month(month_text)
@@ -385,6 +393,8 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
     relative_to = "dct_only" if direction in {"ago", "from now", "hence"} else "previous_fine"
     if unit == "fortnight":
         unit, n = "week", (n or 1) * 2
+    if n is not None and n != int(n) and unit in _YEARS_IN and n * _YEARS_IN[unit] == int(n * _YEARS_IN[unit]):
+        unit, n = "year", n * _YEARS_IN[unit]  # "half a century ago" is fifty years ago, as "fifty years ago" is
     c = _new(m, rule, "offset", unit=unit, relative_to=relative_to)
     if n is None or n != int(n):
         c.kind = "fixed"
@@ -396,7 +406,15 @@ def build_offset(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candi
         c.type = "TIME"
         c.grain = unit
     c.follow_quarter = unit == "year" and abs(c.amount) == 1
+    if gd.get("anniv"):  # "fifty years ago this week": that week (month, day) of the year counted back
+        anniv = norm(gd["anniv"])
+        c.grain = "day" if anniv == "today" else anniv.split()[-1]
+        c.follow_quarter = False
     return c
+
+
+#: years in the units a fraction of which may be a whole number of years ("half a century", "half a decade")
+_YEARS_IN = {"decade": 10, "century": 100}
 
 
 def build_anaphoric(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
@@ -540,11 +558,10 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         return None  # "recovered through a century from Keaton Jennings": a hundred runs, not a hundred years
     if gd.get("span") is None and gd.get("num") is not None and norm(gd["num"]) in {"a", "an"}:
         prev = prev_word(text, m.start())
-        if prev in {"once", "twice", "thrice", "times", "per"} or prev.replace(",", "").replace(".", "").isdigit() or prev in {"million", "billion", "percent", "dollars", "cents", "%"}:
+        if prev in {"once", "twice", "thrice", "times", "per"} or prev.replace(",", "").replace(".", "").isdigit() or prev in lex.word_set("rate_amount_words"):
             return None
-        before = re.findall(r"[A-Za-z0-9,.$%]+", text[max(0, m.start() - 40) : m.start()])[-4:]
-        if len(before) >= 2 and before[-1].lower().endswith("s") and any(w.lstrip("$").replace(",", "").replace(".", "").isdigit() or lex.number(w) for w in before[:-1]):
-            return None  # "700 seats a week", "four flights a week": a rate, not a duration
+        if _rate_after_count(text, m, lex):
+            return None  # "700 seats a week", "four flights a week": a rate (rule set-rate), not a duration
     c = _new(m, rule, "fixed", value=duration_value(n, unit), grain=None)
     _drop_article_before_adjective(c, m, text)
     if (n is not None and n == int(n) and unit in _AHEAD_UNITS and prev_word(text, m.start()) == "in"
@@ -588,9 +605,37 @@ _FREQ = {"once": 1, "twice": 2, "thrice": 3}
 _NAME_AFTER = re.compile(r" [A-Z][a-z]")
 
 
+def _is_count(word: str, lex: Lexicon) -> bool:
+    return word.lstrip("$").replace(",", "").replace(".", "").isdigit() or bool(lex.number(word))
+
+
+def _rate_after_count(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """Does "a <unit>" at ``m`` follow a count of things, making it a rate: a number and a plural noun ("700 seats a
+    week", "14 units a week") or a number, a noun, "of" and a noun (``_rate_of_count``)?"""
+    before = re.findall(r"[A-Za-z0-9,.$%]+", text[max(0, m.start() - 40) : m.start()])[-4:]
+    if len(before) >= 2 and before[-1].lower().endswith("s") and any(_is_count(w, lex) for w in before[:-1]):
+        return True
+    return _rate_of_count(text, m, lex)
+
+
+def _rate_of_count(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """Does "a <unit>" at ``m`` follow a number, a noun, "of" and a noun ("16,800 cases of cancer a year", "one glass
+    of wine a day")? TimeBank leaves the shorter "700 seats a week", "four flights a week" untagged (tried as sets:
+    three false positives against one hit), so only this form is a set."""
+    before = re.findall(r"[A-Za-z0-9,.$%]+", text[max(0, m.start() - 40) : m.start()])[-4:]
+    return (len(before) == 4 and before[-2].lower() == "of" and before[-1].isalpha() and before[-3].isalpha()
+            and _is_count(before[0], lex))
+
+
 def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidate | None:
-    """every Monday, each year, weekly, twice a week, on Mondays."""
+    """every Monday, each year, weekly, twice a week, on Mondays; "a year" after a count ("cases of cancer a year")."""
     gd = m.groupdict()
+    if rule.spec.args.get("rate"):
+        prev = prev_word(text, m.start())
+        if prev.replace(",", "").replace(".", "").isdigit() or prev in lex.word_set("rate_amount_words"):
+            return None  # "$2 million a year", "5 percent a year": an amount, not a recurring time
+        if not _rate_of_count(text, m, lex):
+            return None
     c = _new(m, rule, "fixed")
     if rule.spec.args.get("value"):
         c.value = str(rule.spec.args["value"])

@@ -152,7 +152,25 @@ def phrase_reaches_far(text: str, start: int, lex: Lexicon) -> bool:
     if phrase_direction(text, start, lex) is None:
         return False
     before = " " + " ".join(text[max(0, start - 24) : start].lower().split())
-    return not any(before.endswith(" " + p) for p in lex.data.near_phrases)
+    near = next((p for p in lex.data.near_phrases if before.endswith(" " + p)), None)
+    return near is None or _near_phrase_ahead(text, start, near, lex)
+
+
+def _near_phrase_ahead(text: str, start: int, phrase: str, lex: Lexicon) -> bool:
+    """Does the clause before a near phrase ("until") set a deadline ahead, as far as any direction phrase reaches: a
+    far-reaching future cue nearest before it ("will extend the rebate until [31 December]", "will be extended until")
+    or a present holder right before it (lexicon until_deadline_holders: "They have until [Aug. 4] to submit"; not
+    "had until", "was at large until")?"""
+    head = text[max(0, start - _LEFT_CHARS) : start].rstrip()
+    head = head[: len(head) - len(phrase)]
+    left = _words(_left_window(head + " x", len(head) + 1, lex))
+    if left and left[-1].lower() in lex.word_set("until_deadline_holders"):
+        return True
+    found = _left_cue(left, 0, lex)
+    if found is None or found[0] != 1:
+        return False
+    low = [w.lower() for w in left]
+    return any(w in lex.data.far_future_cues for w in low) and not any(w in lex.past_auxiliaries for w in low)
 
 
 def _opens_sentence(text: str, start: int, phrase_len: int, lex: Lexicon) -> bool:
@@ -183,11 +201,17 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
             w.lower() in lex.strong_future_cues for w in _words(_left_window(text, start, lex))):
         # "Wednesday's ruling", "Friday's close": news reports the event as done (but "will vote in Sunday's election")
         return -1, "'s", "possessive"
+    window = _left_window(text, start, lex)
+    if (aside := _ASIDE_OPEN.search(window)) is not None and _CLOSES_ASIDE.match(text, end):
+        # inside a relative clause that a comma closes right after the expression: the clause's own verb decides, not
+        # the main verb after the comma ("The leader, who will reply on [Thursday], said ...")
+        found = _left_cue(_words(window[aside.start() :]), 0, lex)
+        if found is not None:
+            return found
     if right:
         c = _right_cue(right, 0, lex)
         if c:
             return c, right[0].lower(), "right1"
-    window = _left_window(text, start, lex)
     asides = list(_ASIDE_CLOSED.finditer(window))
     if asides:
         # after a closed relative clause the clause's own verb decides, with the subject before the aside
@@ -214,6 +238,9 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
 #: a relative clause closed before the expression: an aside whose verb is not the clause's ("Surrey, who finished
 #: second last season, host Yorkshire on [Friday]")
 _ASIDE_CLOSED = re.compile(r",\s+(?:who|which)\b[^,;:()\"“”]*,")
+#: ... and one still open before the expression, closed by a comma right after it
+_ASIDE_OPEN = re.compile(r",\s+(?:who|which)\b[^,;:()\"“”]*$")
+_CLOSES_ASIDE = re.compile(r"\s*,")
 
 
 def _left_cue(left: list[str], lo: int, lex: Lexicon) -> tuple[int, str, str] | None:

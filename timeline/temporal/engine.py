@@ -24,6 +24,7 @@ from timeline.temporal.refiners import (
     merge_clock_date,
     merge_date_clock,
     offset_from_event,
+    within_of_previous,
     remove_overlaps,
     set_conjuncts,
     split_day_ranges,
@@ -143,6 +144,7 @@ class TemporalTagger:
             set_conjuncts(text, cands)
             coordinate_weekdays(text, cands)
             offset_from_event(text, cands, self.lexicon)
+            within_of_previous(text, cands)
             out: list[TimeExpression] = []
             index_map: dict[int, int] = {}
             for i, c in enumerate(cands):

@@ -98,6 +98,10 @@ class LexiconData(BaseModel):
     far_future_openers: list[str] = Field(min_length=1)
     reported_far_cues: list[str] = []
     reporting_verbs: list[str] = []
+    past_cues_near: list[str] = []
+    fiscal_span_context: list[str] = []
+    rate_amount_words: list[str] = []
+    object_openers: list[str] = []
     not_past_ed: list[str]
     schedule_base_verbs: list[str] = []
     non_finite_markers: list[str] = []
@@ -117,6 +121,7 @@ class LexiconData(BaseModel):
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
     near_phrases: list[str] = []
+    until_deadline_holders: list[str] = []
     not_cues: list[str]
     future_cue_pairs: list[str] = []
     abbreviations: list[str]

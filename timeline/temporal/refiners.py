@@ -391,6 +391,25 @@ def later_as_duration(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_WITHIN_OF = re.compile(r"\s+of\s+(?:that|the\s+same|this)\s+(?:date|day)\b", re.IGNORECASE)
+_COUNT_VALUE = re.compile(r"P([1-9][0-9]*)([DWM])")
+_VALUE_UNITS = {"D": "day", "W": "week", "M": "month"}
+
+
+def within_of_previous(text: str, cands: list[Candidate]) -> None:
+    """"within [28 days] of that date": a deadline counted from the time last named, like "[two days] later": the
+    DURATION keeps its value and extent, and the resolver dates the day it leads to (``TimeExpression.leads_to``) from
+    the previous time; the words are kept as its offset ("of that date"). Not "within [28 days]" alone (a length)."""
+    for c in cands:
+        if c.type != "DURATION" or c.kind != "fixed" or c.offset is not None or c.later is not None:
+            continue
+        v = _COUNT_VALUE.fullmatch(c.value or "")
+        m = _WITHIN_OF.match(text, c.end)
+        if v is None or m is None or prev_word(text, c.start) != "within":
+            continue
+        c.unit, c.later, c.offset = _VALUE_UNITS[v.group(2)], int(v.group(1)), " ".join(m.group(0).split())
+
+
 def offset_from_event(text: str, cands: list[Candidate], lex: Lexicon) -> None:
     """TimeML (TimeBank "[at least 72 hours] after his son was ..."): a duration followed by "after"/"before" and what
     it counts from keeps its DURATION value and extent, but is an offset from that event, not a length; the words are
