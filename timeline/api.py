@@ -163,7 +163,7 @@ class Extractor:
             local_events = self.events.extract(doc, regions=local_regions, first_chunk=offset == 0,
                                                last_chunk=stop >= len(text))
             local_links = self.linker.link(doc, local_events, local_times, has_pub_date=pub is not None,
-                                           live_blog=live_blog)
+                                           live_blog=live_blog, pub_date=pub)
             placer.add(local_events, local_links, chunk_times, offset, stop)
             del doc, local_events, local_links  # only the current chunks' tokens stay alive
         times.drain()

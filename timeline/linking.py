@@ -196,10 +196,14 @@ class Linker:
         self._scheduled = scheduled if scheduled is not None else lexicon.scheduled_nouns.lemmas  # type: ignore[union-attr]
 
     def link(self, doc: Doc, events: list[Event], times: list[TimeExpression], *, has_pub_date: bool,
-             live_blog: bool | None = None) -> list[Link]:
+             live_blog: bool | None = None, pub_date: dt.date | None = None) -> list[Link]:
         """One link per event, in the order of ``events``. Offsets of events and times are into ``doc.text``.
         ``live_blog``: whether the whole document has two timestamp lines or more (``is_live_blog``; the pipeline
-        decides it once per document, a chunk may hold one stamp only); None: decide from this Doc."""
+        decides it once per document, a chunk may hold one stamp only); None: decide from this Doc.
+        ``pub_date``: the publication date, which a past event of a later sentence does not carry a time after."""
+        # times wholly after publication: a past event does not continue them ("Drivers will refuse to work overtime
+        # from 11 January to 19 January. Operators warned ...", published 2 January: not on 19 January)
+        after_pub = frozenset(t.id for t in times if _side_of(t, pub_date) > 0)
         parsed = doc.has_annotation("DEP")
         time_spans: list[tuple[TimeExpression, Span]] = []
         for t in times:
@@ -254,7 +258,8 @@ class Linker:
                     else:
                         found = self._by_distance(ev, tok, candidates)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
-                    found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth, not_past)
+                    found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth,
+                                             not_past if _future(ev) else not_past | after_pub)
             if stamps and (found is None or found.rule not in _SYNTAX_RULES):
                 found = _under_timestamp(ev, stamps) or found
             if found is None and tok is not None:
