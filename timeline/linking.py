@@ -64,7 +64,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    the time of the previous one or two sentences of its paragraph: of the nearest sentence with
    one, the time highest in its tree (the frame "In the third quarter, ..." rather than a detail),
    durations included ("For the nine months, net rose ... Revenue rose ..."), comparison baselines
-   excluded ("from $2.9 million a year earlier", "compared with 1988", "up from about 40 a day last month"), a
+   excluded ("from $2.9 million a year earlier", "in the year-ago period", "compared with 1988", "up from about 40 a
+   day last month"; a sentence whose only times are such baselines continues as one without a time would), a
    "since" time too ("has led the festival since 2012"), and a relative clause's time after a past main verb ("went
    to Lindon, who last won the award in 2015. Kidman was named ..."; one of the subject sets the scene and is
    continued), and "now" or the future too ("The company now
@@ -257,6 +258,13 @@ class Linker:
                                                       text, depth, not_past)
                     else:
                         found = self._by_distance(ev, tok, candidates)
+                    if (found is None and parsed and self.carry_over and ev.event_class != "REPORTING"
+                            and ev.tense == "PAST" and all(_comparison(t, span) for t, span in candidates)):
+                        # its sentence's only times are baselines ("Revenue declined 8% to $85.7 million, from $93.3
+                        # million a year earlier."): what it is compared with, not its time; it continues the period
+                        # of the sentence before, as a sentence without a time would
+                        found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth,
+                                                 not_past if _future(ev) else not_past | after_pub)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
                     found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth,
                                              not_past if _future(ev) else not_past | after_pub)
@@ -1158,8 +1166,9 @@ def _frames_sentence(span: Span) -> bool:
 def _comparison(t: TimeExpression, span: Span) -> bool:
     """A comparison baseline: "from $2.9 million a year earlier", "the year-ago period", "compared with 1988", or
     the span a record is measured over ("the highest since 2008", ``_measured_against``)."""
-    if any(t.lower_ in _COMPARISON_WORDS for t in span):
-        return True
+    if any(t.lower_ in _COMPARISON_WORDS for t in span) or any(
+            f"{a.lower_}-{c.lower_}" in _COMPARISON_WORDS for a, b, c in zip(span, span[1:], span[2:]) if b.text == "-"):
+        return True  # the second: a hyphenated word the tokenizer splits ("the year-ago period": year, -, ago)
     return (_preposition(span) in ("from", "than", "with") or _baseline_prep(span) is not None
             or _measured_against(t, span))
 
