@@ -56,7 +56,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    ("after their six-year contract expired"); a "for" date of a scheduled event or a forecast is that noun's ("Judge
    Hollins scheduled sentencing for May 21", "lowered its sales forecast for the coming fiscal year": the verb keeps
    its tense, and takes no time of another clause either); and a length gives way to a date at the same cost ("met for nine
-   hours on Thursday" is Thursday), except for a perfect it measures; and a change's start gives way to its end at the
+   hours on Thursday" is Thursday), except for a perfect it measures; a frequency gives way to a date or a length at
+   the same cost ("has been doubling its profits annually since 1980"); and a change's start gives way to its end at the
    same cost ("jumped from fewer than 100,000 in 1980 to more than 300,000 last year").
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
    few tokens.
@@ -396,7 +397,10 @@ class Linker:
             # working days, until October 9, to decide" is until October 9 ("took three months to complete" keeps it)
             # and a time of a copula's subject to one its predicate governs: "New home sales data for September are
             # due on Friday" is Friday
-            key = (rule == "syntax:path" and _object_length(t, span, tok), cost, rule == "syntax:copula",
+            # a frequency gives way to a date or length the event has at the same cost: "has been doubling its profits
+            # annually since 1980" is since 1980, "to rise 8.5% annually through the next three years" that span
+            key = (rule == "syntax:path" and _object_length(t, span, tok), cost, t.type == TimexType.SET,
+                   rule == "syntax:copula",
                    _length(t, span) and not _measures_perfect(ev, t, span), _in_from_phrase(span),
                    abs(span.root.i - tok.i))
             if best is None or key < best[0]:
