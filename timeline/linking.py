@@ -8,6 +8,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    Of two times at the same cost, a duration premodifying a noun gives way to the other: "kept rates at a
    16-year high on Thursday" is Thursday. A time between commas right after an event noun is that noun's, though
    the parser hangs it on the verb: "put the odds of a move at the Fed's next meeting, on May 6-7, at 20%".
+   A passive state with no clausal complement that governs "now" and a date takes the date: "it is now expected early
+   next year" (its subject's new due date), though "is expected early next year" alone holds at publication.
    ``syntax:copula`` – the time hangs under a copula that is not itself an event, and the event is
    the copula's predicate: "the break-even point for next year is much lower", "today, the right
    to work is equal to ...".
@@ -349,6 +351,8 @@ class Linker:
         moved = {t.id: owner for t, span in candidates if (owner := _rescheduled(t, span, event_tokens)) is not None}
         owners.update(moved)
         object_times = {tid for tid, (verb, _) in owners.items() if verb.i == tok.i}
+        # "it is now expected early next year": the date, not "now", is the time of a passive state that governs both
+        now_expected = ev.event_class == "I_STATE" and _now_expected(tok, candidates, governors)
         for t, span in candidates:
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
@@ -369,7 +373,7 @@ class Linker:
                 continue  # "rose 8 percent from last year's edition": what it is compared with, not when it was
             gov = governors.get(t.id)
             if gov is not None and gov[0] == tok.i:
-                if _holds_at_publication(ev, t):
+                if _holds_at_publication(ev, t) and not (_dates(t) and now_expected):
                     continue
                 cost, rule = 0, gov[1]
             elif when_clause.get(tok.i) == t.id:
@@ -399,7 +403,8 @@ class Linker:
             # due on Friday" is Friday
             # a frequency gives way to a date or length the event has at the same cost: "has been doubling its profits
             # annually since 1980" is since 1980, "to rise 8.5% annually through the next three years" that span
-            key = (rule == "syntax:path" and _object_length(t, span, tok), cost, t.type == TimexType.SET,
+            key = (rule == "syntax:path" and _object_length(t, span, tok), cost,
+                   t.type == TimexType.SET or (now_expected and t.value == "PRESENT_REF"),  # (``_now_expected``)
                    rule == "syntax:copula",
                    _length(t, span) and not _measures_perfect(ev, t, span), _in_from_phrase(span),
                    abs(span.root.i - tok.i))
@@ -844,6 +849,17 @@ def _holds_at_publication(ev: Event, t: TimeExpression) -> bool:
     expected in December"). A present-reference time ("now wants") is its own."""
     return (ev.event_class == "I_STATE" and ev.tense == "PRESENT" and ev.aspect in ("NONE", "PROGRESSIVE")
             and t.value != "PRESENT_REF")
+
+
+def _now_expected(tok: Token, candidates: list[tuple[TimeExpression, Span]],
+                  governors: Mapping[str, tuple[int, str] | None]) -> bool:
+    """A passive state with no clausal complement that governs "now" and a date: the date is when its subject is
+    now expected ("it is now expected early next year": the report's new due date), not the content of a state
+    holding at publication, which "now" alone would say."""
+    if not any(c.dep_ == "auxpass" for c in tok.children) or any(
+            c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return False
+    return any(t.value == "PRESENT_REF" and (governors.get(t.id) or (-1, ""))[0] == tok.i for t, _ in candidates)
 
 
 def _object_length(t: TimeExpression, span: Span, tok: Token) -> bool:
