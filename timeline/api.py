@@ -14,6 +14,8 @@ is the one-call convenience for a single document.
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import re
 from array import array
@@ -436,7 +438,7 @@ class _Placer:
                 update.update(start=ev.start + offset, end=ev.end + offset,
                               sentence_start=ev.sentence_start + offset, sentence_end=ev.sentence_end + offset)
             events.append(ev.model_copy(update=update))
-            links.append(Link(new_id, link.time_id, link.anchor, link.relation, link.evidence, link.rule))
+            links.append(dataclasses.replace(link, event_id=new_id))
         return events, links
 
 

@@ -86,7 +86,9 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
 
 After linking, ``status_from_anchor`` makes a plain present tied by syntax to a date after publication planned
 ("Arsenal face Aston Villa on Saturday"), and an event noun that such a date governs ("the hearing on April 2", "The
-launch ... has been pushed back to no earlier than Dec. 24").
+launch ... has been pushed back to no earlier than Dec. 24"); and an event "happened" only by its form (a participle, a
+perfect: no finite past verb) tied by syntax to a date after publication takes the status of the clause above it ("The
+cap would first apply to tax bills mailed in 2029": hypothetical), expected without one.
 
 A time in a dateline ("WARSAW, February 26 (Xinhua) --") dates the dispatch, not an event of the
 sentence the parser glues it to: no event takes it.
@@ -164,6 +166,10 @@ class Link:
     relation: Relation
     evidence: str | None
     rule: str
+    #: for an event "happened" only by its form (a participle, a perfect: not a finite past verb), the status of the
+    #: clause above it ("The cap would first apply to tax bills mailed in 2029": hypothetical), which
+    #: ``status_from_anchor`` gives it when its time is wholly after publication; expected without such a clause
+    governing: Factuality | None = None
 
 
 #: times a past event of a later sentence does not continue: "now" and the future are not its time ("The company
@@ -277,6 +283,11 @@ class Linker:
                 found = _same_event(ev, tok, dated)
             elif found is not None and found.rule in _SYNTAX_RULES:
                 dated[ev.lemma] = found
+            if found is not None and found.rule in _SYNTAX_RULES and tok is not None and parsed:
+                governing = _governing_status(ev, tok, event_tokens)
+                if governing is not None:
+                    found = Link(found.event_id, found.time_id, found.anchor, found.relation, found.evidence,
+                                 found.rule, governing)
             links.append(found or self._to_pub_date(ev, has_pub_date))
         return links
 
@@ -488,6 +499,29 @@ class Linker:
                 predicate = _copula_predicate(node, event_tokens)
                 return (predicate.i, "syntax:copula") if predicate is not None else None
         return None
+
+
+#: the statuses of a clause still to come or not asserted, which an event below it that is "happened" only by its
+#: form takes when its time is after publication
+_UNASSERTED = frozenset({Factuality.PLANNED, Factuality.EXPECTED, Factuality.POSSIBLE, Factuality.HYPOTHETICAL})
+
+
+def _governing_status(ev: Event, tok: Token, event_tokens: Mapping[int, Event]) -> Factuality | None:
+    """For a "happened" event that is no finite past verb (a participle, "tax bills mailed in 2029"; a perfect, "when
+    ... has been fully processed"), the status of the nearest event above it that is still to come or not asserted
+    ("would apply", "plan to repeat"); expected when there is none. None for a finite past verb or another status."""
+    # a reduced relative is a participle, though the tagger may call it a past ("bills mailed": acl, VBD)
+    participle = tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.dep_ in ("acl", "amod"))
+    if ev.factuality != Factuality.HAPPENED or (tok.tag_ == "VBD" and not participle) or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children):
+        return None
+    if not (participle or ev.aspect in ("PERFECTIVE", "PERFECTIVE_PROGRESSIVE")):
+        return None
+    for node in _ancestry(tok)[1:8]:
+        above = event_tokens.get(node.i)
+        if above is not None and above.factuality in _UNASSERTED:
+            return above.factuality
+    return Factuality.EXPECTED
 
 
 def _non_finite_report(tok: Token) -> bool:
@@ -770,6 +804,12 @@ def status_from_anchor(events: list[Event], links: list[Link], times: Mapping[st
             side = _side_of(t, pub_date)
             if side > 0 and (present or (_nominal(ev) and link.rule == "syntax:governs")):
                 ev = ev.model_copy(update={"factuality": Factuality.PLANNED})
+            elif (side > 0 and link.governing is not None and ev.factuality == Factuality.HAPPENED
+                  and link.relation not in (Relation.UNTIL, Relation.BEFORE)):
+                # "happened" only by its form, at a time still to come: the status of its clause ("would first apply
+                # to tax bills mailed in 2029", "plan to repeat the analysis in 2027, when ... has been processed");
+                # not one that only lasts until then ("has been released on bail until 15 April")
+                ev = ev.model_copy(update={"factuality": link.governing})
             elif (side < 0 and present and ev.factuality == Factuality.ONGOING
                   and link.relation not in (Relation.FROM, Relation.UNTIL)):
                 ev = ev.model_copy(update={"factuality": Factuality.HAPPENED})
