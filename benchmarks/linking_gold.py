@@ -39,7 +39,7 @@ from timeline.timeml import ANCHORING_RELTYPES, event_time_links, gold_to_timeli
 class NearestInSentence(Linker):
     """Baseline: the nearest DATE/TIME of the sentence by token distance, else the publication date."""
 
-    def link(self, doc: Doc, events, times, *, has_pub_date: bool) -> list[Link]:  # type: ignore[no-untyped-def,override]
+    def link(self, doc: Doc, events, times, *, has_pub_date: bool, **_) -> list[Link]:  # type: ignore[no-untyped-def,override]
         out = []
         spans = [(t, doc.char_span(t.start, t.end, alignment_mode="expand")) for t in times
                  if t.type in (TimexType.DATE, TimexType.TIME)]
@@ -91,7 +91,7 @@ def main() -> None:
         for gold, doc in zip(golds, docs):
             oracle = gold_to_timeline(gold)
             times = {t.id: t for t in oracle.times}
-            links = linker.link(doc, oracle.events, oracle.times, has_pub_date=gold.dct is not None)
+            links = linker.link(doc, oracle.events, oracle.times, has_pub_date=gold.dct is not None, pub_date=gold.dct)
             entries = make_entries(oracle.events, links, times, gold.dct, lead_end=0)
             system = Timeline(document=oracle.document, pipeline=oracle.pipeline, text=gold.text, times=oracle.times,
                               events=oracle.events, timeline=entries)

@@ -57,7 +57,9 @@ def _inputs(case: dict[str, Any], parsed: bool) -> tuple[Doc, list[Event], list[
 
 def _run(case: dict[str, Any], parsed: bool, has_pub_date: bool = True) -> dict[int, Any]:
     doc, events, times = _inputs(case, parsed)
-    links = Linker().link(doc, events, times, has_pub_date=has_pub_date)
+    # a case's pub_date, when it has one, is the publication date the linker compares times with
+    pub = dt.date.fromisoformat(str(case["pub_date"])) if has_pub_date and "pub_date" in case else None
+    links = Linker().link(doc, events, times, has_pub_date=has_pub_date, pub_date=pub)
     return {int(link.event_id[1:]): link for link in links}
 
 
@@ -82,8 +84,8 @@ STATUS_CASES = [c for c in CASES if any("status" in want for want in c["expect"]
 def test_status_from_anchor(case: dict[str, Any]) -> None:
     """``status: planned`` in a case's expectation: the status after ``status_from_anchor`` at the case's pub_date."""
     doc, events, times = _inputs(case, parsed=True)
-    links = Linker().link(doc, events, times, has_pub_date=True)
     pub = dt.date.fromisoformat(str(case["pub_date"]))
+    links = Linker().link(doc, events, times, has_pub_date=True, pub_date=pub)
     out = status_from_anchor(events, links, {t.id: t for t in times}, pub)
     by_token = {int(ev.id[1:]): ev for ev in out}
     for i, want in case["expect"].items():

@@ -14,6 +14,8 @@ is the one-call convenience for a single document.
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import re
 from array import array
@@ -163,7 +165,7 @@ class Extractor:
             local_events = self.events.extract(doc, regions=local_regions, first_chunk=offset == 0,
                                                last_chunk=stop >= len(text))
             local_links = self.linker.link(doc, local_events, local_times, has_pub_date=pub is not None,
-                                           live_blog=live_blog)
+                                           live_blog=live_blog, pub_date=pub)
             placer.add(local_events, local_links, chunk_times, offset, stop)
             del doc, local_events, local_links  # only the current chunks' tokens stay alive
         times.drain()
@@ -436,7 +438,7 @@ class _Placer:
                 update.update(start=ev.start + offset, end=ev.end + offset,
                               sentence_start=ev.sentence_start + offset, sentence_end=ev.sentence_end + offset)
             events.append(ev.model_copy(update=update))
-            links.append(Link(new_id, link.time_id, link.anchor, link.relation, link.evidence, link.rule))
+            links.append(dataclasses.replace(link, event_id=new_id))
         return events, links
 
 

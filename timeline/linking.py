@@ -8,6 +8,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    Of two times at the same cost, a duration premodifying a noun gives way to the other: "kept rates at a
    16-year high on Thursday" is Thursday. A time between commas right after an event noun is that noun's, though
    the parser hangs it on the verb: "put the odds of a move at the Fed's next meeting, on May 6-7, at 20%".
+   A passive state with no clausal complement that governs "now" and a date takes the date: "it is now expected early
+   next year" (its subject's new due date), though "is expected early next year" alone holds at publication.
    ``syntax:copula`` – the time hangs under a copula that is not itself an event, and the event is
    the copula's predicate: "the break-even point for next year is much lower", "today, the right
    to work is equal to ...".
@@ -56,7 +58,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    ("after their six-year contract expired"); a "for" date of a scheduled event or a forecast is that noun's ("Judge
    Hollins scheduled sentencing for May 21", "lowered its sales forecast for the coming fiscal year": the verb keeps
    its tense, and takes no time of another clause either); and a length gives way to a date at the same cost ("met for nine
-   hours on Thursday" is Thursday), except for a perfect it measures; and a change's start gives way to its end at the
+   hours on Thursday" is Thursday), except for a perfect it measures; a frequency gives way to a date or a length at
+   the same cost ("has been doubling its profits annually since 1980"); and a change's start gives way to its end at the
    same cost ("jumped from fewer than 100,000 in 1980 to more than 300,000 last year").
 3. ``linear`` – without a parse (blank pipeline), the nearest time in the same sentence within a
    few tokens.
@@ -64,7 +67,8 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    the time of the previous one or two sentences of its paragraph: of the nearest sentence with
    one, the time highest in its tree (the frame "In the third quarter, ..." rather than a detail),
    durations included ("For the nine months, net rose ... Revenue rose ..."), comparison baselines
-   excluded ("from $2.9 million a year earlier", "compared with 1988", "up from about 40 a day last month"), a
+   excluded ("from $2.9 million a year earlier", "in the year-ago period", "compared with 1988", "up from about 40 a
+   day last month"; a sentence whose only times are such baselines continues as one without a time would), a
    "since" time too ("has led the festival since 2012"), and a relative clause's time after a past main verb ("went
    to Lindon, who last won the award in 2015. Kidman was named ..."; one of the subject sets the scene and is
    continued), and "now" or the future too ("The company now
@@ -82,7 +86,9 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
 
 After linking, ``status_from_anchor`` makes a plain present tied by syntax to a date after publication planned
 ("Arsenal face Aston Villa on Saturday"), and an event noun that such a date governs ("the hearing on April 2", "The
-launch ... has been pushed back to no earlier than Dec. 24").
+launch ... has been pushed back to no earlier than Dec. 24"); and an event "happened" only by its form (a participle, a
+perfect: no finite past verb) tied by syntax to a date after publication takes the status of the clause above it ("The
+cap would first apply to tax bills mailed in 2029": hypothetical), expected without one.
 
 A time in a dateline ("WARSAW, February 26 (Xinhua) --") dates the dispatch, not an event of the
 sentence the parser glues it to: no event takes it.
@@ -160,6 +166,10 @@ class Link:
     relation: Relation
     evidence: str | None
     rule: str
+    #: for an event "happened" only by its form (a participle, a perfect: not a finite past verb), the status of the
+    #: clause above it ("The cap would first apply to tax bills mailed in 2029": hypothetical), which
+    #: ``status_from_anchor`` gives it when its time is wholly after publication; expected without such a clause
+    governing: Factuality | None = None
 
 
 #: times a past event of a later sentence does not continue: "now" and the future are not its time ("The company
@@ -196,10 +206,14 @@ class Linker:
         self._scheduled = scheduled if scheduled is not None else lexicon.scheduled_nouns.lemmas  # type: ignore[union-attr]
 
     def link(self, doc: Doc, events: list[Event], times: list[TimeExpression], *, has_pub_date: bool,
-             live_blog: bool | None = None) -> list[Link]:
+             live_blog: bool | None = None, pub_date: dt.date | None = None) -> list[Link]:
         """One link per event, in the order of ``events``. Offsets of events and times are into ``doc.text``.
         ``live_blog``: whether the whole document has two timestamp lines or more (``is_live_blog``; the pipeline
-        decides it once per document, a chunk may hold one stamp only); None: decide from this Doc."""
+        decides it once per document, a chunk may hold one stamp only); None: decide from this Doc.
+        ``pub_date``: the publication date, which a past event of a later sentence does not carry a time after."""
+        # times wholly after publication: a past event does not continue them ("Drivers will refuse to work overtime
+        # from 11 January to 19 January. Operators warned ...", published 2 January: not on 19 January)
+        after_pub = frozenset(t.id for t in times if _side_of(t, pub_date) > 0)
         parsed = doc.has_annotation("DEP")
         time_spans: list[tuple[TimeExpression, Span]] = []
         for t in times:
@@ -253,14 +267,27 @@ class Linker:
                                                       text, depth, not_past)
                     else:
                         found = self._by_distance(ev, tok, candidates)
+                    if (found is None and parsed and self.carry_over and ev.event_class != "REPORTING"
+                            and ev.tense == "PAST" and all(_comparison(t, span) for t, span in candidates)):
+                        # its sentence's only times are baselines ("Revenue declined 8% to $85.7 million, from $93.3
+                        # million a year earlier."): what it is compared with, not its time; it continues the period
+                        # of the sentence before, as a sentence without a time would
+                        found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth,
+                                                 not_past if _future(ev) else not_past | after_pub)
                 elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
-                    found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth, not_past)
+                    found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth,
+                                             not_past if _future(ev) else not_past | after_pub)
             if stamps and (found is None or found.rule not in _SYNTAX_RULES):
                 found = _under_timestamp(ev, stamps) or found
             if found is None and tok is not None:
                 found = _same_event(ev, tok, dated)
             elif found is not None and found.rule in _SYNTAX_RULES:
                 dated[ev.lemma] = found
+            if found is not None and found.rule in _SYNTAX_RULES and tok is not None and parsed:
+                governing = _governing_status(ev, tok, event_tokens)
+                if governing is not None:
+                    found = Link(found.event_id, found.time_id, found.anchor, found.relation, found.evidence,
+                                 found.rule, governing)
             links.append(found or self._to_pub_date(ev, has_pub_date))
         return links
 
@@ -335,6 +362,8 @@ class Linker:
         moved = {t.id: owner for t, span in candidates if (owner := _rescheduled(t, span, event_tokens)) is not None}
         owners.update(moved)
         object_times = {tid for tid, (verb, _) in owners.items() if verb.i == tok.i}
+        # "it is now expected early next year": the date, not "now", is the time of a passive state that governs both
+        now_expected = ev.event_class == "I_STATE" and _now_expected(tok, candidates, governors)
         for t, span in candidates:
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
@@ -355,7 +384,7 @@ class Linker:
                 continue  # "rose 8 percent from last year's edition": what it is compared with, not when it was
             gov = governors.get(t.id)
             if gov is not None and gov[0] == tok.i:
-                if _holds_at_publication(ev, t):
+                if _holds_at_publication(ev, t) and not (_dates(t) and now_expected):
                     continue
                 cost, rule = 0, gov[1]
             elif when_clause.get(tok.i) == t.id:
@@ -383,7 +412,11 @@ class Linker:
             # working days, until October 9, to decide" is until October 9 ("took three months to complete" keeps it)
             # and a time of a copula's subject to one its predicate governs: "New home sales data for September are
             # due on Friday" is Friday
-            key = (rule == "syntax:path" and _object_length(t, span, tok), cost, rule == "syntax:copula",
+            # a frequency gives way to a date or length the event has at the same cost: "has been doubling its profits
+            # annually since 1980" is since 1980, "to rise 8.5% annually through the next three years" that span
+            key = (rule == "syntax:path" and _object_length(t, span, tok), cost,
+                   t.type == TimexType.SET or (now_expected and t.value == "PRESENT_REF"),  # (``_now_expected``)
+                   rule == "syntax:copula",
                    _length(t, span) and not _measures_perfect(ev, t, span), _in_from_phrase(span),
                    abs(span.root.i - tok.i))
             if best is None or key < best[0]:
@@ -466,6 +499,29 @@ class Linker:
                 predicate = _copula_predicate(node, event_tokens)
                 return (predicate.i, "syntax:copula") if predicate is not None else None
         return None
+
+
+#: the statuses of a clause still to come or not asserted, which an event below it that is "happened" only by its
+#: form takes when its time is after publication
+_UNASSERTED = frozenset({Factuality.PLANNED, Factuality.EXPECTED, Factuality.POSSIBLE, Factuality.HYPOTHETICAL})
+
+
+def _governing_status(ev: Event, tok: Token, event_tokens: Mapping[int, Event]) -> Factuality | None:
+    """For a "happened" event that is no finite past verb (a participle, "tax bills mailed in 2029"; a perfect, "when
+    ... has been fully processed"), the status of the nearest event above it that is still to come or not asserted
+    ("would apply", "plan to repeat"); expected when there is none. None for a finite past verb or another status."""
+    # a reduced relative is a participle, though the tagger may call it a past ("bills mailed": acl, VBD)
+    participle = tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.dep_ in ("acl", "amod"))
+    if ev.factuality != Factuality.HAPPENED or (tok.tag_ == "VBD" and not participle) or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children):
+        return None
+    if not (participle or ev.aspect in ("PERFECTIVE", "PERFECTIVE_PROGRESSIVE")):
+        return None
+    for node in _ancestry(tok)[1:8]:
+        above = event_tokens.get(node.i)
+        if above is not None and above.factuality in _UNASSERTED:
+            return above.factuality
+    return Factuality.EXPECTED
 
 
 def _non_finite_report(tok: Token) -> bool:
@@ -748,6 +804,12 @@ def status_from_anchor(events: list[Event], links: list[Link], times: Mapping[st
             side = _side_of(t, pub_date)
             if side > 0 and (present or (_nominal(ev) and link.rule == "syntax:governs")):
                 ev = ev.model_copy(update={"factuality": Factuality.PLANNED})
+            elif (side > 0 and link.governing is not None and ev.factuality == Factuality.HAPPENED
+                  and link.relation not in (Relation.UNTIL, Relation.BEFORE)):
+                # "happened" only by its form, at a time still to come: the status of its clause ("would first apply
+                # to tax bills mailed in 2029", "plan to repeat the analysis in 2027, when ... has been processed");
+                # not one that only lasts until then ("has been released on bail until 15 April")
+                ev = ev.model_copy(update={"factuality": link.governing})
             elif (side < 0 and present and ev.factuality == Factuality.ONGOING
                   and link.relation not in (Relation.FROM, Relation.UNTIL)):
                 ev = ev.model_copy(update={"factuality": Factuality.HAPPENED})
@@ -827,6 +889,17 @@ def _holds_at_publication(ev: Event, t: TimeExpression) -> bool:
     expected in December"). A present-reference time ("now wants") is its own."""
     return (ev.event_class == "I_STATE" and ev.tense == "PRESENT" and ev.aspect in ("NONE", "PROGRESSIVE")
             and t.value != "PRESENT_REF")
+
+
+def _now_expected(tok: Token, candidates: list[tuple[TimeExpression, Span]],
+                  governors: Mapping[str, tuple[int, str] | None]) -> bool:
+    """A passive state with no clausal complement that governs "now" and a date: the date is when its subject is
+    now expected ("it is now expected early next year": the report's new due date), not the content of a state
+    holding at publication, which "now" alone would say."""
+    if not any(c.dep_ == "auxpass" for c in tok.children) or any(
+            c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return False
+    return any(t.value == "PRESENT_REF" and (governors.get(t.id) or (-1, ""))[0] == tok.i for t, _ in candidates)
 
 
 def _object_length(t: TimeExpression, span: Span, tok: Token) -> bool:
@@ -1153,8 +1226,9 @@ def _frames_sentence(span: Span) -> bool:
 def _comparison(t: TimeExpression, span: Span) -> bool:
     """A comparison baseline: "from $2.9 million a year earlier", "the year-ago period", "compared with 1988", or
     the span a record is measured over ("the highest since 2008", ``_measured_against``)."""
-    if any(t.lower_ in _COMPARISON_WORDS for t in span):
-        return True
+    if any(t.lower_ in _COMPARISON_WORDS for t in span) or any(
+            f"{a.lower_}-{c.lower_}" in _COMPARISON_WORDS for a, b, c in zip(span, span[1:], span[2:]) if b.text == "-"):
+        return True  # the second: a hyphenated word the tokenizer splits ("the year-ago period": year, -, ago)
     return (_preposition(span) in ("from", "than", "with") or _baseline_prep(span) is not None
             or _measured_against(t, span))
 
