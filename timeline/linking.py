@@ -372,6 +372,8 @@ class Linker:
                     continue  # "now" dates its own verb and that verb's arguments, not the events of other clauses
                 if _in_other_relative_clause(tok, span.root):
                     continue  # "used her speech ... for NATO, which will celebrate ... next month": the clause's time
+                if gov is not None and _in_complement_event(tok, span.doc[gov[0]], span.root):
+                    continue  # "offered a 4 percent rise this year", "a report, due ... on Friday": theirs
                 if t.id in not_past:
                     continue  # "Odegaard, who missed the match, is expected to return in the next two weeks"
                 if _in_later_clause(tok, span.root) and not _measures_perfect(ev, t, span):
@@ -782,6 +784,20 @@ def _in_other_relative_clause(tok: Token, time_root: Token) -> bool:
         if node.dep_ == "relcl":
             return all(t.i != tok.i for t in _ancestry(node))  # tok is not above the relative clause
     return False
+
+
+def _in_complement_event(tok: Token, governor: Token, time_root: Token) -> bool:
+    """The time is another event's own, inside ``tok``'s object or an adjectival clause of it: a bare time of the
+    object noun ("the government offered a 4 percent [rise] this year": the rise's year, not the offer's) or a time
+    under a predicate adjective ("dropped 5 percent ahead of its earnings report, [due] after the bell on Friday")."""
+    if governor.i == tok.i:
+        return False
+    if governor.head.i == tok.i and governor.dep_ == "dobj" and governor.pos_ == "NOUN":
+        return time_root.head.i == governor.i and time_root.dep_ == "npadvmod"
+    node = time_root
+    while node.head.i != node.i and node.head.i != tok.i:
+        node = node.head
+    return node.head.i == tok.i and node.dep_ == "advcl" and node.pos_ == "ADJ"
 
 
 def _in_later_clause(tok: Token, time_root: Token) -> bool:
