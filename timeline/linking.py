@@ -782,6 +782,10 @@ def _in_other_relative_clause(tok: Token, time_root: Token) -> bool:
         if node.i in above_tok:
             return False  # the common ancestor, below any relative clause: same clause, or tok above the time
         if node.dep_ == "relcl":
+            # nor the verb the clause's noun is the subject of: "The commissioner, who resigned in June, did not
+            # respond" (the noun itself may take it: "the talks that began on Friday")
+            if node.head.dep_ in _SUBJECT_DEPS and node.head.head.i == tok.i:
+                return True
             return all(t.i != tok.i for t in _ancestry(node))  # tok is not above the relative clause
     return False
 
