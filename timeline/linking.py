@@ -1310,9 +1310,11 @@ def _described_noun(verb: Token) -> Token:
 def _record_over_span(tok: Token) -> bool:
     """What a "since" phrase or a duration measures as a record: a superlative or a first (``_record_phrase``), or a
     noun with an ordinal ("the first storm since ...", "the third delay since ...", "the first aid convoys in three
-    months", "the first measles deaths in the state in a decade")."""
+    months", "the first measles deaths in the state in a decade"), or an ordinal that stands for its noun ("a $15.8
+    billion surplus, the first in 15 years")."""
     return _record_phrase(tok) or (tok.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "amod" and c.lower_ in _ORDINAL_FIRSTS for c in tok.children))
+        c.dep_ == "amod" and c.lower_ in _ORDINAL_FIRSTS for c in tok.children)) or (
+        tok.lower_ in _ORDINAL_FIRSTS and tok.dep_ != "amod" and any(c.dep_ == "det" for c in tok.children))
 
 
 def _record_phrase(tok: Token) -> bool:
