@@ -1103,7 +1103,7 @@ def _baseline_prep(span: Span) -> Token | None:
         if span.start <= node.i < span.end:
             continue  # "less than 12 hours": the time's own words
         word = node.lower_
-        if word in ("than", "versus", "vs.", "vs"):
+        if word in ("than", "versus", "vs.", "vs") and not _bound_than(node):
             return node
         if word in ("with", "to") and node.head.lower_ in ("compared", "comparison"):
             return node
@@ -1125,6 +1125,14 @@ def _baseline_prep(span: Span) -> Token | None:
 #: the words of an amount between "from" and a time the parser hangs elsewhere: "from $504.2 million, or $4.41 a
 #: share, last year"
 _AMOUNT_WORDS = _WORDS.amount_words.words
+#: comparatives that make "no ... than" a bound of the event's time ("lodged no later than 2 March")
+_BOUND_COMPARATIVES = _WORDS.bound_comparatives.words
+
+
+def _bound_than(than: Token) -> bool:
+    """ "no later than 2 March", "not earlier than": a deadline or a start, not a baseline ("higher than in 2023")."""
+    head = than.head if than.head.i < than.i else than.doc[than.i - 1]
+    return head.lower_ in _BOUND_COMPARATIVES and head.i > 0 and head.doc[head.i - 1].lower_ in ("no", "not")
 
 
 def _baseline_by_order(span: Span) -> Token | None:
