@@ -374,6 +374,8 @@ class Linker:
                     continue  # "used her speech ... for NATO, which will celebrate ... next month": the clause's time
                 if gov is not None and _in_complement_event(tok, span.doc[gov[0]], span.root):
                     continue  # "offered a 4 percent rise this year", "a report, due ... on Friday": theirs
+                if _in_other_conjunct(tok, span):
+                    continue  # "... a hearing on Dec. 14, and two aldermen have said they will push": not theirs
                 if t.id in not_past:
                     continue  # "Odegaard, who missed the match, is expected to return in the next two weeks"
                 if _in_later_clause(tok, span.root) and not _measures_perfect(ev, t, span):
@@ -802,6 +804,22 @@ def _in_complement_event(tok: Token, governor: Token, time_root: Token) -> bool:
     while node.head.i != node.i and node.head.i != tok.i:
         node = node.head
     return node.head.i == tok.i and node.dep_ == "advcl" and node.pos_ == "ADJ"
+
+
+def _in_other_conjunct(tok: Token, span: Span) -> bool:
+    """``tok`` is in a conjoined clause with a subject of its own that starts after the time, and the time is not in
+    front of the first conjunct's verb (where it frames both: "On Monday, police arrested him and prosecutors charged
+    him"): "plans to hold a hearing on Dec. 14, and two aldermen have said they will push ..." does not date "push".
+    The conjunction must stand between them (a run-on of headline, byline and lead is no coordination)."""
+    above_time = {t.i for t in _ancestry(span.root)}
+    for node in _ancestry(tok):
+        if node.i in above_time:
+            return False  # the common ancestor
+        if (node.dep_ == "conj" and node.head.i in above_time and node.head.i < span.root.i
+                and node.left_edge.i >= span.end and any(c.dep_ in _SUBJECT_DEPS for c in node.children)
+                and any(c.dep_ == "cc" and span.end <= c.i < node.left_edge.i for c in node.head.children)):
+            return True
+    return False
 
 
 def _in_later_clause(tok: Token, time_root: Token) -> bool:
