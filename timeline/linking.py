@@ -401,6 +401,10 @@ class Linker:
                     continue  # "now" dates its own verb and that verb's arguments, not the events of other clauses
                 if _in_other_relative_clause(tok, span.root):
                     continue  # "used her speech ... for NATO, which will celebrate ... next month": the clause's time
+                if gov is not None and _in_complement_event(tok, span.doc[gov[0]], span.root):
+                    continue  # "offered a 4 percent rise this year", "a report, due ... on Friday": theirs
+                if _in_other_conjunct(tok, span):
+                    continue  # "... a hearing on Dec. 14, and two aldermen have said they will push": not theirs
                 if t.id in not_past:
                     continue  # "Odegaard, who missed the match, is expected to return in the next two weeks"
                 if _in_later_clause(tok, span.root) and not _measures_perfect(ev, t, span):
@@ -842,7 +846,41 @@ def _in_other_relative_clause(tok: Token, time_root: Token) -> bool:
         if node.i in above_tok:
             return False  # the common ancestor, below any relative clause: same clause, or tok above the time
         if node.dep_ == "relcl":
+            # nor the verb the clause's noun is the subject of: "The commissioner, who resigned in June, did not
+            # respond" (the noun itself may take it: "the talks that began on Friday")
+            if node.head.dep_ in _SUBJECT_DEPS and node.head.head.i == tok.i:
+                return True
             return all(t.i != tok.i for t in _ancestry(node))  # tok is not above the relative clause
+    return False
+
+
+def _in_complement_event(tok: Token, governor: Token, time_root: Token) -> bool:
+    """The time is another event's own, inside ``tok``'s object or an adjectival clause of it: a bare time of the
+    object noun ("the government offered a 4 percent [rise] this year": the rise's year, not the offer's) or a time
+    under a predicate adjective ("dropped 5 percent ahead of its earnings report, [due] after the bell on Friday")."""
+    if governor.i == tok.i:
+        return False
+    if governor.head.i == tok.i and governor.dep_ == "dobj" and governor.pos_ == "NOUN":
+        return time_root.head.i == governor.i and time_root.dep_ == "npadvmod"
+    node = time_root
+    while node.head.i != node.i and node.head.i != tok.i:
+        node = node.head
+    return node.head.i == tok.i and node.dep_ == "advcl" and node.pos_ == "ADJ"
+
+
+def _in_other_conjunct(tok: Token, span: Span) -> bool:
+    """``tok`` is in a conjoined clause with a subject of its own that starts after the time, and the time is not in
+    front of the first conjunct's verb (where it frames both: "On Monday, police arrested him and prosecutors charged
+    him"): "plans to hold a hearing on Dec. 14, and two aldermen have said they will push ..." does not date "push".
+    The conjunction must stand between them (a run-on of headline, byline and lead is no coordination)."""
+    above_time = {t.i for t in _ancestry(span.root)}
+    for node in _ancestry(tok):
+        if node.i in above_time:
+            return False  # the common ancestor
+        if (node.dep_ == "conj" and node.head.i in above_time and node.head.i < span.root.i
+                and node.left_edge.i >= span.end and any(c.dep_ in _SUBJECT_DEPS for c in node.children)
+                and any(c.dep_ == "cc" and span.end <= c.i < node.left_edge.i for c in node.head.children)):
+            return True
     return False
 
 
@@ -1156,7 +1194,7 @@ def _baseline_prep(span: Span) -> Token | None:
         if span.start <= node.i < span.end:
             continue  # "less than 12 hours": the time's own words
         word = node.lower_
-        if word in ("than", "versus", "vs.", "vs"):
+        if word in ("than", "versus", "vs.", "vs") and not _bound_than(node):
             return node
         if word in ("with", "to") and node.head.lower_ in ("compared", "comparison"):
             return node
@@ -1178,6 +1216,14 @@ def _baseline_prep(span: Span) -> Token | None:
 #: the words of an amount between "from" and a time the parser hangs elsewhere: "from $504.2 million, or $4.41 a
 #: share, last year"
 _AMOUNT_WORDS = _WORDS.amount_words.words
+#: comparatives that make "no ... than" a bound of the event's time ("lodged no later than 2 March")
+_BOUND_COMPARATIVES = _WORDS.bound_comparatives.words
+
+
+def _bound_than(than: Token) -> bool:
+    """ "no later than 2 March", "not earlier than": a deadline or a start, not a baseline ("higher than in 2023")."""
+    head = than.head if than.head.i < than.i else than.doc[than.i - 1]
+    return head.lower_ in _BOUND_COMPARATIVES and head.i > 0 and head.doc[head.i - 1].lower_ in ("no", "not")
 
 
 def _baseline_by_order(span: Span) -> Token | None:
@@ -1364,9 +1410,11 @@ def _described_noun(verb: Token) -> Token:
 def _record_over_span(tok: Token) -> bool:
     """What a "since" phrase or a duration measures as a record: a superlative or a first (``_record_phrase``), or a
     noun with an ordinal ("the first storm since ...", "the third delay since ...", "the first aid convoys in three
-    months", "the first measles deaths in the state in a decade")."""
+    months", "the first measles deaths in the state in a decade"), or an ordinal that stands for its noun ("a $15.8
+    billion surplus, the first in 15 years")."""
     return _record_phrase(tok) or (tok.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "amod" and c.lower_ in _ORDINAL_FIRSTS for c in tok.children))
+        c.dep_ == "amod" and c.lower_ in _ORDINAL_FIRSTS for c in tok.children)) or (
+        tok.lower_ in _ORDINAL_FIRSTS and tok.dep_ != "amod" and any(c.dep_ == "det" for c in tok.children))
 
 
 def _record_phrase(tok: Token) -> bool:

@@ -96,6 +96,7 @@ class LinkingWords(BaseModel):
     comparison_words: WordList
     first_words: WordList
     ordinal_firsts: WordList
+    bound_comparatives: WordList
     will: WordList
     future_in_past: WordList
     record_words: WordList
