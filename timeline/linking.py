@@ -387,6 +387,8 @@ class Linker:
                 if _holds_at_publication(ev, t) and not (_dates(t) and now_expected):
                     continue
                 cost, rule = 0, gov[1]
+            elif gov is not None and _subject_of_state(tok, span.doc[gov[0]], event_tokens, t):
+                cost, rule = 0, "syntax:governs"  # "A decision is expected on Wednesday": the decision's own time
             elif when_clause.get(tok.i) == t.id:
                 cost, rule = 1, "syntax:when-clause"
             elif object_times:
@@ -927,6 +929,16 @@ def _holds_at_publication(ev: Event, t: TimeExpression) -> bool:
     expected in December"). A present-reference time ("now wants") is its own."""
     return (ev.event_class == "I_STATE" and ev.tense == "PRESENT" and ev.aspect in ("NONE", "PROGRESSIVE")
             and t.value != "PRESENT_REF")
+
+
+def _subject_of_state(tok: Token, head: Token, event_tokens: Mapping[int, Event], t: TimeExpression) -> bool:
+    """Is the event noun the subject of a state holding at publication that governs the time, with no clausal
+    complement to take it ("A decision is expected on Wednesday morning", "The vote is expected next week")? The
+    time is then the noun's: the state only says it is awaited ("The offer is expected to expire Friday" is not)."""
+    state = event_tokens.get(head.i)
+    return (tok.pos_ in ("NOUN", "PROPN") and tok.head.i == head.i and tok.dep_ in ("nsubj", "nsubjpass")
+            and state is not None and _holds_at_publication(state, t)
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children))
 
 
 def _now_expected(tok: Token, candidates: list[tuple[TimeExpression, Span]],
