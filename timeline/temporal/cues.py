@@ -86,9 +86,12 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
             return -1  # "had been set to expire Friday", "was first set to fly in the summer"
         return 1  # "set to resume Monday", "is to resume trading Tuesday"
     if (w in lex.data.future_participles and 0 < i < len(words) - 1
-            and words[i - 1].lower() in lex.word_set("simple_past_auxiliaries")
+            and (words[i - 1].lower() in lex.word_set("simple_past_auxiliaries")
+                 or words[i - 1].lower() in lex.word_set("present_scheduled_auxiliaries"))
             and words[i + 1].lower() in lex.word_set("scheduled_for_openers")):
-        return 1  # "A hearing was scheduled for [October]", "was set for": the news of a date set, ahead within reach
+        # "A hearing was scheduled for [October]", "was set for": the news of a date set, ahead within reach; "is set
+        # for [Thursday]" as "is scheduled for"
+        return 1
     if w in lex.future_cues:
         if w in lex.data.future_participles and any(p.lower() in lex.past_auxiliaries for p in words[max(0, i - 2) : i]):
             return -1  # "had been scheduled to expire Friday"

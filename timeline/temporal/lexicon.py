@@ -117,6 +117,7 @@ class LexiconData(BaseModel):
     rescheduled_to_openers: list[str] = []
     scheduled_for_openers: list[str] = []
     simple_past_auxiliaries: list[str] = []
+    present_scheduled_auxiliaries: list[str] = []
     infinitive_not_ahead: list[str] = []
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
