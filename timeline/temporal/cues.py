@@ -81,7 +81,8 @@ def _cue(words: list[str], i: int, lex: Lexicon) -> int:
     w = words[i].lower()
     if i + 1 < len(words) and (w, words[i + 1].lower()) in lex.not_cue_pairs:
         return 0  # "next to the embassy", "at last"
-    if i + 1 < len(words) and (w, words[i + 1].lower()) in lex.future_pairs:
+    if (i + 1 < len(words) and (w, words[i + 1].lower()) in lex.future_pairs
+            and not (i > 0 and words[i - 1].lower() in lex.word_set("cue_pair_noun_determiners"))):
         if any(p.lower() in lex.past_auxiliaries for p in words[max(0, i - 2) : i]):
             return -1  # "had been set to expire Friday", "was first set to fly in the summer"
         return 1  # "set to resume Monday", "is to resume trading Tuesday"

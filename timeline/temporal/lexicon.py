@@ -118,6 +118,7 @@ class LexiconData(BaseModel):
     scheduled_for_openers: list[str] = []
     simple_past_auxiliaries: list[str] = []
     present_scheduled_auxiliaries: list[str] = []
+    cue_pair_noun_determiners: list[str] = []
     infinitive_not_ahead: list[str] = []
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
