@@ -198,7 +198,10 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
     phrase = phrase_direction(text, start, lex)
     if phrase is not None:
         return phrase, "", "phrase"
-    right = _words(_right_window(text, end, lex))[:RIGHT_WORDS]
+    right_text = _right_window(text, end, lex)
+    right = _words(right_text)[:RIGHT_WORDS]
+    if (m := _AFTER_COMMA.match(right_text)) and _reduced_participle(m.group(1), m.group(2), lex):
+        right = []  # "will hold talks on [Tuesday morning], followed by a news conference": no verb of the clause
     deadline = lex.word_set("deadline_nouns")
     names_deadline = any(w.lower() in deadline for w in right[:3])
     if text.startswith(("'s ", "’s "), end) and not names_deadline and not any(
@@ -237,6 +240,18 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
         if c:
             return c, right[i].lower(), "right"
     return None, "", "none"
+
+
+_AFTER_COMMA = re.compile(r"\s*,\s+([A-Za-z]+)\s+([A-Za-z]+)")
+
+
+def _reduced_participle(word: str, after: str, lex: Lexicon) -> bool:
+    """Is ``word``, after a comma right after the expression, an "-ed" participle that a word of lexicon
+    reduced_participle_followers follows ("[Tuesday], followed by a dinner", "..., backed by its allies"): a reduced
+    passive clause, no past verb of the expression's own clause?"""
+    w = word.lower()
+    return (word.islower() and len(w) > 4 and w.endswith("ed")
+            and after.lower() in lex.word_set("reduced_participle_followers"))
 
 
 #: a relative clause closed before the expression: an aside whose verb is not the clause's ("Surrey, who finished

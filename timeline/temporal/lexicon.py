@@ -119,6 +119,7 @@ class LexiconData(BaseModel):
     simple_past_auxiliaries: list[str] = []
     present_scheduled_auxiliaries: list[str] = []
     cue_pair_noun_determiners: list[str] = []
+    reduced_participle_followers: list[str] = []
     infinitive_not_ahead: list[str] = []
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
