@@ -192,12 +192,15 @@ def link_ranges(text: str, cands: list[Candidate]) -> None:
 _CLOCK_DATE_GAP = re.compile(r"(?:\s*,?\s*|\s+on\s+)$", re.IGNORECASE)
 #: "10:35 a.m. (0735 GMT) Friday", "2:30 p.m. local time (1830 GMT) Friday": the day after a zone conversion
 _CLOCK_ZONE_GAP = re.compile(r"\s*(?:local\s+time\s*)?\((?:\s*[0-9]{3,4}\s+(?:GMT|UTC)\s*\)\s*,?\s*(?:on\s+)?|\s*)", re.IGNORECASE)
+#: "dawn on Saturday", "dawn Saturday": a part of the day under discussion, then the day
+_POD_DATE_GAP = re.compile(r"[ \t]+(?:on[ \t]+)?", re.IGNORECASE)
 _DAYS_AWAY = re.compile(r"P[0-9]+[DW]")
 _BEFORE_AFTER = re.compile(r"\s+(?:before|after|earlier|later)\b", re.IGNORECASE)
 
 
 def merge_clock_date(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """"10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": a clock time followed by its day is one TIME.
+    """"10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": a clock time followed by its day is one TIME; "dawn on
+    Saturday" (a part of the day under discussion, then its day) is one expression as "Saturday morning" is.
 
     So is a clock time followed by a count of days and "before/after/earlier/later" ("at 6 a.m. ten days before the
     shooting": TimeML marks "6 a.m. ten days" as one TIME); its value stays the clock time's (the day it leads to
@@ -232,6 +235,23 @@ def merge_clock_date(text: str, cands: list[Candidate]) -> list[Candidate]:
             and _CLOCK_DATE_GAP.fullmatch(text[c.end : nxt.start]) is not None
         ):
             out.append(replace(nxt, start=c.start, type="TIME", grain="minute", hour=c.hour, minute=c.minute, rule=f"{c.rule}+{nxt.rule}"))
+            i += 2
+            continue
+        if (
+            nxt is not None
+            and c.hour is None
+            and c.pod is not None
+            and c.kind == "offset"
+            and c.relative_to == "previous"
+            and not c.amount
+            and nxt.grain == "day"
+            and nxt.kind in {"weekday", "partial", "absolute"}
+            and nxt.hour is None
+            and nxt.pod is None
+            and _POD_DATE_GAP.fullmatch(text[c.end : nxt.start]) is not None
+        ):
+            # "at dawn on Saturday", "at daybreak Saturday": the part of that day, one expression as "Saturday morning"
+            out.append(replace(nxt, start=c.start, pod=c.pod, grain="part_of_day", rule=f"{c.rule}+{nxt.rule}"))
             i += 2
             continue
         out.append(c)
