@@ -264,17 +264,26 @@ _CLOSES_ASIDE = re.compile(r"\s*,")
 
 def _left_cue(left: list[str], lo: int, lex: Lexicon) -> tuple[int, str, str] | None:
     """The nearest cue among left[lo:] (the words before the expression), or None. A past verb whose infinitive comes
-    between it and a deadline looks ahead ("ordered Wexley to surrender his passport by [Friday]")."""
+    between it and a deadline looks ahead ("ordered Wexley to surrender his passport by [Friday]"). A gerund after
+    "after" (lexicon gerund_past_openers) between a "would" (gerund_past_overridden) and the expression is the
+    expression's own clause and reports what happened ("would miss three weeks after injuring his hamstring on
+    [Thursday]": past); "will fly home after playing Chelsea on [Saturday]" keeps its "will"."""
     infinitive = False
     deadline = bool(left) and left[-1].lower() in lex.word_set("deadline_openers")
     if _rescheduled_to(left, lex):
         return 1, left[-1].lower(), "left"  # "The vote was pushed back to [Monday]": the new date is still to come
+    gerund = False
     for i in range(len(left) - 1, lo - 1, -1):
         c = _cue(left, i, lex)
         if c < 0 and infinitive and deadline:
             return 1, "to", "left"
+        if c > 0 and gerund and left[i].lower() in lex.word_set("gerund_past_overridden"):
+            return -1, "after", "left"  # "said Lewis would miss three weeks after injuring his hamstring on [Thursday]"
         if c:
             return c, left[i].lower(), "left"
+        if (left[i].lower() in lex.word_set("gerund_past_openers") and i + 1 < len(left)
+                and left[i + 1].islower() and len(left[i + 1]) > 4 and left[i + 1].endswith("ing")):
+            gerund = True
         if _is_infinitive(left, i, lex):
             infinitive = True
     return None

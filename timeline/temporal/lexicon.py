@@ -120,6 +120,8 @@ class LexiconData(BaseModel):
     present_scheduled_auxiliaries: list[str] = []
     cue_pair_noun_determiners: list[str] = []
     reduced_participle_followers: list[str] = []
+    gerund_past_openers: list[str] = []
+    gerund_past_overridden: list[str] = []
     infinitive_not_ahead: list[str] = []
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []
