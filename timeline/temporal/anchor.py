@@ -21,6 +21,7 @@ from timeline.temporal.cues import (
     reaches_far_ahead,
     reported_future,
     same_sentence,
+    sentence_ends,
 )
 from timeline.temporal.direction import Choice, DirectionModel, features
 from timeline.temporal.lexicon import Lexicon
@@ -168,7 +169,8 @@ class Resolver:
 
     def _day_in_context(self, c: Candidate) -> bool:
         """Is the previous time a day named shortly before a bare clock time, in its sentence ("on Monday ... around
-        6 a.m."), or a clock time of another day shortly before a later one?"""
+        6 a.m."), a day other than the publication day in the sentence right before, or a clock time of another day
+        shortly before a later one?"""
         prev = self.prev
         if prev is None or prev.grain not in cal.DAY_GRAINS or self.pub is None or prev.anchor == self.pub.anchor:
             return False
@@ -179,8 +181,18 @@ class Resolver:
         # the next clock time of an incident told hour by hour, in a later sentence with no time between: a clock time
         # on a day other than the publication day, and this one later that day ("Police were called at about 2.30am
         # on 3 March. The man was detained at around 2.50am.")
-        return (self.prev_minute is not None and prev.date != self.pub.date and c.hour is not None
+        if self.prev_minute is None:
+            # a day before the publication day, the last time of the sentence right before: the clock time of the
+            # next sentence is on it ("Dumont was released on Saturday. She arrived in Niamey shortly after 10 a.m.");
+            # not a day ahead, which may be another event's ("A deadline was set for Tuesday. Talks resumed at 9 a.m.")
+            return (c.hour is not None and prev.date is not None and prev.date < self.pub.date
+                    and self._next_sentence(self.prev_end, c.start))
+        return (prev.date != self.pub.date and c.hour is not None
                 and c.hour * 60 + (c.minute or 0) >= self.prev_minute)
+
+    def _next_sentence(self, a: int, b: int) -> bool:
+        """Is offset b in the sentence right after the one of offset a (exactly one sentence end between)?"""
+        return sentence_ends(self.text, a, b, self.lex) == 1
 
     def _months_context(self, c: Candidate) -> bool:
         """Does a several-month period ("For the nine months, ...") stated earlier in the sentence set the comparison?

@@ -429,3 +429,9 @@ def same_sentence(text: str, a: int, b: int, lex: Lexicon) -> bool:
     """Is there no sentence end between offsets a and b (a <= b)?"""
     window = text[a:b]
     return not any(_is_sentence_end(window, m, lex) for m in _SENTENCE_END.finditer(window))
+
+
+def sentence_ends(text: str, a: int, b: int, lex: Lexicon) -> int:
+    """How many sentence ends lie between offsets a and b (a <= b)?"""
+    window = text[a:b]
+    return sum(1 for m in _SENTENCE_END.finditer(window) if _is_sentence_end(window, m, lex))
