@@ -170,8 +170,20 @@ def split_day_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_FOUR_DIGIT_YEAR = re.compile(r"[12][0-9]{3}")
+
+
+def _year_to_year(text: str, a: Candidate, b: Candidate) -> bool:
+    """Two bare four-digit years, the second later: "the Challenger expedition of 1872 to 1876" is a range without
+    "from" (a number after "to" that names an amount is no year: "rose 1872 to 1876 points" tags no second year)."""
+    return (a.grain == "year" and b.grain == "year" and a.year is not None and b.year is not None and b.year > a.year
+            and _FOUR_DIGIT_YEAR.fullmatch(text[a.start : a.end]) is not None
+            and _FOUR_DIGIT_YEAR.fullmatch(text[b.start : b.end]) is not None)
+
+
 def link_ranges(text: str, cands: list[Candidate]) -> None:
-    """Mark "from A to B", "between A and B", "A-B" pairs: the first gets range_end = index of the second."""
+    """Mark "from A to B", "between A and B", "A-B" pairs, "YYYY to YYYY" without "from": the first gets range_end =
+    index of the second."""
     for i in range(len(cands) - 1):
         a, b = cands[i], cands[i + 1]
         if a.type not in {"DATE", "TIME"} or b.type != a.type:
@@ -183,7 +195,8 @@ def link_ranges(text: str, cands: list[Candidate]) -> None:
         before = text[max(0, a.start - 9) : a.start].lower()
         if word == "and" and not before.endswith("between "):
             continue
-        if word in {"to", "through", "thru", "until", "till"} and not before.endswith(("from ", "between ")) and word == "to":
+        if word in {"to", "through", "thru", "until", "till"} and not before.endswith(("from ", "between ")) and word == "to" \
+                and not _year_to_year(text, a, b):
             continue
         a.range_end = i + 1
         b.range_from = a
