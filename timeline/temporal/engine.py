@@ -16,6 +16,7 @@ from timeline.temporal.refiners import (
     ModifierRefiner,
     TitleFilter,
     coordinate_weekdays,
+    drop_vague_before_date,
     duration_ranges,
     later_as_duration,
     link_clock_day,
@@ -134,6 +135,7 @@ class TemporalTagger:
             if not narrative:
                 cands = later_as_duration(text, cands)
             cands = merge_clock_date(text, cands)
+            cands = drop_vague_before_date(text, cands, self.lexicon)
             link_clock_day(text, cands)
             cands = merge_date_clock(text, cands)
             cands = split_day_ranges(text, cands)

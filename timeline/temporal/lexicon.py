@@ -122,6 +122,7 @@ class LexiconData(BaseModel):
     reduced_participle_followers: list[str] = []
     gerund_past_openers: list[str] = []
     gerund_past_overridden: list[str] = []
+    vague_before_date_openers: list[str] = []
     infinitive_not_ahead: list[str] = []
     direction_phrases: dict[str, Literal[-1, 0, 1]]
     not_initial_phrases: list[str] = []

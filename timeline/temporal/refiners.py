@@ -170,6 +170,31 @@ def split_day_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: a comma, a preposition maybe, between a vague reference and the date that states it
+_VAGUE_DATE_GAP = re.compile(r"[ \t]*,?[ \t]+(?:(?:on|in|at|during)[ \t]+)?", re.IGNORECASE)
+
+
+def drop_vague_before_date(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """A vague reference that a word of lexicon vague_before_date_openers makes an ordinal of the date right after it
+    ("extended the grace period twice, most recently on March 28"): the date is the time, the reference no
+    expression."""
+    openers = lex.data.vague_before_date_openers
+    out: list[Candidate] = []
+    for i, c in enumerate(cands):
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if (nxt is not None and c.rule == "vague-ref" and nxt.type in {"DATE", "TIME"} and nxt.rule != "vague-ref"
+                and _VAGUE_DATE_GAP.fullmatch(text[c.end : nxt.start]) is not None
+                and _ends_with_phrase(text[max(0, c.start - 40) : c.end], openers)):
+            continue
+        out.append(c)
+    return out
+
+
+def _ends_with_phrase(window: str, phrases: list[str]) -> bool:
+    words = " " + " ".join(window.lower().split())
+    return any(words.endswith(" " + p) for p in phrases)
+
+
 _FOUR_DIGIT_YEAR = re.compile(r"[12][0-9]{3}")
 
 
