@@ -51,8 +51,8 @@ class ModifierRefiner:
     def _applies(m: Modifier, c: Candidate, c_text: str) -> bool:
         if m.applies == "ago":
             return c.kind == "offset" and c_text.endswith(" ago")
-        if m.mod == "APPROX" and c.kind == "weekday":
-            return False
+        if m.mod == "APPROX" and c.kind == "weekday" and c.hour is None:
+            return False  # "about Tuesday" is rare; "around 3 a.m. on Thursday" (a clock time on its day) is approximate
         if m.applies == "any":
             return c.type in {"DATE", "TIME", "DURATION"} and not (c.value or "").endswith("_REF")
         if m.applies == "duration":
