@@ -187,8 +187,11 @@ class Resolver:
             # not a day ahead, which may be another event's ("A deadline was set for Tuesday. Talks resumed at 9 a.m.")
             return (c.hour is not None and prev.date is not None and prev.date < self.pub.date
                     and self._next_sentence(self.prev_end, c.start))
-        return (prev.date != self.pub.date and c.hour is not None
-                and c.hour * 60 + (c.minute or 0) >= self.prev_minute)
+        # a day before publication (an incident told hour by hour is past: not "The funeral will be held at 11am on
+        # Friday. Police said the man was arrested at 2pm."), and in the same paragraph
+        return (c.hour is not None and prev.date is not None and prev.date < self.pub.date
+                and c.hour * 60 + (c.minute or 0) >= self.prev_minute
+                and "\n\n" not in self.text[self.prev_end : c.start].replace("\r", ""))
 
     def _next_sentence(self, a: int, b: int) -> bool:
         """Is offset b in the sentence right after the one of offset a (exactly one sentence end between)?"""

@@ -125,6 +125,10 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
             return None
         if gd.get("rel") and not month_text[0].isupper() and norm(month_text).rstrip(".") in lex.ambiguous_months:
             return None  # "this march", "next may": a verb or a noun, not a month
+        if not month_text[0].isupper() and norm(month_text) in lex.word_set("modal_months"):
+            after = re.match(r"\s+([a-z]+)\b", text[m.end():m.end() + 20])
+            if after is not None and after.group(1) not in lex.word_set("month_followers"):
+                return None  # "Officials said 12 may have died": the modal after a count, not "12 May"
         if rule.spec.args.get("bare_month") and not _bare_month_ok(month_text, m, lex, text):
             return None
     if rule.spec.args.get("same_year_as_previous"):

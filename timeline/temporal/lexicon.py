@@ -71,6 +71,8 @@ class LexiconData(BaseModel):
     months: dict[str, int]
     ambiguous_months: list[str]
     month_context_words: list[str]
+    modal_months: list[str] = []
+    month_followers: list[str] = []
     month_abbreviations: list[str]
     weekdays: dict[str, int]
     weekday_abbreviations: dict[str, int] = Field(min_length=1)
