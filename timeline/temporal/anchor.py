@@ -472,9 +472,12 @@ class Resolver:
                 return None
             return cal.shift(self.pub.date, c.unit, c.later), grain, self.pub.anchor
         # "within [28 days] of that date" names the date it counts from, a deadline too ("file by 15 January")
-        prev = self.last_named if (c.offset or "").startswith("of ") else self.prev
-        if c.unit not in LATER_UNITS or prev is None:
+        named = (c.offset or "").startswith("of ")
+        prev = self.last_named if named else self.prev
+        if (c.unit not in LATER_UNITS and not (named and c.unit == "year")) or prev is None:
             return None
+        if named and prev.grain in cal.DAY_GRAINS:
+            grain = "day"  # "within [two years] of that date": a day two years on, not that whole year
         if prev.grain not in cal.DAY_GRAINS and not (prev.grain == "month" and c.unit == "month"):
             return None
         return cal.shift(prev.date, c.unit, c.later), grain, prev.anchor

@@ -116,7 +116,8 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         # (lexicon fiscal_span_context; WikiWars' "the Siege of Kut (1915-16)" is two years)
         left, right = sentence_words(text, m.start(), m.end(), lex)
         context = lex.word_set("fiscal_span_context")
-        if c.year != int(gd["fystart"]) + 1 or not any(w.lower() in context for w in left + right):
+        near = left[-FISCAL_CONTEXT_WORDS:] + right[:FISCAL_CONTEXT_WORDS]  # not "The 2014-15 war ... the budget"
+        if c.year != int(gd["fystart"]) + 1 or not any(w.lower() in context for w in near):
             return None
     if gd.get("month"):
         month_text = gd["month"]
@@ -279,6 +280,10 @@ def _grain(c: Candidate) -> str:
     if c.half is not None:
         return "half"
     return "year"
+
+
+#: how many words either side of a year pair "2026-27" a word of lexicon fiscal_span_context may be
+FISCAL_CONTEXT_WORDS = 3
 
 
 def _bare_month_ok(month_text: str, m: re.Match[str], lex: Lexicon, text: str) -> bool:

@@ -146,7 +146,7 @@ class TemporalTagger:
             set_conjuncts(text, cands)
             coordinate_weekdays(text, cands)
             offset_from_event(text, cands, self.lexicon)
-            within_of_previous(text, cands)
+            cands = within_of_previous(text, cands)
             out: list[TimeExpression] = []
             index_map: dict[int, int] = {}
             for i, c in enumerate(cands):

@@ -450,14 +450,16 @@ def later_as_duration(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 _WITHIN_OF = re.compile(r"\s+of\s+(?:that|the\s+same|this)\s+(?:date|day)\b", re.IGNORECASE)
-_COUNT_VALUE = re.compile(r"P([1-9][0-9]*)([DWM])")
-_VALUE_UNITS = {"D": "day", "W": "week", "M": "month"}
+_COUNT_VALUE = re.compile(r"P([1-9][0-9]*)([DWMY])")
+_VALUE_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
-def within_of_previous(text: str, cands: list[Candidate]) -> None:
+def within_of_previous(text: str, cands: list[Candidate]) -> list[Candidate]:
     """"within [28 days] of that date": a deadline counted from the time last named, like "[two days] later": the
     DURATION keeps its value and extent, and the resolver dates the day it leads to (``TimeExpression.leads_to``) from
-    the previous time; the words are kept as its offset ("of that date"). Not "within [28 days]" alone (a length)."""
+    the previous time; the words are kept as its offset ("of that date"), and a time found inside them ("the same
+    day") is no expression of its own. Not "within [28 days]" alone (a length)."""
+    inside: list[tuple[int, int]] = []
     for c in cands:
         if c.type != "DURATION" or c.kind != "fixed" or c.offset is not None or c.later is not None:
             continue
@@ -466,6 +468,8 @@ def within_of_previous(text: str, cands: list[Candidate]) -> None:
         if v is None or m is None or prev_word(text, c.start) != "within":
             continue
         c.unit, c.later, c.offset = _VALUE_UNITS[v.group(2)], int(v.group(1)), " ".join(m.group(0).split())
+        inside.append((m.start(), m.end()))
+    return [c for c in cands if not any(a <= c.start and c.end <= b for a, b in inside)]
 
 
 def offset_from_event(text: str, cands: list[Candidate], lex: Lexicon) -> None:
