@@ -447,8 +447,8 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
             return f"{dated} {phrase}"
         return _trim(phrase)
     toks: list[Token] = []
-    resultative = (lemma in result and tok.tag_ == "VBG" and tok.dep_ == "advcl" and not own_subject
-                   and tok.i > 0 and tok.doc[tok.i - 1].text == ",")
+    resultative = ((lemma in result and tok.tag_ == "VBG" or reduced_passive(tok)) and tok.dep_ == "advcl"
+                   and not own_subject and tok.i > 0 and tok.doc[tok.i - 1].text == ",")
     nearer = None if resultative or own_subject else _nearer_clause(tok)
     subj = None if resultative else subject_of(nearer if nearer is not None else tok, object_control, ranking, aspectual)
     if subj is not None and time_nouns:
@@ -522,6 +522,15 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
         if governing:  # "was given permission to appeal": the grant, not a bare "appeal"
             return _trim(f"{governing} to {words}")
     return _trim(words)
+
+
+def reduced_passive(tok: Token) -> bool:
+    """Is the predicate a reduced passive participle with its agent and no verbal group of its own ("talks on
+    Tuesday, followed by a news conference"): after a comma it continues the clause before it, whose subject is not
+    its subject (nor is it a finite past)."""
+    return (tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+            and any(c.dep_ == "agent" for c in tok.children)
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in tok.children))
 
 
 def _misread_time_subject(verb: Token, subj: Token, time_nouns: frozenset[str]) -> Token | None:

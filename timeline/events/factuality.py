@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from timeline.events.describe import LIST_MARKERS, is_ranking_word, line_bounds, ranked_noun
+from timeline.events.describe import LIST_MARKERS, is_ranking_word, line_bounds, ranked_noun, reduced_passive
 from timeline.events.lexicon import Cue, FutureTime, Lexicon, PastTime, TimePhrases
 from timeline.events.tense import CONTRAST_CC, FINITE_VERB_TAGS, NEGATIONS, TenseInfo, tense_of
 from timeline.models import EventClass, Factuality
@@ -390,6 +390,8 @@ class FactualityResolver:
             up = self.of(head)
             if up.factuality in UNREAL and tinfo.tense in ("PRESENT", "INFINITIVE", "NONE"):
                 return FactualityInfo(up.factuality, None, f"inherit:{tok.dep_}")
+            if reduced_passive(tok):  # "will hold talks on Tuesday, followed by a news conference": no finite past
+                return FactualityInfo(up.factuality, None, "inherit:reduced-passive")
         return None
 
     def _subordinate_participle(self, tok: Token, tinfo: TenseInfo) -> FactualityInfo | None:
