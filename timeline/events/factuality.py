@@ -405,6 +405,11 @@ class FactualityResolver:
             if not (prior or sharing) or gov.pos_ not in PREDICATE_POS:
                 return None
             up = self.of(gov)
+            if (prior and up.factuality in (F.EXPECTED, F.POSSIBLE) and self._lasting_consequence(gov)
+                    and _future_time_below(tok, tok.i, self._lexicon.future_time) is None):
+                # "would miss at least three weeks after injuring his hamstring": the foreseen span runs from the
+                # gerund, which is its cause and has happened (an intended "will meet them after arriving" stays)
+                return FactualityInfo(F.HAPPENED, None, f"gerund-{prep}:cause")
             if up.factuality in UNREAL:  # "will meet the minister before leaving"
                 return FactualityInfo(up.factuality, None, f"gerund-{prep}")
             gov_tense = tense_of(gov)
@@ -427,6 +432,20 @@ class FactualityResolver:
         if up.factuality in UNREAL:
             return FactualityInfo(up.factuality, None, f"reduced-clause:{mark.lower_}")
         return None
+
+    def _lasting_consequence(self, verb: Token) -> bool:
+        """Does the verb carry the span it lasts: a measured time as its object or adverb ("would miss three weeks",
+        "will be out for six weeks", "could be sidelined until March"; lexicon
+        subordinate_participles.consequence_spans)?"""
+        words = self._lexicon.subordinate_participles
+        spans, until = words.consequence_spans.words, words.consequence_until.words
+        for c in verb.children:
+            if c.dep_ in ("dobj", "npadvmod") and c.lower_ in spans:
+                return True
+            if c.dep_ == "prep" and (c.lower_ in until or c.lower_ == "for" and any(
+                    g.dep_ == "pobj" and g.lower_ in spans for g in c.children)):
+                return True
+        return False
 
     @staticmethod
     def _from_tense(tinfo: TenseInfo, event_class: EventClass | None) -> FactualityInfo:

@@ -139,6 +139,11 @@ class SubordinateParticiples(BaseModel):
     sharing_prepositions: FormList
     #: "Once launched, it would take six weeks": a reduced clause of time is as unreal as its governor
     time_marks: FormList
+    #: "would miss three weeks after injuring his hamstring": an expected span (a measured time as object or "for"
+    #: phrase) that runs from an after-gerund, which then happened
+    consequence_spans: FormList
+    #: "could be sidelined until March after tearing a ligament": the span given by its end
+    consequence_until: FormList
 
 
 class DescriptionWords(BaseModel):
