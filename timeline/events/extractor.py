@@ -7,7 +7,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from timeline.events import describe, filters, rules
+from timeline.events import describe, filters, repair, rules
 from timeline.events.factuality import FactualityInfo, FactualityResolver, reduced_scheduled_adjective
 from timeline.events.detect import detect_with_model
 from timeline.events.lexicon import Lexicon, load_lexicon
@@ -61,6 +61,8 @@ class EventExtractor:
             return []
         allowed = allowed_tokens(doc, regions)
         parsed = is_parsed(doc)
+        if parsed:
+            repair.repair_fixtures(doc, self.lexicon)  # "Preston host Hull on Wednesday": the verb back
         if parsed:  # section headings yield no events (a blank Doc cannot tell a finite verb)
             for i in filters.heading_tokens(doc, self.lexicon.headings, after_prose=not first_chunk,
                                             more_after=not last_chunk):

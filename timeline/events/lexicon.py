@@ -241,6 +241,8 @@ class Lexicon(BaseModel):
     #: verbs that end the activity of their -ing complement, which went on until then ("had stopped selling")
     ending_verbs: WordList
     subordinate_participles: SubordinateParticiples
+    #: verbs of a fixture line the parser may read as a noun ("Preston host Hull on Wednesday evening")
+    fixture_verbs: FormList
     event_arguments: EventArguments
     future_time: FutureTime
     past_time: PastTime
@@ -272,6 +274,7 @@ class Lexicon(BaseModel):
         out.extend(("object_control_verbs", ex) for ex in self.object_control_verbs.examples)
         out.extend(("boilerplate", ex) for ex in self.boilerplate.examples)
         out.extend(("non_event_noun_forms", ex) for ex in self.non_event_noun_forms.examples)
+        out.extend(("fixture_verbs", ex) for ex in self.fixture_verbs.examples)
         for cue in self.cues:
             out.extend((f"cues.{cue.name}", ex) for ex in cue.examples)
         out.extend(("negation", ex) for ex in self.negation.examples)
