@@ -550,6 +550,10 @@ class FactualityResolver:
             judged = next((c for c in head.children if c.dep_ == "acomp" and c.lower_ in verbs.evaluative.words), None)
             if judged is not None:  # "A decision before the summer holidays was always optimistic": a prospect
                 return FactualityInfo(F.POSSIBLE, None, f"argument-of:{judged.lower_}")
+        if (dep in ("nsubjpass", "dobj") and tense_of(head).polarity == "NEG"
+                and any(c.dep_ == "advmod" and c.lower_ in verbs.pending.words for c in head.children)):
+            # "A replacement has not yet been named", "has not yet made a decision": still to come
+            return FactualityInfo(F.EXPECTED, None, "argument-of:not-yet")
         lemma = head.lemma_.lower()
         planned_for = lemma in verbs.planning_with_for.lemmas and any(
             c.dep_ == "prep" and c.lower_ == "for" for c in head.children)

@@ -95,6 +95,8 @@ class EventArguments(BaseModel):
     evaluative: FormList
     #: nouns whose "of" object is an event that may or may not happen ("the odds of the deal closing")
     chance_of: FormList = FormList(words=frozenset())
+    #: adverbs of a negated verb that say its event noun is still to come ("A replacement has not yet been named")
+    pending: FormList = FormList(words=frozenset())
 
 
 class TimePhrases(BaseModel):
