@@ -70,10 +70,12 @@ def noun_phrase(tok: Token, *, with_conj: bool = True, surname: bool = True) -> 
             reach = _words([t for t in tok.doc[c.i : tok.i] if not t.is_punct])
             # a modifier coordinated with the next one goes with it: "the Urban 3 and Trail X models"
             paired = any(g.dep_ == "cc" and g.i == c.right_edge.i for g in c.children)
-            if reach <= (6 if paired else 4) and len(sub) <= 6:
+            if reach <= (6 if paired else 4) and _words(sub) <= 6:
                 # the whole modifier: "a 24-year-old man", "stronger-than-expected jobs data", not "a year old man"
                 toks += [g for g in sub if g.dep_ != "punct" or _inner_hyphen(g)]
-            elif reach <= 4:  # the modifier's nearest words, never its dependents alone
+            elif reach <= 4 and not any(_inner_hyphen(g) for g in sub):
+                # the modifier's nearest words, never its dependents alone (nor a piece of a hyphenated word:
+                # "a top-of-the-table clash" is said whole or not at all)
                 toks += [g for g in sub if g.dep_ != "punct" and tok.i - g.i <= 4]
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
     pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None

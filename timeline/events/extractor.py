@@ -154,6 +154,10 @@ def _sentence_index(doc: Doc) -> list[Span]:
 def _describe(tok: Token, pos: str, lexicon: Lexicon) -> str:
     clause = pos == "ADJ" and tok.dep_ not in ("amod", "acomp", "attr") and any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)  # "would not peak" tagged ADJ
+    deps = {c.dep_ for c in tok.children}
+    # a verb tagged as a plural noun with a subject and an object of its own ("before a second engine burn in
+    # November lowers it closer to the planet"): described as the clause it is
+    clause = clause or (pos == "NOUN" and "nsubj" in deps and "dobj" in deps)
     if pos == "VERB" or clause:
         words = lexicon.descriptions
         return describe.describe_predicate(
