@@ -166,7 +166,8 @@ def _describe(tok: Token, pos: str, lexicon: Lexicon) -> str:
             ranking=lexicon.ranking_modifiers.words, directional=words.directional_adverbs.lemmas,
             permission=words.permission_nouns.lemmas,
             documents=(words.publishing_participles.lemmas, words.document_nouns.lemmas),
-            degree=words.degree_nouns.lemmas, time_nouns=lexicon.future_time.time_nouns.words)
+            degree=words.degree_nouns.lemmas, time_nouns=lexicon.future_time.time_nouns.words,
+            calendar=(words.calendar_verbs.lemmas, words.occasion_nouns.lemmas))
     scheduled = reduced_scheduled_adjective(tok, lexicon.scheduled_adjectives.lemmas) if pos == "ADJ" else None
     if scheduled is not None:  # "the report, originally due in September": "report originally due"
         return describe.describe_reduced_adjective(tok, scheduled)

@@ -166,6 +166,10 @@ class DescriptionWords(BaseModel):
     degree_nouns: WordList = WordList(lemmas=frozenset())
     #: "was given permission to appeal": nouns of leave whose infinitive reads with the clause that grants it
     permission_nouns: WordList = WordList(lemmas=frozenset())
+    #: "the anniversary of the return to Britain, which fell in May": verbs of the calendar whose relative subject is
+    #: the occasion noun a name sits under, not the name
+    calendar_verbs: WordList = WordList(lemmas=frozenset())
+    occasion_nouns: WordList = WordList(lemmas=frozenset())
 
 
 class Cue(BaseModel):
