@@ -70,10 +70,12 @@ def noun_phrase(tok: Token, *, with_conj: bool = True, surname: bool = True) -> 
             reach = _words([t for t in tok.doc[c.i : tok.i] if not t.is_punct])
             # a modifier coordinated with the next one goes with it: "the Urban 3 and Trail X models"
             paired = any(g.dep_ == "cc" and g.i == c.right_edge.i for g in c.children)
-            if reach <= (6 if paired else 4) and len(sub) <= 6:
+            if reach <= (6 if paired else 4) and _words(sub) <= 6:
                 # the whole modifier: "a 24-year-old man", "stronger-than-expected jobs data", not "a year old man"
                 toks += [g for g in sub if g.dep_ != "punct" or _inner_hyphen(g)]
-            elif reach <= 4:  # the modifier's nearest words, never its dependents alone
+            elif reach <= 4 and not any(_inner_hyphen(g) for g in sub):
+                # the modifier's nearest words, never its dependents alone (nor a piece of a hyphenated word:
+                # "a top-of-the-table clash" is said whole or not at all)
                 toks += [g for g in sub if g.dep_ != "punct" and tok.i - g.i <= 4]
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
     pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
@@ -171,7 +173,8 @@ def on_line_of(tokens: Iterable[Token], trigger: Token) -> list[Token]:
 
 
 def subject_of(tok: Token, object_control: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset(),
-               aspectual: frozenset[str] = frozenset()) -> Token | None:
+               aspectual: frozenset[str] = frozenset(),
+               calendar: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> Token | None:
     """The subject of a predicate, looking up through control, coordination and participle modifiers; the
     infinitive of an ``object_control`` verb (lexicon object_control_verbs) has that verb's object as subject, the
     infinitive after a noun ranked by a ``ranking`` word, an ordinal or a superlative (lexicon ranking_modifiers)
@@ -186,7 +189,7 @@ def subject_of(tok: Token, object_control: frozenset[str] = frozenset(), ranking
             subj = None  # "running ads since August accusing Ortega": a date misread as a participle's subject
         if subj is not None:
             if subj.tag_ in ("WP", "WDT"):  # "doctors who performed abortions" -> the doctors; "a memoir, which
-                antecedent = _relative_antecedent(cur, subj, aspectual)  # her family said would be published" -> the memoir
+                antecedent = _relative_antecedent(cur, subj, aspectual, calendar)  # her family said would be published" -> the memoir
                 if antecedent is not None:
                     return antecedent
             return subj
@@ -218,11 +221,15 @@ def subject_of(tok: Token, object_control: frozenset[str] = frozenset(), ranking
 _LONG_ANTECEDENT = 7
 
 
-def _relative_antecedent(verb: Token, pronoun: Token, aspectual: frozenset[str] = frozenset()) -> Token | None:
+def _relative_antecedent(verb: Token, pronoun: Token, aspectual: frozenset[str] = frozenset(),
+                         calendar: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> Token | None:
     """The noun a relative clause hangs on, from its verb or a complement clause below it ("which her family said
     would be published": up from "published" through "said"); a free relative ("what looked like") has none. The
     subject of an ``aspectual`` verb without an object is an event: a name the parser hung the clause on gives way to
-    the noun it completes ("the first Test against New Zealand, which starts at Lord's": the Test starts)."""
+    the noun it completes ("the first Test against New Zealand, which starts at Lord's": the Test starts). The
+    subject of a verb of the calendar (``calendar``: its lemmas and the occasion nouns, lexicon
+    descriptions.calendar_verbs / occasion_nouns) is the occasion a name sits under ("the 150th anniversary of the
+    expedition's return to Britain, which fell in May": the anniversary fell)."""
     if pronoun.lower_ in ("what", "whatever"):
         return None
     cur = verb
@@ -234,6 +241,14 @@ def _relative_antecedent(verb: Token, pronoun: Token, aspectual: frozenset[str] 
                     and noun.pos_ == "PROPN" and noun.dep_ == "pobj" and prep.head.pos_ == "NOUN"
                     and prep.head.i < prep.i):
                 return prep.head
+            if verb.lemma_.lower() in calendar[0] and noun.pos_ == "PROPN" and noun.dep_ == "pobj":
+                up = noun
+                for _ in range(4):  # up the chain of prepositional phrases to an occasion noun
+                    if up.dep_ != "pobj" or up.head.head.i == up.head.i or up.head.head.pos_ != "NOUN":
+                        break
+                    up = up.head.head
+                    if up.lemma_.lower() in calendar[1]:
+                        return up
             return noun
         if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head.i == cur.i:
             return None
@@ -407,7 +422,8 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
                        result: frozenset[str] = frozenset(), ranking: frozenset[str] = frozenset(),
                        directional: frozenset[str] = frozenset(), permission: frozenset[str] = frozenset(),
                        documents: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-                       degree: frozenset[str] = frozenset(), time_nouns: frozenset[str] = frozenset()) -> str:
+                       degree: frozenset[str] = frozenset(), time_nouns: frozenset[str] = frozenset(),
+                       calendar: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> str:
     """'Kishida meets with Biden in the United States', 'this agreement may create a framework'.
 
     ``aspectual``: verbs whose -ing complement keeps them ("It began cutting"); ``prepositional``: participles
@@ -447,10 +463,11 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
             return f"{dated} {phrase}"
         return _trim(phrase)
     toks: list[Token] = []
-    resultative = (lemma in result and tok.tag_ == "VBG" and tok.dep_ == "advcl" and not own_subject
-                   and tok.i > 0 and tok.doc[tok.i - 1].text == ",")
+    resultative = ((lemma in result and tok.tag_ == "VBG" or reduced_passive(tok)) and tok.dep_ == "advcl"
+                   and not own_subject and tok.i > 0 and tok.doc[tok.i - 1].text == ",")
     nearer = None if resultative or own_subject else _nearer_clause(tok)
-    subj = None if resultative else subject_of(nearer if nearer is not None else tok, object_control, ranking, aspectual)
+    subj = None if resultative else subject_of(nearer if nearer is not None else tok, object_control, ranking, aspectual,
+                                               calendar)
     if subj is not None and time_nouns:
         subj = _misread_time_subject(tok, subj, time_nouns) or subj
     if subj is not None and subj.i < tok.i and tok.dep_ == "acl" and subj.i == tok.head.i:
@@ -522,6 +539,15 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
         if governing:  # "was given permission to appeal": the grant, not a bare "appeal"
             return _trim(f"{governing} to {words}")
     return _trim(words)
+
+
+def reduced_passive(tok: Token) -> bool:
+    """Is the predicate a reduced passive participle with its agent and no verbal group of its own ("talks on
+    Tuesday, followed by a news conference"): after a comma it continues the clause before it, whose subject is not
+    its subject (nor is it a finite past)."""
+    return (tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+            and any(c.dep_ == "agent" for c in tok.children)
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in tok.children))
 
 
 def _misread_time_subject(verb: Token, subj: Token, time_nouns: frozenset[str]) -> Token | None:

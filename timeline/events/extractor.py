@@ -7,7 +7,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from timeline.events import describe, filters, rules
+from timeline.events import describe, filters, repair, rules
 from timeline.events.factuality import FactualityInfo, FactualityResolver, reduced_scheduled_adjective
 from timeline.events.detect import detect_with_model
 from timeline.events.lexicon import Lexicon, load_lexicon
@@ -61,6 +61,8 @@ class EventExtractor:
             return []
         allowed = allowed_tokens(doc, regions)
         parsed = is_parsed(doc)
+        if parsed:
+            repair.repair_fixtures(doc, self.lexicon)  # "Preston host Hull on Wednesday": the verb back
         if parsed:  # section headings yield no events (a blank Doc cannot tell a finite verb)
             for i in filters.heading_tokens(doc, self.lexicon.headings, after_prose=not first_chunk,
                                             more_after=not last_chunk):
@@ -152,6 +154,10 @@ def _sentence_index(doc: Doc) -> list[Span]:
 def _describe(tok: Token, pos: str, lexicon: Lexicon) -> str:
     clause = pos == "ADJ" and tok.dep_ not in ("amod", "acomp", "attr") and any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)  # "would not peak" tagged ADJ
+    deps = {c.dep_ for c in tok.children}
+    # a verb tagged as a plural noun with a subject and an object of its own ("before a second engine burn in
+    # November lowers it closer to the planet"): described as the clause it is
+    clause = clause or (pos == "NOUN" and "nsubj" in deps and "dobj" in deps)
     if pos == "VERB" or clause:
         words = lexicon.descriptions
         return describe.describe_predicate(
@@ -160,7 +166,8 @@ def _describe(tok: Token, pos: str, lexicon: Lexicon) -> str:
             ranking=lexicon.ranking_modifiers.words, directional=words.directional_adverbs.lemmas,
             permission=words.permission_nouns.lemmas,
             documents=(words.publishing_participles.lemmas, words.document_nouns.lemmas),
-            degree=words.degree_nouns.lemmas, time_nouns=lexicon.future_time.time_nouns.words)
+            degree=words.degree_nouns.lemmas, time_nouns=lexicon.future_time.time_nouns.words,
+            calendar=(words.calendar_verbs.lemmas, words.occasion_nouns.lemmas))
     scheduled = reduced_scheduled_adjective(tok, lexicon.scheduled_adjectives.lemmas) if pos == "ADJ" else None
     if scheduled is not None:  # "the report, originally due in September": "report originally due"
         return describe.describe_reduced_adjective(tok, scheduled)

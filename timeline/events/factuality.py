@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from timeline.events.describe import LIST_MARKERS, is_ranking_word, line_bounds, ranked_noun
+from timeline.events.describe import LIST_MARKERS, is_ranking_word, line_bounds, ranked_noun, reduced_passive
 from timeline.events.lexicon import Cue, FutureTime, Lexicon, PastTime, TimePhrases
 from timeline.events.tense import CONTRAST_CC, FINITE_VERB_TAGS, NEGATIONS, TenseInfo, tense_of
 from timeline.models import EventClass, Factuality
@@ -390,6 +390,8 @@ class FactualityResolver:
             up = self.of(head)
             if up.factuality in UNREAL and tinfo.tense in ("PRESENT", "INFINITIVE", "NONE"):
                 return FactualityInfo(up.factuality, None, f"inherit:{tok.dep_}")
+            if reduced_passive(tok):  # "will hold talks on Tuesday, followed by a news conference": no finite past
+                return FactualityInfo(up.factuality, None, "inherit:reduced-passive")
         return None
 
     def _subordinate_participle(self, tok: Token, tinfo: TenseInfo) -> FactualityInfo | None:
@@ -403,6 +405,11 @@ class FactualityResolver:
             if not (prior or sharing) or gov.pos_ not in PREDICATE_POS:
                 return None
             up = self.of(gov)
+            if (prior and up.factuality in (F.EXPECTED, F.POSSIBLE) and self._lasting_consequence(gov)
+                    and _future_time_below(tok, tok.i, self._lexicon.future_time) is None):
+                # "would miss at least three weeks after injuring his hamstring": the foreseen span runs from the
+                # gerund, which is its cause and has happened (an intended "will meet them after arriving" stays)
+                return FactualityInfo(F.HAPPENED, None, f"gerund-{prep}:cause")
             if up.factuality in UNREAL:  # "will meet the minister before leaving"
                 return FactualityInfo(up.factuality, None, f"gerund-{prep}")
             gov_tense = tense_of(gov)
@@ -425,6 +432,20 @@ class FactualityResolver:
         if up.factuality in UNREAL:
             return FactualityInfo(up.factuality, None, f"reduced-clause:{mark.lower_}")
         return None
+
+    def _lasting_consequence(self, verb: Token) -> bool:
+        """Does the verb carry the span it lasts: a measured time as its object or adverb ("would miss three weeks",
+        "will be out for six weeks", "could be sidelined until March"; lexicon
+        subordinate_participles.consequence_spans)?"""
+        words = self._lexicon.subordinate_participles
+        spans, until = words.consequence_spans.words, words.consequence_until.words
+        for c in verb.children:
+            if c.dep_ in ("dobj", "npadvmod") and c.lower_ in spans:
+                return True
+            if c.dep_ == "prep" and (c.lower_ in until or c.lower_ == "for" and any(
+                    g.dep_ == "pobj" and g.lower_ in spans for g in c.children)):
+                return True
+        return False
 
     @staticmethod
     def _from_tense(tinfo: TenseInfo, event_class: EventClass | None) -> FactualityInfo:
@@ -529,6 +550,10 @@ class FactualityResolver:
             judged = next((c for c in head.children if c.dep_ == "acomp" and c.lower_ in verbs.evaluative.words), None)
             if judged is not None:  # "A decision before the summer holidays was always optimistic": a prospect
                 return FactualityInfo(F.POSSIBLE, None, f"argument-of:{judged.lower_}")
+        if (dep in ("nsubjpass", "dobj") and tense_of(head).polarity == "NEG"
+                and any(c.dep_ == "advmod" and c.lower_ in verbs.pending.words for c in head.children)):
+            # "A replacement has not yet been named", "has not yet made a decision": still to come
+            return FactualityInfo(F.EXPECTED, None, "argument-of:not-yet")
         lemma = head.lemma_.lower()
         planned_for = lemma in verbs.planning_with_for.lemmas and any(
             c.dep_ == "prep" and c.lower_ == "for" for c in head.children)

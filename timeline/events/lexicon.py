@@ -95,6 +95,8 @@ class EventArguments(BaseModel):
     evaluative: FormList
     #: nouns whose "of" object is an event that may or may not happen ("the odds of the deal closing")
     chance_of: FormList = FormList(words=frozenset())
+    #: adverbs of a negated verb that say its event noun is still to come ("A replacement has not yet been named")
+    pending: FormList = FormList(words=frozenset())
 
 
 class TimePhrases(BaseModel):
@@ -139,6 +141,11 @@ class SubordinateParticiples(BaseModel):
     sharing_prepositions: FormList
     #: "Once launched, it would take six weeks": a reduced clause of time is as unreal as its governor
     time_marks: FormList
+    #: "would miss three weeks after injuring his hamstring": an expected span (a measured time as object or "for"
+    #: phrase) that runs from an after-gerund, which then happened
+    consequence_spans: FormList
+    #: "could be sidelined until March after tearing a ligament": the span given by its end
+    consequence_until: FormList
 
 
 class DescriptionWords(BaseModel):
@@ -159,6 +166,10 @@ class DescriptionWords(BaseModel):
     degree_nouns: WordList = WordList(lemmas=frozenset())
     #: "was given permission to appeal": nouns of leave whose infinitive reads with the clause that grants it
     permission_nouns: WordList = WordList(lemmas=frozenset())
+    #: "the anniversary of the return to Britain, which fell in May": verbs of the calendar whose relative subject is
+    #: the occasion noun a name sits under, not the name
+    calendar_verbs: WordList = WordList(lemmas=frozenset())
+    occasion_nouns: WordList = WordList(lemmas=frozenset())
 
 
 class Cue(BaseModel):
@@ -236,6 +247,8 @@ class Lexicon(BaseModel):
     #: verbs that end the activity of their -ing complement, which went on until then ("had stopped selling")
     ending_verbs: WordList
     subordinate_participles: SubordinateParticiples
+    #: verbs of a fixture line the parser may read as a noun ("Preston host Hull on Wednesday evening")
+    fixture_verbs: FormList
     event_arguments: EventArguments
     future_time: FutureTime
     past_time: PastTime
@@ -267,6 +280,7 @@ class Lexicon(BaseModel):
         out.extend(("object_control_verbs", ex) for ex in self.object_control_verbs.examples)
         out.extend(("boilerplate", ex) for ex in self.boilerplate.examples)
         out.extend(("non_event_noun_forms", ex) for ex in self.non_event_noun_forms.examples)
+        out.extend(("fixture_verbs", ex) for ex in self.fixture_verbs.examples)
         for cue in self.cues:
             out.extend((f"cues.{cue.name}", ex) for ex in cue.examples)
         out.extend(("negation", ex) for ex in self.negation.examples)
