@@ -123,16 +123,42 @@ def _phrase_pattern(phrases: frozenset[str]) -> re.Pattern[str] | None:
 
 
 def boilerplate_tokens(doc: Doc, lexicon: Lexicon) -> set[int]:
-    """Indices of the tokens of sentences that appeal for witnesses or give a helpline (``boilerplate`` in the
-    lexicon: "Anyone with information can call 101 quoting log 0187"): no story events there."""
+    """Indices of the tokens of clauses that appeal for witnesses or give a helpline (``boilerplate`` in the
+    lexicon: "Anyone with information can call 101 quoting log 0187"): no story events there. With a parse only the
+    appeal's clause, so a story clause joined to it keeps its events; without one the whole sentence."""
     pattern = _phrase_pattern(lexicon.boilerplate.words)
     if pattern is None or not doc.has_annotation("SENT_START"):
         return set()
     out: set[int] = set()
+    parsed = doc.has_annotation("DEP")
     for sent in doc.sents:
-        if pattern.search(sent.text):
-            out.update(range(sent.start, sent.end))
+        for m in pattern.finditer(sent.text):
+            tok = next((t for t in sent if t.idx >= sent.start_char + m.start()), None)
+            if not parsed or tok is None:
+                out.update(range(sent.start, sent.end))
+                continue
+            out.update(_clause_of(tok))
     return out
+
+
+#: the arcs that open a clause of its own, whose tokens an appeal in another clause does not mask
+_OWN_CLAUSE = frozenset({"ROOT", "conj", "ccomp", "advcl", "parataxis", "relcl", "xcomp"})
+
+
+def _clause_of(tok: Token) -> set[int]:
+    """The tokens of the clause that holds ``tok``: its nearest verb's subtree, less the conjoined or parallel clauses
+    of that verb ("A man was arrested on Friday and police are appealing to anyone with information": only the
+    appeal)."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in _OWN_CLAUSE:
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    own = {t.i for t in verb.subtree}
+    for child in verb.children:
+        if child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX") and tok.i not in {t.i for t in child.subtree}:
+            own -= {t.i for t in child.subtree}
+    return own
 
 
 def is_thing_noun(doc: Doc, trig: Trigger, lexicon: Lexicon) -> bool:
