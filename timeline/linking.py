@@ -934,11 +934,22 @@ def _holds_at_publication(ev: Event, t: TimeExpression) -> bool:
 def _subject_of_state(tok: Token, head: Token, event_tokens: Mapping[int, Event], t: TimeExpression) -> bool:
     """Is the event noun the subject of a state holding at publication that governs the time, with no clausal
     complement to take it ("A decision is expected on Wednesday morning", "The vote is expected next week")? The
-    time is then the noun's: the state only says it is awaited ("The offer is expected to expire Friday" is not)."""
+    time is then the noun's: the state only says it is awaited ("The offer is expected to expire Friday" is not).
+    A present passive of a scheduling verb is such a state too, whatever its event class ("A hearing to approve the
+    bidding procedures is scheduled for May 12", "The hearing is set for May 12"; not "The trial is scheduled to
+    begin on May 12": begin's)."""
     state = event_tokens.get(head.i)
     return (tok.pos_ in ("NOUN", "PROPN") and tok.head.i == head.i and tok.dep_ in ("nsubj", "nsubjpass")
-            and state is not None and _holds_at_publication(state, t)
+            and state is not None and (_holds_at_publication(state, t) or _scheduled_now(state, head))
             and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children))
+
+
+def _scheduled_now(state: Event, head: Token) -> bool:
+    """A present passive of a scheduling verb ("is scheduled", "are set", "is slated"): a state holding at
+    publication whose subject is the event it puts at a date."""
+    return (state.tense == "PRESENT" and state.aspect == "NONE"
+            and (head.lemma_.lower() in _SCHEDULING_VERBS or head.lower_ in _SCHEDULING_VERBS)
+            and any(c.dep_ == "auxpass" for c in head.children))
 
 
 def _now_expected(tok: Token, candidates: list[tuple[TimeExpression, Span]],
