@@ -383,6 +383,9 @@ class Linker:
             if _baseline_of_other(tok, span) and when_clause.get(tok.i) != t.id:
                 continue  # "rose 8 percent from last year's edition": what it is compared with, not when it was
             gov = governors.get(t.id)
+            related = _relating_object(span)
+            if related is not None and not (related.left_edge.i <= tok.i <= related.right_edge.i):
+                continue  # "departure follows the exit of two other senior executives last year": the exit's
             if gov is not None and gov[0] == tok.i:
                 if _holds_at_publication(ev, t) and not (_dates(t) and now_expected):
                     continue
@@ -405,6 +408,8 @@ class Linker:
                     continue  # "used her speech ... for NATO, which will celebrate ... next month": the clause's time
                 if gov is not None and _in_complement_event(tok, span.doc[gov[0]], span.root):
                     continue  # "offered a 4 percent rise this year", "a report, due ... on Friday": theirs
+                if _in_example(tok, span.root):
+                    continue  # "400 aftershocks, including a magnitude 5.9 tremor on Tuesday afternoon": the tremor's
                 if _in_other_conjunct(tok, span):
                     continue  # "... a hearing on Dec. 14, and two aldermen have said they will push": not theirs
                 if t.id in not_past:
@@ -868,6 +873,41 @@ def _in_complement_event(tok: Token, governor: Token, time_root: Token) -> bool:
     while node.head.i != node.i and node.head.i != tok.i:
         node = node.head
     return node.head.i == tok.i and node.dep_ == "advcl" and node.pos_ == "ADJ"
+
+
+_RELATING_VERBS = _WORDS.relating_verbs.words
+
+
+def _relating_object(span: Span) -> Token | None:
+    """The object phrase whose time it is, when the time hangs on a present relating verb right after that verb's
+    object ("Halvorsen's departure follows [the exit of two other senior executives] last year", "comes [after the
+    resignation of its CFO] in June"): the parser's attachment to the verb, but the relation holds at publication and
+    the time is the earlier event's. None otherwise."""
+    root = _phrase_root(span)
+    verb = root.head
+    if verb.i == root.i or root.dep_ not in ("npadvmod", "prep") or verb.pos_ != "VERB":
+        return None
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    if verb.lemma_.lower() not in _RELATING_VERBS and verb.lower_ not in _RELATING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i != root.i
+                 and c.right_edge.i + 1 == span.start), None)
+
+
+_EXAMPLE_PREPS = _WORDS.example_preps.words
+
+
+def _in_example(tok: Token, time_root: Token) -> bool:
+    """The time is inside an "including" phrase that ``tok`` is not in: the time of the member it names ("followed by
+    more than 400 aftershocks, including a magnitude 5.9 tremor on Tuesday afternoon": the tremor's, not the 400's)."""
+    above_tok = {t.i for t in _ancestry(tok)}
+    for node in _ancestry(time_root):
+        if node.i in above_tok:
+            return False
+        if node.lower_ in _EXAMPLE_PREPS and node.dep_ in ("prep", "advcl", "acl"):
+            return True
+    return False
 
 
 def _in_other_conjunct(tok: Token, span: Span) -> bool:
