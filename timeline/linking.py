@@ -364,7 +364,10 @@ class Linker:
         object_times = {tid for tid, (verb, _) in owners.items() if verb.i == tok.i}
         # "it is now expected early next year": the date, not "now", is the time of a passive state that governs both
         now_expected = ev.event_class == "I_STATE" and _now_expected(tok, candidates, governors)
+        specified = _specified_refs(candidates, governors)
         for t, span in candidates:
+            if t.id in specified:
+                continue  # "extended the grace period twice, most recently on March 28": the date says when
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
             if _due(span) and tok.i not in (span.start - 1, span.doc[span.start - 1].head.i):
@@ -990,6 +993,23 @@ def _scheduled_now(state: Event, head: Token) -> bool:
     return (state.tense == "PRESENT" and state.aspect == "NONE"
             and (head.lemma_.lower() in _SCHEDULING_VERBS or head.lower_ in _SCHEDULING_VERBS)
             and any(c.dep_ == "auxpass" for c in head.children))
+
+
+def _specified_refs(candidates: list[tuple[TimeExpression, Span]],
+                    governors: Mapping[str, tuple[int, str] | None]) -> set[str]:
+    """The past- and present-reference times that a date right after them specifies, the same event governing both
+    ("extended the grace period twice, most recently on March 28": March 28, not "the past"; "now, in its third
+    year"). At most one word ("on", "in", a comma) between them; a reference farther off keeps its own reading."""
+    out: set[str] = set()
+    for r, rspan in candidates:
+        if r.value not in ("PAST_REF", "PRESENT_REF") or governors.get(r.id) is None:
+            continue
+        for d, dspan in candidates:
+            if (d.type in (TimexType.DATE, TimexType.TIME) and d.value not in _REF_VALUES
+                    and 0 <= dspan.start - rspan.end <= 1 and governors.get(d.id) is not None
+                    and governors[d.id][0] == governors[r.id][0]):  # type: ignore[index]
+                out.add(r.id)
+    return out
 
 
 def _now_expected(tok: Token, candidates: list[tuple[TimeExpression, Span]],
