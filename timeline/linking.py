@@ -386,7 +386,7 @@ class Linker:
             if _baseline_of_other(tok, span) and when_clause.get(tok.i) != t.id:
                 continue  # "rose 8 percent from last year's edition": what it is compared with, not when it was
             gov = governors.get(t.id)
-            related = _relating_object(span)
+            related = _relating_object(span) or _elliptical_phrase(span)
             if related is not None and not (related.left_edge.i <= tok.i <= related.right_edge.i):
                 continue  # "departure follows the exit of two other senior executives last year": the exit's
             if gov is not None and gov[0] == tok.i:
@@ -899,6 +899,18 @@ def _relating_object(span: Span) -> Token | None:
 
 
 _EXAMPLE_PREPS = _WORDS.example_preps.words
+
+
+def _elliptical_phrase(span: Span) -> Token | None:
+    """The phrase set off by a comma whose time a bare time right after it is, though the parser hangs both on the
+    verb: an elliptical predicate ("Helix unveils its first folding phone, [on sale] later this year": the sale is
+    later this year, not the unveiling). None otherwise ("unveils its phone on sale later this year" keeps it)."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "npadvmod" or verb.i == root.i or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "prep" and c.right_edge.i + 1 == span.start
+                 and c.i > 0 and c.doc[c.i - 1].lower_ == "," and c.doc[c.i - 1].head.i == verb.i), None)
 
 
 def _in_example(tok: Token, time_root: Token) -> bool:
