@@ -308,8 +308,8 @@ class Linker:
             back = here - sent_index.get(sent_of[span.start], -99)
             if not 0 < back <= self.carry_over or "\n\n" in text[span.end_char : tok.idx]:
                 continue  # the cheap tests first: the tree walks below are for the times in reach only
-            if _comparison(t, span) or not _frames_sentence(span):
-                continue
+            if _comparison(t, span) or not _frames_sentence(span) or _premodifier_duration(t, span):
+                continue  # (the last: "after a two-year campaign" is the campaign's length, no frame to go on in)
             # the nearest sentence; in it, the time highest in the tree (the sentence's frame, not a detail)
             key = (-back, -depth[t.id], span.start)
             if best_key is None or key > best_key:
@@ -1357,11 +1357,29 @@ def _frames_sentence(span: Span) -> bool:
         return False
     chain = _ancestry(span.root)
     root = chain[-1]
+    if _moved_on(span, chain):
+        return False
     clause = next((node for node in chain[1:] if node.dep_ == "relcl"), None)
     if clause is None or clause.i < root.i:
         return True  # a relative clause of the subject sets the scene: "Williams shares, which were to be delisted
         # after the close of composite trading yesterday, closed at $23.25. Primerica closed at ..."
     return not (_past_verb(root) and root.lemma_ != "be" and root.lower_ not in _BE_FORMS)
+
+
+def _moved_on(span: Span, chain: list[Token]) -> bool:
+    """The time dates the first of two clauses after its verb, and the second, with a subject of its own, tells what
+    came later in the story ("Congress cut its funding in 2015, and the project was restored only after a two-year
+    campaign by scientists. The launch itself was delayed twice": not in 2015): the next sentence goes on from that
+    second clause, which the time does not date. A time in front frames both ("In 2015, Congress cut ... and ...")."""
+    root = chain[-1]
+    if span.start < root.i or any(node.dep_ == "conj" for node in chain[:-1]):
+        return False
+    return any(c.dep_ == "conj" and c.i > span.end and c.pos_ in ("VERB", "AUX")
+               and any(g.dep_ in _SUBJECT_DEPS for g in c.children)
+               and any(g.lower_ in _SEQUENCE_WORDS for g in c.subtree) for c in root.children)
+
+
+_SEQUENCE_WORDS = _WORDS.sequence_words.words
 
 
 def _comparison(t: TimeExpression, span: Span) -> bool:

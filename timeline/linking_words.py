@@ -117,6 +117,7 @@ class LinkingWords(BaseModel):
     new_date_preps: WordList
     relating_verbs: WordList
     example_preps: WordList
+    sequence_words: WordList
 
     def lists(self) -> list[tuple[str, WordList | PrepRelations | Particles]]:
         """Every list, named by its key in the file, in file order."""
