@@ -308,8 +308,8 @@ class Linker:
             back = here - sent_index.get(sent_of[span.start], -99)
             if not 0 < back <= self.carry_over or "\n\n" in text[span.end_char : tok.idx]:
                 continue  # the cheap tests first: the tree walks below are for the times in reach only
-            if _comparison(t, span) or not _frames_sentence(span):
-                continue
+            if _comparison(t, span) or not _frames_sentence(span) or _premodifier_duration(t, span):
+                continue  # (the last: "after a two-year campaign" is the campaign's length, no frame to go on in)
             # the nearest sentence; in it, the time highest in the tree (the sentence's frame, not a detail)
             key = (-back, -depth[t.id], span.start)
             if best_key is None or key > best_key:
@@ -364,7 +364,10 @@ class Linker:
         object_times = {tid for tid, (verb, _) in owners.items() if verb.i == tok.i}
         # "it is now expected early next year": the date, not "now", is the time of a passive state that governs both
         now_expected = ev.event_class == "I_STATE" and _now_expected(tok, candidates, governors)
+        specified = _specified_refs(candidates, governors)
         for t, span in candidates:
+            if t.id in specified:
+                continue  # "extended the grace period twice, most recently on March 28": the date says when
             if _noun_deictic(t, span) and span.root.head.i != tok.i:
                 continue  # "the current system", "a recent estimate": the time of that noun, not of the clause
             if _due(span) and tok.i not in (span.start - 1, span.doc[span.start - 1].head.i):
@@ -383,6 +386,9 @@ class Linker:
             if _baseline_of_other(tok, span) and when_clause.get(tok.i) != t.id:
                 continue  # "rose 8 percent from last year's edition": what it is compared with, not when it was
             gov = governors.get(t.id)
+            related = _relating_object(span) or _elliptical_phrase(span)
+            if related is not None and not (related.left_edge.i <= tok.i <= related.right_edge.i):
+                continue  # "departure follows the exit of two other senior executives last year": the exit's
             if gov is not None and gov[0] == tok.i:
                 if _holds_at_publication(ev, t) and not (_dates(t) and now_expected):
                     continue
@@ -405,6 +411,8 @@ class Linker:
                     continue  # "used her speech ... for NATO, which will celebrate ... next month": the clause's time
                 if gov is not None and _in_complement_event(tok, span.doc[gov[0]], span.root):
                     continue  # "offered a 4 percent rise this year", "a report, due ... on Friday": theirs
+                if _in_example(tok, span.root):
+                    continue  # "400 aftershocks, including a magnitude 5.9 tremor on Tuesday afternoon": the tremor's
                 if _in_other_conjunct(tok, span):
                     continue  # "... a hearing on Dec. 14, and two aldermen have said they will push": not theirs
                 if t.id in not_past:
@@ -870,6 +878,53 @@ def _in_complement_event(tok: Token, governor: Token, time_root: Token) -> bool:
     return node.head.i == tok.i and node.dep_ == "advcl" and node.pos_ == "ADJ"
 
 
+_RELATING_VERBS = _WORDS.relating_verbs.words
+
+
+def _relating_object(span: Span) -> Token | None:
+    """The object phrase whose time it is, when the time hangs on a present relating verb right after that verb's
+    object ("Halvorsen's departure follows [the exit of two other senior executives] last year", "comes [after the
+    resignation of its CFO] in June"): the parser's attachment to the verb, but the relation holds at publication and
+    the time is the earlier event's. None otherwise."""
+    root = _phrase_root(span)
+    verb = root.head
+    if verb.i == root.i or root.dep_ not in ("npadvmod", "prep") or verb.pos_ != "VERB":
+        return None
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    if verb.lemma_.lower() not in _RELATING_VERBS and verb.lower_ not in _RELATING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i != root.i
+                 and c.right_edge.i + 1 == span.start), None)
+
+
+_EXAMPLE_PREPS = _WORDS.example_preps.words
+
+
+def _elliptical_phrase(span: Span) -> Token | None:
+    """The phrase set off by a comma whose time a bare time right after it is, though the parser hangs both on the
+    verb: an elliptical predicate ("Helix unveils its first folding phone, [on sale] later this year": the sale is
+    later this year, not the unveiling). None otherwise ("unveils its phone on sale later this year" keeps it)."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "npadvmod" or verb.i == root.i or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "prep" and c.right_edge.i + 1 == span.start
+                 and c.i > 0 and c.doc[c.i - 1].lower_ == "," and c.doc[c.i - 1].head.i == verb.i), None)
+
+
+def _in_example(tok: Token, time_root: Token) -> bool:
+    """The time is inside an "including" phrase that ``tok`` is not in: the time of the member it names ("followed by
+    more than 400 aftershocks, including a magnitude 5.9 tremor on Tuesday afternoon": the tremor's, not the 400's)."""
+    above_tok = {t.i for t in _ancestry(tok)}
+    for node in _ancestry(time_root):
+        if node.i in above_tok:
+            return False
+        if node.lower_ in _EXAMPLE_PREPS and node.dep_ in ("prep", "advcl", "acl"):
+            return True
+    return False
+
+
 def _in_other_conjunct(tok: Token, span: Span) -> bool:
     """``tok`` is in a conjoined clause with a subject of its own that starts after the time, and the time is not in
     front of the first conjunct's verb (where it frames both: "On Monday, police arrested him and prosecutors charged
@@ -934,11 +989,39 @@ def _holds_at_publication(ev: Event, t: TimeExpression) -> bool:
 def _subject_of_state(tok: Token, head: Token, event_tokens: Mapping[int, Event], t: TimeExpression) -> bool:
     """Is the event noun the subject of a state holding at publication that governs the time, with no clausal
     complement to take it ("A decision is expected on Wednesday morning", "The vote is expected next week")? The
-    time is then the noun's: the state only says it is awaited ("The offer is expected to expire Friday" is not)."""
+    time is then the noun's: the state only says it is awaited ("The offer is expected to expire Friday" is not).
+    A present passive of a scheduling verb is such a state too, whatever its event class ("A hearing to approve the
+    bidding procedures is scheduled for May 12", "The hearing is set for May 12"; not "The trial is scheduled to
+    begin on May 12": begin's)."""
     state = event_tokens.get(head.i)
     return (tok.pos_ in ("NOUN", "PROPN") and tok.head.i == head.i and tok.dep_ in ("nsubj", "nsubjpass")
-            and state is not None and _holds_at_publication(state, t)
+            and state is not None and (_holds_at_publication(state, t) or _scheduled_now(state, head))
             and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children))
+
+
+def _scheduled_now(state: Event, head: Token) -> bool:
+    """A present passive of a scheduling verb ("is scheduled", "are set", "is slated"): a state holding at
+    publication whose subject is the event it puts at a date."""
+    return (state.tense == "PRESENT" and state.aspect == "NONE"
+            and (head.lemma_.lower() in _SCHEDULING_VERBS or head.lower_ in _SCHEDULING_VERBS)
+            and any(c.dep_ == "auxpass" for c in head.children))
+
+
+def _specified_refs(candidates: list[tuple[TimeExpression, Span]],
+                    governors: Mapping[str, tuple[int, str] | None]) -> set[str]:
+    """The past- and present-reference times that a date right after them specifies, the same event governing both
+    ("extended the grace period twice, most recently on March 28": March 28, not "the past"; "now, in its third
+    year"). At most one word ("on", "in", a comma) between them; a reference farther off keeps its own reading."""
+    out: set[str] = set()
+    for r, rspan in candidates:
+        if r.value not in ("PAST_REF", "PRESENT_REF") or governors.get(r.id) is None:
+            continue
+        for d, dspan in candidates:
+            if (d.type in (TimexType.DATE, TimexType.TIME) and d.value not in _REF_VALUES
+                    and 0 <= dspan.start - rspan.end <= 1 and governors.get(d.id) is not None
+                    and governors[d.id][0] == governors[r.id][0]):  # type: ignore[index]
+                out.add(r.id)
+    return out
 
 
 def _now_expected(tok: Token, candidates: list[tuple[TimeExpression, Span]],
@@ -1274,11 +1357,29 @@ def _frames_sentence(span: Span) -> bool:
         return False
     chain = _ancestry(span.root)
     root = chain[-1]
+    if _moved_on(span, chain):
+        return False
     clause = next((node for node in chain[1:] if node.dep_ == "relcl"), None)
     if clause is None or clause.i < root.i:
         return True  # a relative clause of the subject sets the scene: "Williams shares, which were to be delisted
         # after the close of composite trading yesterday, closed at $23.25. Primerica closed at ..."
     return not (_past_verb(root) and root.lemma_ != "be" and root.lower_ not in _BE_FORMS)
+
+
+def _moved_on(span: Span, chain: list[Token]) -> bool:
+    """The time dates the first of two clauses after its verb, and the second, with a subject of its own, tells what
+    came later in the story ("Congress cut its funding in 2015, and the project was restored only after a two-year
+    campaign by scientists. The launch itself was delayed twice": not in 2015): the next sentence goes on from that
+    second clause, which the time does not date. A time in front frames both ("In 2015, Congress cut ... and ...")."""
+    root = chain[-1]
+    if span.start < root.i or any(node.dep_ == "conj" for node in chain[:-1]):
+        return False
+    return any(c.dep_ == "conj" and c.i > span.end and c.pos_ in ("VERB", "AUX")
+               and any(g.dep_ in _SUBJECT_DEPS for g in c.children)
+               and any(g.lower_ in _SEQUENCE_WORDS for g in c.subtree) for c in root.children)
+
+
+_SEQUENCE_WORDS = _WORDS.sequence_words.words
 
 
 def _comparison(t: TimeExpression, span: Span) -> bool:

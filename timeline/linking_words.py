@@ -115,6 +115,9 @@ class LinkingWords(BaseModel):
     rescheduling_verbs: WordList
     rescheduling_particles: Particles
     new_date_preps: WordList
+    relating_verbs: WordList
+    example_preps: WordList
+    sequence_words: WordList
 
     def lists(self) -> list[tuple[str, WordList | PrepRelations | Particles]]:
         """Every list, named by its key in the file, in file order."""
