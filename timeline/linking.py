@@ -871,7 +871,13 @@ def _in_complement_event(tok: Token, governor: Token, time_root: Token) -> bool:
     if governor.i == tok.i:
         return False
     if governor.head.i == tok.i and governor.dep_ == "dobj" and governor.pos_ == "NOUN":
-        return time_root.head.i == governor.i and time_root.dep_ == "npadvmod"
+        # only an object that pairs amounts with times ("a 4 percent rise this year and another 4 percent next year"):
+        # "approved a 5 percent increase this year" may date the approval as well
+        owner = time_root.head
+        while owner.dep_ == "conj" and owner.i != governor.i:
+            owner = owner.head  # "... and another 4 percent next year": the conjoined amount's time, the object's too
+        return (owner.i == governor.i and time_root.dep_ == "npadvmod"
+                and any(t.dep_ == "conj" for t in governor.subtree))
     node = time_root
     while node.head.i != node.i and node.head.i != tok.i:
         node = node.head
@@ -994,9 +1000,12 @@ def _subject_of_state(tok: Token, head: Token, event_tokens: Mapping[int, Event]
     bidding procedures is scheduled for May 12", "The hearing is set for May 12"; not "The trial is scheduled to
     begin on May 12": begin's)."""
     state = event_tokens.get(head.i)
-    return (tok.pos_ in ("NOUN", "PROPN") and tok.head.i == head.i and tok.dep_ in ("nsubj", "nsubjpass")
+    # a passive state only: the subject of an active one is its holder, not what it awaits ("The forecast expects
+    # growth next year": growth's time, not the forecast's)
+    passive = tok.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in head.children)
+    return (tok.pos_ in ("NOUN", "PROPN") and tok.head.i == head.i and tok.dep_ in ("nsubj", "nsubjpass") and passive
             and state is not None and (_holds_at_publication(state, t) or _scheduled_now(state, head))
-            and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children))
+            and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in head.children))
 
 
 def _scheduled_now(state: Event, head: Token) -> bool:
@@ -1317,6 +1326,8 @@ _BOUND_COMPARATIVES = _WORDS.bound_comparatives.words
 
 def _bound_than(than: Token) -> bool:
     """ "no later than 2 March", "not earlier than": a deadline or a start, not a baseline ("higher than in 2023")."""
+    if than.i == 0:
+        return False
     head = than.head if than.head.i < than.i else than.doc[than.i - 1]
     return head.lower_ in _BOUND_COMPARATIVES and head.i > 0 and head.doc[head.i - 1].lower_ in ("no", "not")
 
