@@ -125,3 +125,18 @@ def test_lead_skips_a_long_headline() -> None:
               "Wall Street fell sharply on Tuesday as investors weighed the outlook for rates, traders said.\n")
     start, _ = _lead(stocks, [(0, len(stocks))])
     assert stocks[start:].startswith("Wall Street")  # the stop of "U.S." is no sentence end
+
+
+@pytest.mark.parametrize(("past_date", "shown"), [(False, "within two weeks (by 2024-04-02)"), (True, "within two weeks")])
+def test_within_counts_from_publication_only_without_a_past_date(past_date: bool, shown: str) -> None:
+    """ "will publish the rules within two weeks" is by a date counted from publication; "In March 2019, the company
+    promised to publish the rules within two weeks" counts from March 2019, so no date is shown."""
+    spec = {"id": "e1", "anchor": "time", "type": "DURATION", "value": "P2W", "text": "two weeks",
+            "evidence": "within two weeks", "relation": "during", "factuality": "planned"}
+    events, links, times = _build({"events": [spec]})
+    if past_date:
+        times["t9"] = TimeExpression(id="t9", start=1, end=4, text="March 2019", type="DATE", value="2019-03",
+                                     granularity="month", resolved=True, rule="test",
+                                     interval=Interval(first=dt.date(2019, 3, 1), last=dt.date(2019, 3, 31)))
+    (entry,) = make_entries(events, links, times, PUB, lead_end=0)
+    assert entry.display == shown

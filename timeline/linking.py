@@ -9,7 +9,10 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    16-year high on Thursday" is Thursday. A time between commas right after an event noun is that noun's, though
    the parser hangs it on the verb: "put the odds of a move at the Fed's next meeting, on May 6-7, at 20%".
    A passive state with no clausal complement that governs "now" and a date takes the date: "it is now expected early
-   next year" (its subject's new due date), though "is expected early next year" alone holds at publication.
+   next year" (its subject's new due date), though "is expected early next year" alone holds at publication. The
+   time such a passive state, or a present passive of a scheduling verb, governs is its event-noun subject's: "A
+   decision is expected on Wednesday morning", "A hearing ... is scheduled for May 12" (not "The trial is scheduled
+   to begin on May 12": begin's; not an active state's holder: "The forecast expects growth next year").
    ``syntax:copula`` – the time hangs under a copula that is not itself an event, and the event is
    the copula's predicate: "the break-even point for next year is much lower", "today, the right
    to work is equal to ...".
@@ -57,7 +60,11 @@ Strategies, in order (the first that applies wins; its name is recorded as the l
    ("$125 million of debentures due Oct. 15, 1999, priced at 84.90"). A duration premodifying a noun is that noun's
    ("after their six-year contract expired"); a "for" date of a scheduled event or a forecast is that noun's ("Judge
    Hollins scheduled sentencing for May 21", "lowered its sales forecast for the coming fiscal year": the verb keeps
-   its tense, and takes no time of another clause either); and a length gives way to a date at the same cost ("met for nine
+   its tense, and takes no time of another clause either); nor a bare time of an object that pairs amounts with times
+   ("offered a 4 percent rise this year and another 4 percent next year") or of an adjective clause after it (", due
+   after the bell on Friday"); nor, for the main verb, a relative clause's time on its subject ("The deputy
+   commissioner, who resigned in June, did not respond"), nor one of another conjunct with its own subject after
+   "and"/"but" ("... a hearing on Dec. 14, and two aldermen have said they will push"); and a length gives way to a date at the same cost ("met for nine
    hours on Thursday" is Thursday), except for a perfect it measures; a frequency gives way to a date or a length at
    the same cost ("has been doubling its profits annually since 1980"); and a change's start gives way to its end at the
    same cost ("jumped from fewer than 100,000 in 1980 to more than 300,000 last year").

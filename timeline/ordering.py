@@ -16,6 +16,10 @@ Within a day, by the start of the interval the anchor denotes, then granularity:
 4. "late" in the day ("late Tuesday", mod END) and 24:00, after the day's clock times;
 5. durations sitting at the publication date ("for two days"), then events tied only to the publication date and
    after it ("will", future).
+
+A duration that "within" places, for an event still to come, also says by when, counted from publication ("within two
+weeks (by 2024-04-02)"), unless its sentence names a date before publication ("In March 2019, the company promised
+to publish the rules within two weeks" counts from then).
 """
 
 from __future__ import annotations
@@ -126,6 +130,15 @@ _DEADLINE_PREPOSITIONS = frozenset({"within", "inside"})
 _PAST_STATUSES = frozenset({Factuality.HAPPENED, Factuality.ONGOING, Factuality.NEGATED})
 _DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14}
 _HOURS = re.compile(r"PT(?P<n>[0-9]+)H$")
+
+
+def _past_date_in_sentence(ev: Event, times: dict[str, TimeExpression], pub_date: dt.date | None) -> bool:
+    """Does the event's sentence name a date before publication ("In March 2019, the company promised to publish
+    the rules within two weeks", "said on Monday it would respond within 48 hours")? Then "within" counts from that
+    time, not from publication."""
+    return pub_date is not None and any(
+        ev.sentence_start <= x.start < ev.sentence_end and x.interval is not None and x.interval.last < pub_date
+        for x in times.values())
 
 
 def _deadline_of(prep: str, value: str, pub_date: dt.date | None) -> dt.date | None:
@@ -344,7 +357,8 @@ def make_entry(
         elif placed:
             # "within [48 hours]", "in [the coming days]": what the text says, not "for 48 hours"
             display = f"{prep} {' '.join(t.text.split())}"
-            by = _deadline_of(prep, t.value, pub_date) if ev.factuality not in _PAST_STATUSES else None
+            by = (_deadline_of(prep, t.value, pub_date)
+                  if ev.factuality not in _PAST_STATUSES and not _past_date_in_sentence(ev, times, pub_date) else None)
             if by is not None:  # "will publish the rules within two weeks": by when, counted from publication
                 display = f"{display} (by {by.isoformat()})"
                 days = Interval(first=pub_date, last=by)  # type: ignore[arg-type]
