@@ -152,3 +152,13 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_model_forbids_unknown_keys() -> None:
     assert LinkingWords.model_config.get("extra") == "forbid"
     assert LinkingExample.model_config.get("extra") == "forbid"
+
+
+@pytest.mark.parametrize(("narrow", "wide"), [
+    ("ordinal_firsts", "first_words"),  # a rank among others: first_words less "only"
+    ("offset_point_words", "point_words"),  # point_words less "ago" and "hence"
+    ("comparison_words", "ago_words"),  # ago_words: comparison_words and "ago"
+])
+def test_derived_lists_stay_within_their_list(narrow: str, wide: str) -> None:
+    """Lists written out from another (the code once derived them) must not drift from it."""
+    assert set(getattr(WORDS, narrow).words) < set(getattr(WORDS, wide).words)
