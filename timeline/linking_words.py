@@ -7,18 +7,16 @@ words from there. Every list carries examples the tests run through the pipeline
 from __future__ import annotations
 
 import datetime as dt
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from timeline.errors import RuleFileError
+from timeline.rulefiles import read_rule_text, validated
 from timeline.events.lexicon import Lexicon, LowerWords, load_lexicon
 from timeline.models import Relation
 
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 WORDS_FILE = "resources/linking.yaml"
 
@@ -153,27 +151,8 @@ def load_linking_words(path: Path | str | None = None, events: Lexicon | None = 
     lexicon that ``events_list`` entries name (the packaged one by default).
 
     Raises RuleFileError naming the file and the offending entry when it is malformed."""
-    if path is None:
-        name = f"timeline/{WORDS_FILE}"
-        raw_text = resources.files("timeline").joinpath(WORDS_FILE).read_text(encoding="utf-8")
-    else:
-        name = str(path)
-        try:
-            raw_text = Path(path).read_text(encoding="utf-8")
-        except OSError as err:
-            raise RuleFileError(name, "file", str(err)) from err
-    try:
-        raw = yaml.load(raw_text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader (libyaml when present)
-    except yaml.YAMLError as err:
-        raise RuleFileError(name, "yaml", str(err)) from err
-    if not isinstance(raw, dict):
-        raise RuleFileError(name, "top level", "expected a mapping")
-    try:
-        words = LinkingWords.model_validate(raw)
-    except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise RuleFileError(name, where, first["msg"]) from err
+    raw_text, name = read_rule_text(path, "timeline", WORDS_FILE)
+    words = validated(LinkingWords, raw_text, name)
     resolved: dict[str, WordList] = {}
     for key, entry in words.lists():
         if isinstance(entry, WordList) and entry.events_list is not None:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from timeline.errors import RuleFileError
+from timeline.rulefiles import read_rule_text, validated
 from timeline.models import EventClass, Factuality
 
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_LEXICON = "resources/en/lexicon.yaml"
 
@@ -309,25 +306,5 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
 
     Raises RuleFileError naming the file and the offending entry when it is malformed.
     """
-    if path is None:
-        source = resources.files("timeline.events").joinpath(DEFAULT_LEXICON)
-        name = f"timeline/events/{DEFAULT_LEXICON}"
-        raw_text = source.read_text(encoding="utf-8")
-    else:
-        name = str(path)
-        try:
-            raw_text = Path(path).read_text(encoding="utf-8")
-        except OSError as err:
-            raise RuleFileError(name, "file", str(err)) from err
-    try:
-        raw = yaml.load(raw_text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader (libyaml when present)
-    except yaml.YAMLError as err:
-        raise RuleFileError(name, "yaml", str(err)) from err
-    if not isinstance(raw, dict):
-        raise RuleFileError(name, "top level", "expected a mapping")
-    try:
-        return Lexicon.model_validate(raw)
-    except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise RuleFileError(name, where, first["msg"]) from err
+    raw_text, name = read_rule_text(path, "timeline.events", DEFAULT_LEXICON)
+    return validated(Lexicon, raw_text, name)
