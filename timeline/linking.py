@@ -393,6 +393,11 @@ class Linker:
             if _baseline_of_other(tok, span) and when_clause.get(tok.i) != t.id:
                 continue  # "rose 8 percent from last year's edition": what it is compared with, not when it was
             gov = governors.get(t.id)
+            counted = _latest_of_series(span, event_tokens)
+            if counted is not None and counted.i != tok.i:
+                continue  # "It has held through three major floods since, most recently in 2019": the last flood's
+            if counted is not None:
+                gov = (tok.i, "syntax:governs")  # the counted event's own, however the parser hangs the time
             related = _relating_object(span) or _elliptical_phrase(span)
             if related is not None and not (related.left_edge.i <= tok.i <= related.right_edge.i):
                 continue  # "departure follows the exit of two other senior executives last year": the exit's
@@ -997,6 +1002,32 @@ def _holds_at_publication(ev: Event, t: TimeExpression) -> bool:
     expected in December"). A present-reference time ("now wants") is its own."""
     return (ev.event_class == "I_STATE" and ev.tense == "PRESENT" and ev.aspect in ("NONE", "PROGRESSIVE")
             and t.value != "PRESENT_REF")
+
+
+_SERIES_LATEST_WORDS = _WORDS.series_latest_words.words
+
+
+def _latest_of_series(span: Span, event_tokens: Mapping[int, Event]) -> Token | None:
+    """For the latest time of a series the sentence counts ("extended twice, most recently on March 28", "three major
+    floods since, most recently in 2019"), the counted event it dates: the nearest event before it with a count
+    ("twice", "three times", a number) in its sentence; only that event takes the time ("It entered a grace period,
+    which lenders extended twice, most recently on March 28": not the entry). The span itself when no counted event
+    is found (then no event takes it); None for any other time."""
+    i = span.start - 1
+    doc = span.doc
+    if i >= 0 and doc[i].pos_ == "ADP":
+        i -= 1
+    if not (i >= 1 and doc[i].lower_ in _SERIES_LATEST_WORDS and doc[i - 1].lower_ in ("most", "more")):
+        return None
+    for tok in reversed(doc[span.sent.start : i - 1]):
+        if tok.i in event_tokens and any(c.lower_ in _COUNT_ADVERBS or c.dep_ == "nummod"
+                                         or (c.lower_ == "times" and any(g.dep_ == "nummod" for g in c.children))
+                                         for c in tok.children):
+            return tok
+    return span.root
+
+
+_COUNT_ADVERBS = _WORDS.count_adverbs.words
 
 
 def _subject_of_state(tok: Token, head: Token, event_tokens: Mapping[int, Event], t: TimeExpression) -> bool:

@@ -116,6 +116,8 @@ class LinkingWords(BaseModel):
     relating_verbs: WordList
     example_preps: WordList
     sequence_words: WordList
+    series_latest_words: WordList
+    count_adverbs: WordList
 
     def lists(self) -> list[tuple[str, WordList | PrepRelations | Particles]]:
         """Every list, named by its key in the file, in file order."""

@@ -378,8 +378,13 @@ def make_entry(
             # and the days up to the last
             display = f"{display} to {display_value(end.value, end.mod)}"
             days = Interval(first=own.first, last=max(own.last, end_days.last))
-        elif link.relation in _SIDES and (t.mod is None or t.mod in _MOD_WORD) and not placed:
-            display = f"{link.relation.value} {display}"  # "until late 2025" for "until the end of 2025"
+        elif link.relation in _SIDES and t.mod is None and not placed:
+            display = f"{link.relation.value} {display}"
+        elif link.relation in _SIDES and t.mod in _MOD_WORD and not placed:
+            # "until late 2025" for "until the end of 2025"; a "by" deadline reads "by", not "until" ("By early 2021,
+            # the first complaints had arrived", "close 120 stores by the end of June")
+            side = "by" if (link.evidence or "").lower().startswith("by ") else link.relation.value
+            display = f"{side} {display}"
         elif link.relation in _SIDES and t.mod in MOD_RELATION and MOD_RELATION[t.mod] != link.relation and t.resolved:
             # the link's side of the date wins over the modifier's ("will not open until 2026": from 2026)
             display = f"{link.relation.value} {display_value(t.value, None)}"
