@@ -897,6 +897,7 @@ def _in_complement_event(tok: Token, governor: Token, time_root: Token) -> bool:
 
 
 _RELATING_VERBS = _WORDS.relating_verbs.words
+_RELATING_PREPS = _WORDS.relating_preps.words
 
 
 def _relating_object(span: Span) -> Token | None:
@@ -912,8 +913,11 @@ def _relating_object(span: Span) -> Token | None:
         return None
     if verb.lemma_.lower() not in _RELATING_VERBS and verb.lower_ not in _RELATING_VERBS:
         return None
-    return next((c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i != root.i
-                 and c.right_edge.i + 1 == span.start), None)
+    # a common-noun object ("follows [the exit of ...]") or an "after"/"before" phrase ("comes [after the resignation
+    # of its CFO]"), not a place ("The tour comes to London next week": the tour's own time)
+    return next((c for c in verb.children if c.i != root.i and c.right_edge.i + 1 == span.start
+                 and ((c.dep_ == "dobj" and c.pos_ == "NOUN") or (c.dep_ == "prep" and c.lower_ in _RELATING_PREPS))),
+                None)
 
 
 _EXAMPLE_PREPS = _WORDS.example_preps.words
@@ -1010,24 +1014,25 @@ _SERIES_LATEST_WORDS = _WORDS.series_latest_words.words
 def _latest_of_series(span: Span, event_tokens: Mapping[int, Event]) -> Token | None:
     """For the latest time of a series the sentence counts ("extended twice, most recently on March 28", "three major
     floods since, most recently in 2019"), the counted event it dates: the nearest event before it with a count
-    ("twice", "three times", a number) in its sentence; only that event takes the time ("It entered a grace period,
-    which lenders extended twice, most recently on March 28": not the entry). The span itself when no counted event
-    is found (then no event takes it); None for any other time."""
+    ("twice", "several times", a number) in its sentence; only that event takes the time ("It entered a grace period,
+    which lenders extended twice, most recently on March 28": not the entry). When no counted event
+    is found, or for any other time, None: the usual rules apply."""
     i = span.start - 1
     doc = span.doc
     if i >= 0 and doc[i].pos_ == "ADP":
         i -= 1
-    if not (i >= 1 and doc[i].lower_ in _SERIES_LATEST_WORDS and doc[i - 1].lower_ in ("most", "more")):
+    if not (i >= 1 and doc[i].lower_ in _SERIES_LATEST_WORDS and doc[i - 1].lower_ in _SERIES_DEGREE):
         return None
     for tok in reversed(doc[span.sent.start : i - 1]):
-        if tok.i in event_tokens and any(c.lower_ in _COUNT_ADVERBS or c.dep_ == "nummod"
-                                         or (c.lower_ == "times" and any(g.dep_ == "nummod" for g in c.children))
+        if tok.i in event_tokens and any(c.lower_ in _COUNT_ADVERBS or c.dep_ == "nummod" or c.lower_ in _COUNT_NOUNS
                                          for c in tok.children):
             return tok
-    return span.root
+    return None  # nothing counted ("The central bank has cut rates, most recently on March 28"): the usual rules
 
 
 _COUNT_ADVERBS = _WORDS.count_adverbs.words
+_COUNT_NOUNS = _WORDS.count_nouns.words
+_SERIES_DEGREE = _WORDS.series_degree.words
 
 
 def _subject_of_state(tok: Token, head: Token, event_tokens: Mapping[int, Event], t: TimeExpression) -> bool:

@@ -118,6 +118,9 @@ class LinkingWords(BaseModel):
     sequence_words: WordList
     series_latest_words: WordList
     count_adverbs: WordList
+    relating_preps: WordList
+    count_nouns: WordList
+    series_degree: WordList
 
     def lists(self) -> list[tuple[str, WordList | PrepRelations | Particles]]:
         """Every list, named by its key in the file, in file order."""

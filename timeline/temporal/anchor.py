@@ -178,6 +178,8 @@ class Resolver:
             return False
         if same_sentence(self.text, self.prev_end, c.start, self.lex):
             return True
+        if tense_direction(self.text, c.start, c.end, self.lex) == 1:
+            return False  # "The deal was signed on Monday. Talks will resume at 9 a.m.": ahead, not that day
         # the next clock time of an incident told hour by hour, in a later sentence with no time between: a clock time
         # on a day other than the publication day, and this one later that day ("Police were called at about 2.30am
         # on 3 March. The man was detained at around 2.50am.")

@@ -272,18 +272,21 @@ def _left_cue(left: list[str], lo: int, lex: Lexicon) -> tuple[int, str, str] | 
     deadline = bool(left) and left[-1].lower() in lex.word_set("deadline_openers")
     if _rescheduled_to(left, lex):
         return 1, left[-1].lower(), "left"  # "The vote was pushed back to [Monday]": the new date is still to come
-    gerund = False
+    gerund, gerund_at = False, 0
     for i in range(len(left) - 1, lo - 1, -1):
         c = _cue(left, i, lex)
         if c < 0 and infinitive and deadline:
             return 1, "to", "left"
-        if c > 0 and gerund and left[i].lower() in lex.word_set("gerund_past_overridden"):
-            return -1, "after", "left"  # "said Lewis would miss three weeks after injuring his hamstring on [Thursday]"
+        if (c > 0 and gerund and left[i].lower() in lex.word_set("gerund_past_overridden")
+                and any(w.lower() in lex.word_set("gerund_past_spans") for w in left[i + 1 : gerund_at])):
+            # a span the "would" runs from the gerund ("would miss three weeks after injuring his hamstring on
+            # [Thursday]": past); not "would decide after meeting the unions on [Friday]"
+            return -1, "after", "left"
         if c:
             return c, left[i].lower(), "left"
         if (left[i].lower() in lex.word_set("gerund_past_openers") and i + 1 < len(left)
                 and left[i + 1].islower() and len(left[i + 1]) > 4 and left[i + 1].endswith("ing")):
-            gerund = True
+            gerund, gerund_at = True, i
         if _is_infinitive(left, i, lex):
             infinitive = True
     return None

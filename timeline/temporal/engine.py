@@ -141,12 +141,12 @@ class TemporalTagger:
             cands = split_day_ranges(text, cands)
             duration_ranges(text, cands, self.lexicon)
             cands = self._modifiers.refine(text, cands)
+            cands = within_of_previous(text, cands)  # drops candidates: before the links that index the list
             link_ranges(text, cands)
             link_period_end(text, cands)
             set_conjuncts(text, cands)
             coordinate_weekdays(text, cands)
             offset_from_event(text, cands, self.lexicon)
-            cands = within_of_previous(text, cands)
             out: list[TimeExpression] = []
             index_map: dict[int, int] = {}
             for i, c in enumerate(cands):

@@ -124,6 +124,7 @@ class LexiconData(BaseModel):
     reduced_participle_followers: list[str] = []
     gerund_past_openers: list[str] = []
     gerund_past_overridden: list[str] = []
+    gerund_past_spans: list[str] = []
     vague_before_date_openers: list[str] = []
     infinitive_not_ahead: list[str] = []
     direction_phrases: dict[str, Literal[-1, 0, 1]]
