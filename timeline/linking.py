@@ -1062,8 +1062,8 @@ def _scheduled_now(state: Event, head: Token) -> bool:
 def _specified_refs(candidates: list[tuple[TimeExpression, Span]],
                     governors: Mapping[str, tuple[int, str] | None]) -> set[str]:
     """The past- and present-reference times that a date right after them specifies, the same event governing both
-    ("extended the grace period twice, most recently on March 28": March 28, not "the past"; "now, in its third
-    year"). At most one word ("on", "in", a comma) between them; a reference farther off keeps its own reading."""
+    ("extended the grace period twice, most recently on March 28": March 28, not "the past"). At most one token
+    ("on", "in", a comma) between them: "now, in its third year" (two) keeps "now"; so does a reference farther off."""
     out: set[str] = set()
     for r, rspan in candidates:
         if r.value not in ("PAST_REF", "PRESENT_REF") or governors.get(r.id) is None:
