@@ -178,26 +178,21 @@ class Resolver:
             return False
         if same_sentence(self.text, self.prev_end, c.start, self.lex):
             return True
+        # in a later sentence: a clock time after a day before publication (a day ahead may be another event's: "A
+        # deadline was set for Tuesday. Talks resumed at 9 a.m."; an incident told hour by hour is past: not "The
+        # funeral will be held at 11am on Friday. Police said the man was arrested at 2pm.")
+        if c.hour is None or prev.date is None or prev.date >= self.pub.date:
+            return False
         if tense_direction(self.text, c.start, c.end, self.lex) == 1:
             return False  # "The deal was signed on Monday. Talks will resume at 9 a.m.": ahead, not that day
-        # the next clock time of an incident told hour by hour, in a later sentence with no time between: a clock time
-        # on a day other than the publication day, and this one later that day ("Police were called at about 2.30am
-        # on 3 March. The man was detained at around 2.50am.")
         if self.prev_minute is None:
-            # a day before the publication day, the last time of the sentence right before: the clock time of the
-            # next sentence is on it ("Dumont was released on Saturday. She arrived in Niamey shortly after 10 a.m.");
-            # not a day ahead, which may be another event's ("A deadline was set for Tuesday. Talks resumed at 9 a.m.")
-            return (c.hour is not None and prev.date is not None and prev.date < self.pub.date
-                    and self._next_sentence(self.prev_end, c.start))
-        # a day before publication (an incident told hour by hour is past: not "The funeral will be held at 11am on
-        # Friday. Police said the man was arrested at 2pm."), and in the same paragraph
-        return (c.hour is not None and prev.date is not None and prev.date < self.pub.date
-                and c.hour * 60 + (c.minute or 0) >= self.prev_minute
+            # the day is the last time of the sentence right before: the clock time of the next sentence is on it
+            # ("Dumont was released on Saturday. She arrived in Niamey shortly after 10 a.m.")
+            return sentence_ends(self.text, self.prev_end, c.start, self.lex) == 1
+        # the next clock time of an incident told hour by hour, later that day, in the same paragraph with no time
+        # between ("Police were called at about 2.30am on 3 March. The man was detained at around 2.50am.")
+        return (c.hour * 60 + (c.minute or 0) >= self.prev_minute
                 and "\n\n" not in self.text[self.prev_end : c.start].replace("\r", ""))
-
-    def _next_sentence(self, a: int, b: int) -> bool:
-        """Is offset b in the sentence right after the one of offset a (exactly one sentence end between)?"""
-        return sentence_ends(self.text, a, b, self.lex) == 1
 
     def _months_context(self, c: Candidate) -> bool:
         """Does a several-month period ("For the nine months, ...") stated earlier in the sentence set the comparison?
@@ -343,7 +338,7 @@ class Resolver:
             return False
         if word not in self.lex.past_cues and between and between[0] not in self.lex.word_set("object_openers"):
             return False  # an "-ed" word before a noun is an adjective ("preferred shares on", "unspecified date in")
-        return k > 0 and low[k - 1] not in self.lex.data.auxiliaries and low[k - 1] not in self.lex.past_auxiliaries
+        return k > 0 and low[k - 1] not in self.lex.auxiliaries  # (past_auxiliaries and auxiliaries)
 
     def _not_before_range_start(self, c: Candidate, point: dt.date) -> dt.date:
         """A range's end does not end before its start ("will run from November 21 to November 24" in a March story:

@@ -97,6 +97,8 @@ def _in_match_report(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     return any(w.lower() in words for w in (*left, *right))
 
 
+#: the word after a lower-case month word ("12 may have died"), in the next 20 characters
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 #: a stop, a comma or the end right after a match ("resigned that May.")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 
@@ -127,7 +129,7 @@ def build_calendar(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         if gd.get("rel") and not month_text[0].isupper() and norm(month_text).rstrip(".") in lex.ambiguous_months:
             return None  # "this march", "next may": a verb or a noun, not a month
         if not month_text[0].isupper() and norm(month_text) in lex.word_set("modal_months"):
-            after = re.match(r"\s+([a-z]+)\b", text[m.end():m.end() + 20])
+            after = _WORD_AFTER.match(text, m.end(), m.end() + 20)
             if after is not None and after.group(1) not in lex.word_set("month_followers"):
                 return None  # "Officials said 12 may have died": the modal after a count, not "12 May"
         if rule.spec.args.get("bare_month") and not _bare_month_ok(month_text, m, lex, text):
@@ -567,9 +569,9 @@ def build_duration(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Can
         return None  # "recovered through a century from Keaton Jennings": a hundred runs, not a hundred years
     if gd.get("span") is None and gd.get("num") is not None and norm(gd["num"]) in {"a", "an"}:
         prev = prev_word(text, m.start())
-        if prev in {"once", "twice", "thrice", "times", "per"} or prev.replace(",", "").replace(".", "").isdigit() or prev in lex.word_set("rate_amount_words"):
+        if prev in {"once", "twice", "thrice", "times", "per"} or _is_amount(prev, lex):
             return None
-        if _rate_after_count(text, m, lex):
+        if _rate_after_count(_words_before(text, m), lex):
             return None  # "700 seats a week", "four flights a week": a rate (rule set-rate), not a duration
     c = _new(m, rule, "fixed", value=duration_value(n, unit), grain=None)
     _drop_article_before_adjective(c, m, text)
@@ -618,20 +620,31 @@ def _is_count(word: str, lex: Lexicon) -> bool:
     return word.lstrip("$").replace(",", "").replace(".", "").isdigit() or bool(lex.number(word))
 
 
-def _rate_after_count(text: str, m: re.Match[str], lex: Lexicon) -> bool:
-    """Does "a <unit>" at ``m`` follow a count of things, making it a rate: a number and a plural noun ("700 seats a
-    week", "14 units a week") or a number, a noun, "of" and a noun (``_rate_of_count``)?"""
-    before = re.findall(r"[A-Za-z0-9,.$%]+", text[max(0, m.start() - 40) : m.start()])[-4:]
+def _is_amount(word: str, lex: Lexicon) -> bool:
+    """Is the word right before "a <unit>" an amount ("$2 million a year", "5 percent a year"), not a count of things?"""
+    return word.replace(",", "").replace(".", "").isdigit() or word in lex.word_set("rate_amount_words")
+
+
+_RATE_WORD = re.compile(r"[A-Za-z0-9,.$%]+")
+
+
+def _words_before(text: str, m: re.Match[str]) -> list[str]:
+    """The last four words (numbers and money too) in the 40 characters before ``m``."""
+    return _RATE_WORD.findall(text, max(0, m.start() - 40), m.start())[-4:]
+
+
+def _rate_after_count(before: list[str], lex: Lexicon) -> bool:
+    """Do the words ``before`` "a <unit>" (``_words_before``) make it a rate after a count of things: a number and a
+    plural noun ("700 seats a week", "14 units a week") or a number, a noun, "of" and a noun (``_rate_of_count``)?"""
     if len(before) >= 2 and before[-1].lower().endswith("s") and any(_is_count(w, lex) for w in before[:-1]):
         return True
-    return _rate_of_count(text, m, lex)
+    return _rate_of_count(before, lex)
 
 
-def _rate_of_count(text: str, m: re.Match[str], lex: Lexicon) -> bool:
-    """Does "a <unit>" at ``m`` follow a number, a noun, "of" and a noun ("16,800 cases of cancer a year", "one glass
-    of wine a day")? TimeBank leaves the shorter "700 seats a week", "four flights a week" untagged (tried as sets:
-    three false positives against one hit), so only this form is a set."""
-    before = re.findall(r"[A-Za-z0-9,.$%]+", text[max(0, m.start() - 40) : m.start()])[-4:]
+def _rate_of_count(before: list[str], lex: Lexicon) -> bool:
+    """Are the words ``before`` "a <unit>" (``_words_before``) a number, a noun, "of" and a noun ("16,800 cases of
+    cancer a year", "one glass of wine a day")? TimeBank leaves the shorter "700 seats a week", "four flights a week"
+    untagged (tried as sets: three false positives against one hit), so only this form is a set."""
     return (len(before) == 4 and before[-2].lower() == "of" and before[-1].isalpha() and before[-3].isalpha()
             and _is_count(before[0], lex))
 
@@ -641,9 +654,9 @@ def build_set(m: re.Match[str], rule: Rule, lex: Lexicon, text: str) -> Candidat
     gd = m.groupdict()
     if rule.spec.args.get("rate"):
         prev = prev_word(text, m.start())
-        if prev.replace(",", "").replace(".", "").isdigit() or prev in lex.word_set("rate_amount_words"):
+        if _is_amount(prev, lex):
             return None  # "$2 million a year", "5 percent a year": an amount, not a recurring time
-        if not _rate_of_count(text, m, lex):
+        if not _rate_of_count(_words_before(text, m), lex):
             return None
     c = _new(m, rule, "fixed")
     if rule.spec.args.get("value"):

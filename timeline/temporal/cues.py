@@ -204,12 +204,12 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
         right = []  # "will hold talks on [Tuesday morning], followed by a news conference": no verb of the clause
     deadline = lex.word_set("deadline_nouns")
     names_deadline = any(w.lower() in deadline for w in right[:3])
+    window = _left_window(text, start, lex)
     if text.startswith(("'s ", "’s "), end) and not names_deadline and not any(
-            w.lower() in lex.strong_future_cues for w in _words(_left_window(text, start, lex))):
+            w.lower() in lex.strong_future_cues for w in _words(window)):
         # "Wednesday's ruling", "Friday's close": news reports the event as done (but "will vote in Sunday's election")
         return -1, "'s", "possessive"
-    window = _left_window(text, start, lex)
-    if (aside := _ASIDE_OPEN.search(window)) is not None and _CLOSES_ASIDE.match(text, end):
+    if _CLOSES_ASIDE.match(text, end) and (aside := _ASIDE_OPEN.search(window)) is not None:
         # inside a relative clause that a comma closes right after the expression: the clause's own verb decides, not
         # the main verb after the comma ("The leader, who will reply on [Thursday], said ...")
         found = _left_cue(_words(window[aside.start() :]), 0, lex)
@@ -229,9 +229,10 @@ def evidence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None,
     found = _left_cue(_words(window), 0, lex)
     if found is not None:
         return found
-    sentence = _words(_left_window(text, start, lex, _SENTENCE_CHARS)) if names_deadline else []
-    if names_deadline and not any(_cue(sentence, i, lex) < 0 for i in range(len(sentence))):
-        return 1, "deadline", "right"  # "Transit workers set [Friday] strike deadline" (no past verb in the sentence)
+    if names_deadline:
+        sentence = _words(_left_window(text, start, lex, _SENTENCE_CHARS))
+        if not any(_cue(sentence, i, lex) < 0 for i in range(len(sentence))):
+            return 1, "deadline", "right"  # "Transit workers set [Friday] strike deadline" (no past verb in the sentence)
     for i in range(1, len(right)):
         w = right[i].lower()
         if w in lex.data.future_participles and w.endswith("ed") and right[i - 1].lower() not in lex.auxiliaries:

@@ -469,6 +469,8 @@ def within_of_previous(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         c.unit, c.later, c.offset = _VALUE_UNITS[v.group(2)], int(v.group(1)), " ".join(m.group(0).split())
         inside.append((m.start(), m.end()))
+    if not inside:
+        return cands
     return [c for c in cands if not any(a <= c.start and c.end <= b for a, b in inside)]
 
 
