@@ -470,13 +470,16 @@ def describe_predicate(tok: Token, object_control: frozenset[str] = frozenset(),
                                                calendar)
     if subj is not None and time_nouns:
         subj = _misread_time_subject(tok, subj, time_nouns) or subj
-    if subj is not None and subj.i < tok.i and tok.dep_ == "acl" and subj.i == tok.head.i:
-        subj = _published_document(tok, subj, *documents) or subj
+    measured = None
+    if subj is not None and subj.i < tok.i and tok.dep_ == "acl" and subj.i == tok.head.i:  # the noun it modifies
+        document = _published_document(tok, subj, *documents)
+        if document is not None:  # "a study of 400,000 adults published in The Lancet": the study
+            subj = document
+        else:  # "a flood of the size seen in 1976": not "the size seen"
+            measured = _measured_noun(subj, degree)
     subj_toks = subject_phrase(subj)
-    if subj is not None and subj.i < tok.i and tok.dep_ == "acl" and subj.i == tok.head.i:
-        measured = _measured_noun(subj, degree)
-        if measured is not None:  # "a flood of the size seen in 1976": not "the size seen"
-            subj_toks = noun_phrase(measured, with_conj=False) + [subj.head] + subj_toks
+    if measured is not None:
+        subj_toks = noun_phrase(measured, with_conj=False) + [subj.head] + subj_toks
     if (subj is not None and subj.dep_ not in SUBJECT_DEPS and any(c.dep_ == "relcl" for c in subj.children)
             and _words(subj_toks) > _LONG_ANTECEDENT):
         # a long antecedent of a relative pronoun loses its conjuncts, which would leave no room for the clause:

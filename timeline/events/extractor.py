@@ -61,9 +61,8 @@ class EventExtractor:
             return []
         allowed = allowed_tokens(doc, regions)
         parsed = is_parsed(doc)
-        if parsed:
-            repair.repair_fixtures(doc, self.lexicon)  # "Preston host Hull on Wednesday": the verb back
         if parsed:  # section headings yield no events (a blank Doc cannot tell a finite verb)
+            repair.repair_fixtures(doc, self.lexicon)  # "Preston host Hull on Wednesday": the verb back
             for i in filters.heading_tokens(doc, self.lexicon.headings, after_prose=not first_chunk,
                                             more_after=not last_chunk):
                 allowed[i] = False
@@ -151,13 +150,16 @@ def _sentence_index(doc: Doc) -> list[Span]:
     return out
 
 
+#: the arcs of a noun that is a verb misread: a subject and an object of its own
+_CLAUSE_DEPS = frozenset({"nsubj", "dobj"})
+
+
 def _describe(tok: Token, pos: str, lexicon: Lexicon) -> str:
     clause = pos == "ADJ" and tok.dep_ not in ("amod", "acomp", "attr") and any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)  # "would not peak" tagged ADJ
-    deps = {c.dep_ for c in tok.children}
     # a verb tagged as a plural noun with a subject and an object of its own ("before a second engine burn in
     # November lowers it closer to the planet"): described as the clause it is
-    clause = clause or (pos == "NOUN" and "nsubj" in deps and "dobj" in deps)
+    clause = clause or (pos == "NOUN" and _CLAUSE_DEPS <= {c.dep_ for c in tok.children})
     if pos == "VERB" or clause:
         words = lexicon.descriptions
         return describe.describe_predicate(
@@ -174,7 +176,7 @@ def _describe(tok: Token, pos: str, lexicon: Lexicon) -> str:
     if pos == "ADJ" or (tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be"):
         return describe.describe_state(tok)
     arguments = lexicon.event_arguments
-    expected = describe.describe_expected_subject(tok, frozenset(arguments.expecting.lemmas), arguments.not_until.words)
+    expected = describe.describe_expected_subject(tok, arguments.expecting.lemmas, arguments.not_until.words)
     return expected or describe.describe_nominal(tok)
 
 

@@ -476,9 +476,9 @@ class FactualityResolver:
         argument = self._argument_of(tok)
         if argument is not None:
             return argument
+        gov = governing_predicate(tok)
         if reduced_scheduled_adjective(tok, self._lexicon.scheduled_adjectives.lemmas) is not None:
             # "the report, originally due in September": it was planned (as unreal as an unreal governor)
-            gov = governing_predicate(tok)
             up = self.of(gov) if gov is not None else None
             if up is not None and up.factuality in UNREAL - {F.PLANNED}:
                 return FactualityInfo(up.factuality, None, "scheduled-adjective+inherit")
@@ -486,7 +486,6 @@ class FactualityResolver:
         chance = self._chance_of(tok)
         if chance is not None:  # "the odds of the deal closing", "the possibility of a takeover"
             return chance
-        gov = governing_predicate(tok)
         future = self._future_time(tok, gov)
         if future is not None:  # "the summit next month", "talks in the coming weeks", "a ceasefire starting tomorrow"
             return FactualityInfo(F.PLANNED, None, f"future-time:{future}")

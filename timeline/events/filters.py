@@ -156,8 +156,10 @@ def _clause_of(tok: Token) -> set[int]:
         verb = verb.head
     own = {t.i for t in verb.subtree}
     for child in verb.children:
-        if child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX") and tok.i not in {t.i for t in child.subtree}:
-            own -= {t.i for t in child.subtree}
+        if child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX"):
+            parallel = {t.i for t in child.subtree}
+            if tok.i not in parallel:
+                own -= parallel
     return own
 
 

@@ -9,13 +9,20 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from timeline.events.lexicon import Lexicon
+from timeline.events.rules import crude_stems
 
 #: words a team name may start with ("The Blues host Chelsea")
 _NAME_DETERMINERS = frozenset({"the"})
 
 
 def _name_word(tok: Token) -> bool:
-    return tok.is_alpha and tok.text[:1].isupper() and not tok.ent_type_ in ("DATE", "TIME")
+    return tok.is_alpha and tok.text[:1].isupper() and tok.ent_type_ not in ("DATE", "TIME")
+
+
+def _base_form(form: str, verbs: frozenset[str]) -> str:
+    """The lemma of a third-person fixture verb: its stem among the listed forms ("faces" -> "face", "watches" ->
+    "watch"), else the form less its "s"."""
+    return next((stem for stem in crude_stems(form)[1:] if stem in verbs), form[:-1])
 
 
 def _fixture_verb(sent: Span, verbs: frozenset[str]) -> tuple[list[Token], Token, list[Token]] | None:
@@ -79,7 +86,7 @@ def repair_fixtures(doc: Doc, lexicon: Lexicon) -> list[int]:
             doc[i].dep_ = dep
         verb.pos_ = "VERB"
         verb.tag_ = "VBZ" if verb.lower_.endswith("s") and not subject[-1].tag_.endswith("S") else "VBP"
-        verb.lemma_ = verb.lower_[:-1] if verb.tag_ == "VBZ" else verb.lower_
+        verb.lemma_ = _base_form(verb.lower_, verbs) if verb.tag_ == "VBZ" else verb.lower_
         for t in subject + obj:
             t.pos_ = "PROPN"
             t.tag_ = "NNP"
