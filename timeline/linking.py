@@ -111,10 +111,11 @@ verb of lasting ("did not last until Sunday").
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -177,6 +178,20 @@ class Link:
     #: clause above it ("The cap would first apply to tax bills mailed in 2029": hypothetical), which
     #: ``status_from_anchor`` gives it when its time is wholly after publication; expected without such a clause
     governing: Factuality | None = None
+
+
+@dataclass(frozen=True)
+class _TimeRoles:
+    """Whose a time of a parsed sentence is, whatever event is being dated (``Linker._roles``)."""
+
+    #: (verb, noun) whose "for" date it is (``_object_noun_time``): "scheduled sentencing for May 21"
+    owner: tuple[Token, Token] | None
+    #: (verb, event) whose new date it is (``_rescheduled``): "The launch has been pushed back to Dec. 24"
+    moved: tuple[Token, Token] | None
+    #: the counted event it is the latest time of (``_latest_of_series``): "extended twice, most recently on March 28"
+    counted: Token | None
+    #: the phrase whose time it is (``_relating_object``, ``_elliptical_phrase``): "follows the exit of ... last year"
+    related: Token | None
 
 
 #: times a past event of a later sentence does not continue: "now" and the future are not its time ("The company
@@ -255,6 +270,7 @@ class Linker:
         stamp_ids = {t.id for _, _, t in stamps}
         time_spans = [(t, span) for t, span in time_spans if t.id not in stamp_ids]
         offsets = {t.id: _offset_phrase(t, text) for t, _ in time_spans}  # once per time, not per event
+        roles = {t.id: self._roles(t, span, event_tokens) for t, span in time_spans} if parsed else {}
         by_sent: dict[int, list[tuple[TimeExpression, Span]]] = {}
         for t, span in time_spans:
             by_sent.setdefault(sent_of[span.start], []).append((t, span))
@@ -269,19 +285,17 @@ class Linker:
                 if candidates:
                     if parsed:
                         found = self._by_syntax(ev, tok, candidates, governors, when_clause, not_past, offsets,
-                                        event_tokens)
+                                                event_tokens, roles)
                         found = self._within_previous(ev, tok, found, candidates, time_spans, sent_index, sent_of,
                                                       text, depth, not_past)
                     else:
                         found = self._by_distance(ev, tok, candidates)
-                    if (found is None and parsed and self.carry_over and ev.event_class != "REPORTING"
-                            and ev.tense == "PAST" and all(_comparison(t, span) for t, span in candidates)):
-                        # its sentence's only times are baselines ("Revenue declined 8% to $85.7 million, from $93.3
-                        # million a year earlier."): what it is compared with, not its time; it continues the period
-                        # of the sentence before, as a sentence without a time would
-                        found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth,
-                                                 not_past if _future(ev) else not_past | after_pub)
-                elif self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST":
+                # a sentence without a time continues the period of the sentence before, and so does one whose only
+                # times are baselines ("Revenue declined 8% to $85.7 million, from $93.3 million a year earlier."):
+                # what it is compared with, not its time
+                if (self.carry_over and ev.event_class != "REPORTING" and ev.tense == "PAST"
+                        and (not candidates or (found is None and parsed
+                                                and all(_comparison(t, span) for t, span in candidates)))):
                     found = self._carry_over(ev, tok, time_spans, sent_index, sent_of, text, depth,
                                              not_past if _future(ev) else not_past | after_pub)
             if stamps and (found is None or found.rule not in _SYNTAX_RULES):
@@ -293,8 +307,7 @@ class Linker:
             if found is not None and found.rule in _SYNTAX_RULES and tok is not None and parsed:
                 governing = _governing_status(ev, tok, event_tokens)
                 if governing is not None:
-                    found = Link(found.event_id, found.time_id, found.anchor, found.relation, found.evidence,
-                                 found.rule, governing)
+                    found = replace(found, governing=governing)
             links.append(found or self._to_pub_date(ev, has_pub_date))
         return links
 
@@ -344,12 +357,18 @@ class Linker:
             return found
         return Link(ev.id, carried.time_id, AnchorKind.TIME, Relation.FROM, carried.evidence, carried.rule)
 
+    def _roles(self, t: TimeExpression, span: Span, event_tokens: Mapping[int, Event]) -> _TimeRoles:
+        """What the time is of whatever event is being dated (``_by_syntax``): once per time, not per event."""
+        return _TimeRoles(_object_noun_time(t, span, self._scheduled), _rescheduled(t, span, event_tokens),
+                          _latest_of_series(span, event_tokens), _relating_object(span) or _elliptical_phrase(span))
+
     # -- strategies -------------------------------------------------------------------------
 
     def _by_syntax(
         self, ev: Event, tok: Token, candidates: list[tuple[TimeExpression, Span]],
         governors: dict[str, tuple[int, str] | None], when_clause: dict[int, str],
         not_past: set[str] | frozenset[str], offsets: dict[str, tuple[int, int]], event_tokens: dict[int, Event],
+        roles: dict[str, _TimeRoles],
     ) -> Link | None:
         best: tuple[tuple[int, bool, bool, int], TimeExpression, Span, str] | None = None
         inside = next(((a, b) for a, b in (offsets[t.id] for t, _ in candidates) if a <= ev.start < b), None)
@@ -362,11 +381,10 @@ class Linker:
         # a "for" date of a scheduled event or a forecast is that noun's alone (``_object_noun_time``); the verb takes
         # only a time it governs ("Hollins on Tuesday scheduled sentencing for May 21"), not one of another clause
         # ("... and ordered Wexley to surrender his passport by Friday"), which is no better than the publication date
-        owners = {t.id: owner for t, span in candidates
-                  if (owner := _object_noun_time(t, span, self._scheduled)) is not None}
+        owners = {t.id: owner for t, _ in candidates if (owner := roles[t.id].owner) is not None}
         # the new date of a rescheduled event is that event's, at the rescheduling verb's cost ("The launch has been
         # pushed back to no earlier than Dec. 24", "postponed the concert to March 30"); the verb keeps its tense
-        moved = {t.id: owner for t, span in candidates if (owner := _rescheduled(t, span, event_tokens)) is not None}
+        moved = {t.id: owner for t, _ in candidates if (owner := roles[t.id].moved) is not None}
         owners.update(moved)
         object_times = {tid for tid, (verb, _) in owners.items() if verb.i == tok.i}
         # "it is now expected early next year": the date, not "now", is the time of a passive state that governs both
@@ -393,12 +411,12 @@ class Linker:
             if _baseline_of_other(tok, span) and when_clause.get(tok.i) != t.id:
                 continue  # "rose 8 percent from last year's edition": what it is compared with, not when it was
             gov = governors.get(t.id)
-            counted = _latest_of_series(span, event_tokens)
+            counted = roles[t.id].counted
             if counted is not None and counted.i != tok.i:
                 continue  # "It has held through three major floods since, most recently in 2019": the last flood's
             if counted is not None:
                 gov = (tok.i, "syntax:governs")  # the counted event's own, however the parser hangs the time
-            related = _relating_object(span) or _elliptical_phrase(span)
+            related = roles[t.id].related
             if related is not None and not (related.left_edge.i <= tok.i <= related.right_edge.i):
                 continue  # "departure follows the exit of two other senior executives last year": the exit's
             if gov is not None and gov[0] == tok.i:
@@ -806,7 +824,7 @@ def _plain_present(ev: Event) -> bool:
 def _untensed_present(ev: Event) -> bool:
     """A plain present (``_plain_present``) or a present participle with no aspect, modal or negation: the
     "visiting" of "Officials visiting the site on Monday found no damage", which its date places in time."""
-    return _bare(ev) and (ev.tense in ("PRESENT", "PRESPART") or (ev.tense == "NONE" and ev.pos in ("VERB", "ADJ")))
+    return _plain_present(ev) or (_bare(ev) and ev.tense == "PRESPART")
 
 
 def status_from_anchor(events: list[Event], links: list[Link], times: Mapping[str, TimeExpression],
@@ -911,7 +929,7 @@ def _relating_object(span: Span) -> Token | None:
         return None
     if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None
-    if verb.lemma_.lower() not in _RELATING_VERBS and verb.lower_ not in _RELATING_VERBS:
+    if not _word_in(verb, _RELATING_VERBS):
         return None
     # a common-noun object ("follows [the exit of ...]") or an "after"/"before" phrase ("comes [after the resignation
     # of its CFO]"), not a place ("The tour comes to London next week": the tour's own time)
@@ -1045,7 +1063,7 @@ def _subject_of_state(tok: Token, head: Token, event_tokens: Mapping[int, Event]
     state = event_tokens.get(head.i)
     # a passive state only: the subject of an active one is its holder, not what it awaits ("The forecast expects
     # growth next year": growth's time, not the forecast's)
-    passive = tok.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in head.children)
+    passive = tok.dep_ == "nsubjpass" or _passive(head)
     return (tok.pos_ in ("NOUN", "PROPN") and tok.head.i == head.i and tok.dep_ in ("nsubj", "nsubjpass") and passive
             and state is not None and (_holds_at_publication(state, t) or _scheduled_now(state, head))
             and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in head.children))
@@ -1055,8 +1073,7 @@ def _scheduled_now(state: Event, head: Token) -> bool:
     """A present passive of a scheduling verb ("is scheduled", "are set", "is slated"): a state holding at
     publication whose subject is the event it puts at a date."""
     return (state.tense == "PRESENT" and state.aspect == "NONE"
-            and (head.lemma_.lower() in _SCHEDULING_VERBS or head.lower_ in _SCHEDULING_VERBS)
-            and any(c.dep_ == "auxpass" for c in head.children))
+            and _word_in(head, _SCHEDULING_VERBS) and _passive(head))
 
 
 def _specified_refs(candidates: list[tuple[TimeExpression, Span]],
@@ -1066,12 +1083,13 @@ def _specified_refs(candidates: list[tuple[TimeExpression, Span]],
     ("on", "in", a comma) between them: "now, in its third year" (two) keeps "now"; so does a reference farther off."""
     out: set[str] = set()
     for r, rspan in candidates:
-        if r.value not in ("PAST_REF", "PRESENT_REF") or governors.get(r.id) is None:
+        r_gov = governors.get(r.id)
+        if r.value not in ("PAST_REF", "PRESENT_REF") or r_gov is None:
             continue
         for d, dspan in candidates:
+            d_gov = governors.get(d.id)
             if (d.type in (TimexType.DATE, TimexType.TIME) and d.value not in _REF_VALUES
-                    and 0 <= dspan.start - rspan.end <= 1 and governors.get(d.id) is not None
-                    and governors[d.id][0] == governors[r.id][0]):  # type: ignore[index]
+                    and 0 <= dspan.start - rspan.end <= 1 and d_gov is not None and d_gov[0] == r_gov[0]):
                 out.add(r.id)
     return out
 
@@ -1081,7 +1099,7 @@ def _now_expected(tok: Token, candidates: list[tuple[TimeExpression, Span]],
     """A passive state with no clausal complement that governs "now" and a date: the date is when its subject is
     now expected ("it is now expected early next year": the report's new due date), not the content of a state
     holding at publication, which "now" alone would say."""
-    if not any(c.dep_ == "auxpass" for c in tok.children) or any(
+    if not _passive(tok) or any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return False
     return any(t.value == "PRESENT_REF" and (governors.get(t.id) or (-1, ""))[0] == tok.i for t, _ in candidates)
@@ -1194,16 +1212,15 @@ def is_live_blog(text: str, tag: Callable[[str], list[TimeExpression]]) -> bool:
     (the pipeline's temporal tagger). One stamped line is the story's own time, not a blog."""
     found: set[int] = set()  # the stamped lines' starts
     last = len(text.rstrip())
-    for m in _STAMP_CANDIDATE.finditer(text):
-        if m.end() >= last:
-            continue  # the text's last line dates nothing below it
-        if _stamp_line(0, len(m.group()), tag(m.group()), m.group()) is not None:
-            found.add(m.start())
-            if len(found) >= 2:
-                return True
-    for m in _STAMP_LEAD.finditer(text):  # a stamp that starts its entry's line: "12:20 p.m. - The fire jumps ..."
-        if m.start() not in found and _stamp_line(0, len(m.group(1)), tag(m.group(1)), m.group(1)) is not None:
-            found.add(m.start())
+    lines = itertools.chain(
+        # the text's last line dates nothing below it
+        ((m.start(), m.group()) for m in _STAMP_CANDIDATE.finditer(text) if m.end() < last),
+        # a stamp that starts its entry's line: "12:20 p.m. - The fire jumps ..."
+        ((m.start(), m.group(1)) for m in _STAMP_LEAD.finditer(text)),
+    )
+    for start, line in lines:
+        if start not in found and _stamp_line(0, len(line), tag(line), line) is not None:
+            found.add(start)
             if len(found) >= 2:
                 return True
     return False
@@ -1272,6 +1289,16 @@ def _path_cost(a: Token, b: Token) -> int | None:
             crossings += sum(1 for t in up_b[:m] if t.dep_ in _CLAUSE_DEPS)
             return n + m + crossings
     return None
+
+
+def _passive(verb: Token) -> bool:
+    """A verb with a passive auxiliary: "is expected", "has been pushed back"."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _word_in(tok: Token, words: frozenset[str]) -> bool:
+    """Is the token's lemma or its form one of ``words`` (the lists that name both: "schedule", "scheduled")?"""
+    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 def _ancestry(tok: Token) -> list[Token]:
@@ -1496,7 +1523,7 @@ def _object_noun_time(t: TimeExpression, span: Span, scheduled: frozenset[str]) 
     verb = prep.head if prep.head.pos_ in ("VERB", "AUX") else prep.head.head
     if prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
         return None
-    scheduling = verb.lemma_.lower() in _SCHEDULING_VERBS or verb.lower_ in _SCHEDULING_VERBS
+    scheduling = _word_in(verb, _SCHEDULING_VERBS)
     for obj in verb.children:
         if obj.dep_ not in ("dobj", "nsubjpass", "compound") or obj.i > prep.i or prep.head.i not in (obj.i, verb.i):
             continue
@@ -1538,14 +1565,12 @@ def _rescheduled(t: TimeExpression, span: Span, event_tokens: Mapping[int, Event
             break
     else:
         return None
-    word = node.lemma_.lower() or node.lower_
-    if word not in _RESCHEDULING_VERBS and node.lower_ not in _RESCHEDULING_VERBS:
+    if not _word_in(node, _RESCHEDULING_VERBS):
         return None
-    particles = _RESCHEDULING_PARTICLES.get(word) or _RESCHEDULING_PARTICLES.get(node.lower_)
+    particles = _RESCHEDULING_PARTICLES.get(node.lemma_.lower()) or _RESCHEDULING_PARTICLES.get(node.lower_)
     if particles and not any(c.dep_ in ("prt", "advmod") and c.lower_ in particles for c in node.children):
         return None  # "pushed the cart to the door"; "pushed back" moves a date
-    passive = any(c.dep_ == "auxpass" for c in node.children)
-    thing = next((c for c in node.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+    thing = next((c for c in node.children if c.dep_ == ("nsubjpass" if _passive(node) else "dobj")), None)
     return (node, thing) if thing is not None and thing.i in event_tokens else None
 
 
