@@ -15,7 +15,6 @@ is the one-call convenience for a single document.
 from __future__ import annotations
 
 import dataclasses
-
 import datetime as dt
 import re
 from array import array

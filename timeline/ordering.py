@@ -30,7 +30,6 @@ import re
 from typing import NamedTuple
 
 from .linking import MOD_RELATION, Link
-from .temporal.calendar import shift
 from .models import (
     AnchorKind,
     Event,
@@ -43,6 +42,7 @@ from .models import (
     TimelineEntry,
     TimexType,
 )
+from .temporal.calendar import shift
 
 _GRAIN_RANK = {g: n for n, g in enumerate(Granularity)}
 #: how a modifier reads around a date: "{}" is the date ("2024-04 or later" for "as early as April")
@@ -128,8 +128,8 @@ def placing_preposition(evidence: str | None, text: str) -> str | None:
 #: a duration after these counts from the publication date to a deadline when its event is still to come
 _DEADLINE_PREPOSITIONS = frozenset({"within", "inside"})
 _PAST_STATUSES = frozenset({Factuality.HAPPENED, Factuality.ONGOING, Factuality.NEGATED})
-_DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14}
-_HOURS = re.compile(r"PT(?P<n>[0-9]+)H$")
+#: the units of a duration (``_duration_parts``) that ``calendar.shift`` counts a deadline in
+_CALENDAR_UNITS = frozenset({"day", "week", "month", "quarter", "year", "decade", "century"})
 
 
 def _past_date_in_sentence(ev: Event, times: dict[str, TimeExpression], pub_date: dt.date | None) -> bool:
@@ -147,16 +147,14 @@ def _deadline_of(prep: str, value: str, pub_date: dt.date | None) -> dt.date | N
     minutes"), another preposition or no publication date."""
     if prep not in _DEADLINE_PREPOSITIONS or pub_date is None:
         return None
-    if m := _HOURS.match(value):
-        n = int(m["n"])
+    if value.startswith("PT"):  # whole hours, rounded up to days
+        m = _CLOCK_DURATION.match(value)
+        n = int(m["n"]) if m is not None and m["unit"] == "H" else 0
         return pub_date + dt.timedelta(days=-(-n // 24)) if n >= 24 else None
     parts = _duration_parts(value)
-    if parts is None or parts[0] == "X" or "." in parts[0] or value.startswith("PT"):
+    if parts is None or parts[0] == "X" or "." in parts[0] or parts[1] not in _CALENDAR_UNITS:
         return None
-    n, unit = int(parts[0]), parts[1]
-    if unit in _DAYS_PER_UNIT:
-        return pub_date + dt.timedelta(days=n * _DAYS_PER_UNIT[unit])
-    return shift(pub_date, unit, n) if unit in ("month", "quarter", "year", "decade", "century") else None
+    return shift(pub_date, parts[1], int(parts[0]))
 
 
 _PART_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
@@ -357,9 +355,9 @@ def make_entry(
         elif placed:
             # "within [48 hours]", "in [the coming days]": what the text says, not "for 48 hours"
             display = f"{prep} {' '.join(t.text.split())}"
-            by = (_deadline_of(prep, t.value, pub_date)
-                  if ev.factuality not in _PAST_STATUSES and not _past_date_in_sentence(ev, times, pub_date) else None)
-            if by is not None:  # "will publish the rules within two weeks": by when, counted from publication
+            # the cheap checks first: the sentence's times are scanned only for a deadline of an event still to come
+            by = _deadline_of(prep, t.value, pub_date) if ev.factuality not in _PAST_STATUSES else None
+            if by is not None and not _past_date_in_sentence(ev, times, pub_date):  # "will publish the rules within two weeks": by when, counted from publication
                 display = f"{display} (by {by.isoformat()})"
                 days = Interval(first=pub_date, last=by)  # type: ignore[arg-type]
         elif t.type == TimexType.DURATION:
@@ -378,13 +376,12 @@ def make_entry(
             # and the days up to the last
             display = f"{display} to {display_value(end.value, end.mod)}"
             days = Interval(first=own.first, last=max(own.last, end_days.last))
-        elif link.relation in _SIDES and t.mod is None and not placed:
-            display = f"{link.relation.value} {display}"
-        elif link.relation in _SIDES and t.mod in _MOD_WORD and not placed:
-            # "until late 2025" for "until the end of 2025"; a "by" deadline reads "by", not "until" ("By early 2021,
-            # the first complaints had arrived", "close 120 stores by the end of June")
-            side = "by" if (link.evidence or "").lower().startswith("by ") else link.relation.value
-            display = f"{side} {display}"
+        elif link.relation in _SIDES and (t.mod is None or t.mod in _MOD_WORD) and not placed:
+            # "before 2024-03-19"; "until late 2025" for "until the end of 2025", and a modified "by" deadline reads
+            # "by", not "until" ("By early 2021, the first complaints had arrived", "close 120 stores by the end of
+            # June")
+            by_word = t.mod is not None and (link.evidence or "").lower().startswith("by ")
+            display = f"{'by' if by_word else link.relation.value} {display}"
         elif link.relation in _SIDES and t.mod in MOD_RELATION and MOD_RELATION[t.mod] != link.relation and t.resolved:
             # the link's side of the date wins over the modifier's ("will not open until 2026": from 2026)
             display = f"{link.relation.value} {display_value(t.value, None)}"
